@@ -9,10 +9,7 @@ import org.jtransforms.fft.DoubleFFT_2D;
  */
 public final class JTransformsFft2D implements Fft2D {
     static {
-        // JTransforms would otherwise spread large transforms over its own thread pool; our
-        // parallelism is across images, and a single-threaded FFT keeps results deterministic.
-        pl.edu.icm.jlargearrays.ConcurrencyUtils.setNumberOfThreads(1);
-        org.jtransforms.utils.CommonUtils.setThreadsBeginN_2D(Integer.MAX_VALUE);
+        JTransformsSetup.ensure();
     }
 
     private final int rows;
