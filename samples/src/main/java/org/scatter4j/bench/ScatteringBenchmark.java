@@ -1,0 +1,152 @@
+package org.scatter4j.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.scatter4j.scattering.KymatioFftCount;
+import org.scatter4j.scattering.Scattering2D;
+import org.scatter4j.wavelets.fft.Fft2D;
+import org.scatter4j.wavelets.fft.Fft2DFactory;
+
+/**
+ * Times one benchmark case of {@code scatter4j bench}: filter-bank build, per-image time of the
+ * whole transform (median and spread over repeats after warm-up), and the FFT floor, the time that
+ * the FFTs alone of Kymatio's cascade take with our fastest FFT kernel and the same threads,
+ * measured in the same run.
+ */
+public final class ScatteringBenchmark {
+
+    /** A benchmark case: {@code count} random images of {@code size x size}, L = 8, order 2. */
+    public record Case(String name, int count, int size, int J) {
+        public static final List<Case> STANDARD = List.of(new Case("a", 1000, 28, 2), new Case("b", 256, 32, 3),
+                new Case("c", 16, 256, 4), new Case("d", 1, 512, 5));
+
+        public static Case named(String name) {
+            return STANDARD.stream().filter(c -> c.name.equals(name)).findFirst().orElseThrow(
+                    () -> new IllegalArgumentException("unknown bench case '" + name + "'; cases are a, b, c, d"));
+        }
+    }
+
+    /** Figures of one case; times in milliseconds per image unless named otherwise. */
+    public record Result(Case benchCase, int threads, double buildSeconds, double median, double min, double max,
+            double fftFloor, String fftCounts) {
+        public double ratioToFloor() {
+            return median / fftFloor;
+        }
+
+        public Map<String, Object> toJson() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("case", benchCase.name());
+            m.put("images", benchCase.count());
+            m.put("size", benchCase.size());
+            m.put("J", benchCase.J());
+            m.put("L", 8);
+            m.put("ms_per_image", median);
+            m.put("ms_per_image_min", min);
+            m.put("ms_per_image_max", max);
+            m.put("images_per_second", 1000.0 / median);
+            m.put("build_seconds", buildSeconds);
+            m.put("fft_floor_ms_per_image", fftFloor);
+            m.put("ratio_to_floor", ratioToFloor());
+            m.put("fft_counts", fftCounts);
+            return m;
+        }
+    }
+
+    private ScatteringBenchmark() {
+    }
+
+    public static Result run(Case c, int threads, int warmup, int repeats) {
+        long t0 = System.nanoTime();
+        Scattering2D s = Scattering2D.builder().J(c.J()).L(8).maxOrder(2).shape(c.size(), c.size()).build();
+        double build = (System.nanoTime() - t0) / 1e9;
+        Random rnd = new Random(42);
+        float[] images = new float[c.count() * c.size() * c.size()];
+        for (int i = 0; i < images.length; i++) {
+            images[i] = rnd.nextFloat();
+        }
+        float[] out = new float[c.count() * s.outputLength()];
+        double[] times = new double[repeats];
+        for (int r = -warmup; r < repeats; r++) {
+            long t = System.nanoTime();
+            s.transformBatch(images, c.count(), out, threads);
+            if (r >= 0) {
+                times[r] = (System.nanoTime() - t) / 1e6 / c.count();
+            }
+        }
+        Arrays.sort(times);
+        int[] counts = KymatioFftCount.perLevel(c.J(), 8, 2);
+        double floor = fftFloor(s, counts, c.count(), threads, warmup, repeats);
+        StringBuilder desc = new StringBuilder();
+        int mp = s.padding().paddedHeight();
+        for (int r = 0; r < counts.length; r++) {
+            desc.append(r == 0 ? "" : ", ").append(counts[r]).append(" x ").append(mp >> r).append('x').append(mp >> r);
+        }
+        return new Result(c, threads, build, times[repeats / 2], times[0], times[repeats - 1], floor, desc.toString());
+    }
+
+    /** Median over repeats of the time of Kymatio's FFT count per image, spread over threads like the transform. */
+    static double fftFloor(Scattering2D s, int[] counts, int images, int threads, int warmup, int repeats) {
+        int lanes = s.blockLanes();
+        int blocks = (images + lanes - 1) / lanes;
+        int workers = Math.min(threads, blocks);
+        int mp = s.padding().paddedHeight();
+        int np = s.padding().paddedWidth();
+        double[] times = new double[repeats];
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "scatter4j-bench");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (int rep = -warmup; rep < repeats; rep++) {
+                AtomicInteger next = new AtomicInteger();
+                long t = System.nanoTime();
+                List<Future<?>> fs = new ArrayList<>();
+                for (int w = 0; w < workers; w++) {
+                    fs.add(pool.submit(() -> {
+                        Fft2D[] ffts = new Fft2D[counts.length];
+                        double[][] re = new double[counts.length][];
+                        double[][] im = new double[counts.length][];
+                        for (int r = 0; r < counts.length; r++) {
+                            ffts[r] = Fft2DFactory.create(mp >> r, np >> r, lanes);
+                            re[r] = new double[(mp >> r) * (np >> r) * lanes];
+                            im[r] = new double[re[r].length];
+                            Arrays.fill(re[r], 0.5);
+                        }
+                        for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
+                            for (int r = 0; r < counts.length; r++) {
+                                for (int k = 0; k < counts[r]; k++) {
+                                    if ((k & 1) == 0) {
+                                        ffts[r].forward(re[r], im[r]);
+                                    } else {
+                                        ffts[r].inverse(re[r], im[r]);
+                                    }
+                                }
+                            }
+                        }
+                    }));
+                }
+                for (Future<?> f : fs) {
+                    f.get();
+                }
+                if (rep >= 0) {
+                    times[rep] = (System.nanoTime() - t) / 1e6 / images;
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("FFT floor measurement failed", e);
+        } finally {
+            pool.shutdownNow();
+        }
+        Arrays.sort(times);
+        return times[repeats / 2];
+    }
+}

@@ -1,0 +1,82 @@
+package org.scatter4j.cli;
+
+import com.google.gson.GsonBuilder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.scatter4j.bench.ScatteringBenchmark;
+import org.scatter4j.bench.ScatteringBenchmark.Case;
+import org.scatter4j.bench.ScatteringBenchmark.Result;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code scatter4j bench}: per-image times of the standard cases beside the FFT floor. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Times the scattering transform (L=8, order 2, float32) on the standard cases:",
+            "  a) 1000 images 28x28, J=2   b) 256 images 32x32, J=3",
+            "  c) 16 images 256x256, J=4   d) 1 image 512x512, J=5",
+            "and, in the same run, the FFT floor: the FFTs alone of Kymatio's cascade with our fastest FFT."})
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--case", defaultValue = "a,b,c,d", split = ",", description = "Cases to run (default: ${DEFAULT-VALUE}).")
+    List<String> cases;
+
+    @Option(names = "--threads", description = "Threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--repeats", defaultValue = "7", description = "Timed repeats per case after warm-up (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--warmup", defaultValue = "2", description = "Untimed warm-up runs per case (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--json", description = "Also write the results as one JSON object to this file.")
+    Path json;
+
+    @Option(names = "--overwrite", description = "Replace an existing --json file.")
+    boolean overwrite;
+
+    @Override
+    public Integer call() throws Exception {
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t < 1) {
+            throw new IllegalArgumentException("--threads must be >= 1, got " + t);
+        }
+        if (repeats < 1 || warmup < 0) {
+            throw new IllegalArgumentException("--repeats must be >= 1 and --warmup >= 0, got " + repeats + " and " + warmup);
+        }
+        List<Case> selected = new ArrayList<>();
+        for (String name : cases) {
+            selected.add(Case.named(name.trim()));
+        }
+        if (json != null) {
+            OutputFiles.checkNewFile(json, overwrite);
+        }
+        String java = System.getProperty("java.vm.name") + " " + System.getProperty("java.version");
+        System.out.printf("scatter4j bench: %d thread(s), %s, L=8, order 2, float32%n", t, java);
+        System.out.printf("%-4s %-16s %9s %12s %12s %10s %10s %8s%n", "case", "images", "build s", "ms/image", "min-max",
+                "images/s", "FFT floor", "ratio");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Case c : selected) {
+            Result r = ScatteringBenchmark.run(c, t, warmup, repeats);
+            System.out.printf("%-4s %-16s %9.3f %12.3f %5.3f-%-6.3f %10.1f %10.3f %8.2f%n", c.name(),
+                    c.count() + " x " + c.size() + "x" + c.size() + " J=" + c.J(), r.buildSeconds(), r.median(), r.min(), r.max(),
+                    1000.0 / r.median(), r.fftFloor(), r.ratioToFloor());
+            System.out.printf("     FFTs of Kymatio's cascade per image: %s%n", r.fftCounts());
+            rows.add(r.toJson());
+        }
+        if (json != null) {
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("threads", t);
+            root.put("java", java);
+            root.put("cases", rows);
+            Files.writeString(json, new GsonBuilder().setPrettyPrinting().create().toJson(root) + "\n", StandardCharsets.UTF_8);
+            System.out.println("wrote " + json);
+        }
+        return 0;
+    }
+}
