@@ -6,7 +6,7 @@ package org.scatter4j.scattering;
  * vectorizes it, and every lane sees exactly the same arithmetic, which keeps results independent
  * of how images are grouped into lanes and threads.
  */
-final class LaneOps {
+public final class LaneOps {
     private LaneOps() {
     }
 
@@ -15,7 +15,7 @@ final class LaneOps {
      * {@code rows x cols} grid, then the Fourier-domain subsampling by k (the mean of the k x k
      * aliases, which equals subsampling the spatial signal by k; Kymatio's subsample_fourier).
      */
-    static void multiplySubsample(double[] srcRe, double[] srcIm, int rows, int cols, double[] filter, int k,
+    public static void multiplySubsample(double[] srcRe, double[] srcIm, int rows, int cols, double[] filter, int k,
             int lanes, double[] dstRe, double[] dstIm) {
         int outRows = rows / k;
         int outCols = cols / k;
@@ -52,7 +52,7 @@ final class LaneOps {
     }
 
     /** re = |re + i im|, im = 0: the scattering non-linearity, leaving a real map ready for an FFT. */
-    static void modulus(double[] re, double[] im, int length) {
+    public static void modulus(double[] re, double[] im, int length) {
         for (int p = 0; p < length; p++) {
             re[p] = Math.sqrt(re[p] * re[p] + im[p] * im[p]);
             im[p] = 0.0;

@@ -17,7 +17,7 @@ package org.scatter4j.scattering;
  * <p>Data use the lane layout of the cascade: value (m, n) of lane b at {@code (m * N_r + n) * lanes + b}.
  * Immutable and thread-safe; the caller passes the scratch array.
  */
-final class LowPassOperator {
+public final class LowPassOperator {
     private static final double NEGLIGIBLE = 1e-18;
 
     private final int inRows;
@@ -30,7 +30,7 @@ final class LowPassOperator {
     private final int[][] colIndex;
     private final double[][] colWeight;
 
-    LowPassOperator(double[] rowFourier, double[] colFourier, int k, int outRows, int outCols) {
+    public LowPassOperator(double[] rowFourier, double[] colFourier, int k, int outRows, int outCols) {
         this.inRows = rowFourier.length;
         this.inCols = colFourier.length;
         this.outRows = outRows;
@@ -84,16 +84,16 @@ final class LowPassOperator {
         return h;
     }
 
-    int inRows() {
+    public int inRows() {
         return inRows;
     }
 
-    int inCols() {
+    public int inCols() {
         return inCols;
     }
 
     /** Scratch length {@link #apply} needs for the given lane count. */
-    int scratchLength(int lanes) {
+    public int scratchLength(int lanes) {
         return outRows * inCols * lanes;
     }
 
@@ -101,7 +101,7 @@ final class LowPassOperator {
      * out[(i * outCols + j) * lanes + b + outOffset] = (A U B^T)[i, j] of lane b, with U read from
      * {@code in} (level grid, lane layout).
      */
-    void apply(double[] in, int lanes, double[] scratch, double[] out, int outOffset) {
+    public void apply(double[] in, int lanes, double[] scratch, double[] out, int outOffset) {
         int rowLen = inCols * lanes;
         // T = A U: each output row is a weighted sum of whole input rows (contiguous, vectorizes).
         for (int i = 0; i < outRows; i++) {

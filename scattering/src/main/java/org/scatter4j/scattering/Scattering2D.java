@@ -30,7 +30,7 @@ import org.scatter4j.wavelets.fft.Fft2DFactory;
  * nothing once warm. Results are identical bit for bit whatever the thread count, because each
  * image goes through exactly the same arithmetic whichever lane and thread it lands on.
  */
-public final class Scattering2D {
+public final class Scattering2D implements FeatureExtractor {
     private final int J;
     private final int L;
     private final int maxOrder;
@@ -292,6 +292,24 @@ public final class Scattering2D {
         return w != null ? w : new Workspace(lanes);
     }
 
+    // ------------------------------------------------------------------ FeatureExtractor
+
+    @Override
+    public int featureCount() {
+        return outputLength();
+    }
+
+    @Override
+    public String describe() {
+        return "translation scattering J=" + J + " L=" + L + " order " + maxOrder + " (" + channelCount() + " channels x "
+                + outHeight + "x" + outWidth + ")";
+    }
+
+    @Override
+    public void extract(float[] images, int count, float[] out, int threads) {
+        transformBatch(images, count, out, threads);
+    }
+
     // ------------------------------------------------------------------ shape accessors
 
     public int J() {
@@ -307,11 +325,13 @@ public final class Scattering2D {
     }
 
     /** Input image height H. */
+    @Override
     public int height() {
         return padding.height();
     }
 
     /** Input image width W. */
+    @Override
     public int width() {
         return padding.width();
     }
