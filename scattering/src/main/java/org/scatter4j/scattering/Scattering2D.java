@@ -42,6 +42,10 @@ public final class Scattering2D implements FeatureExtractor {
     private final int blockLanes;
     /** lowPass[r]: the low-pass of a map on the level-r grid (r = 0..J-1). */
     private final LowPassOperator[] lowPass;
+    /** firstOrder[j1 * L + t1]: psi_{j1,t1} at level 0, subsampling to level j1. */
+    private final SparseFourierFilter[] firstOrder;
+    /** secondOrder[j1][j2 * L + t2]: psi_{j2,t2} at level j1, subsampling to level j2 (j2 &gt; j1). */
+    private final SparseFourierFilter[][] secondOrder;
     private final ConcurrentLinkedDeque<Workspace> singlePool = new ConcurrentLinkedDeque<>();
     private final ConcurrentLinkedDeque<Workspace> blockPool = new ConcurrentLinkedDeque<>();
 
@@ -58,7 +62,19 @@ public final class Scattering2D implements FeatureExtractor {
         for (int r = 0; r < J; r++) {
             lowPass[r] = new LowPassOperator(bank.phiRowFactor(r), bank.phiColFactor(r), 1 << (J - r), outHeight, outWidth);
         }
-        int pixels = padding.paddedHeight() * padding.paddedWidth();
+        int Mp = padding.paddedHeight();
+        int Np = padding.paddedWidth();
+        this.firstOrder = new SparseFourierFilter[J * L];
+        this.secondOrder = new SparseFourierFilter[maxOrder == 2 ? J : 0][J * L];
+        for (int j = 0; j < J; j++) {
+            for (int t = 0; t < L; t++) {
+                firstOrder[j * L + t] = new SparseFourierFilter(bank.psi(j, t, 0), Mp, Np, 1 << j);
+                for (int j1 = 0; j1 < Math.min(j, secondOrder.length); j1++) {
+                    secondOrder[j1][j * L + t] = new SparseFourierFilter(bank.psi(j, t, j1), Mp >> j1, Np >> j1, 1 << (j - j1));
+                }
+            }
+        }
+        int pixels = Mp * Np;
         this.blockLanes = config.lanes() > 0 ? config.lanes() : Math.max(1, Math.min(16, (1 << 16) / pixels));
     }
 
@@ -115,7 +131,7 @@ public final class Scattering2D implements FeatureExtractor {
             int rows1 = Mp >> j1;
             int cols1 = Np >> j1;
             for (int t1 = 0; t1 < L; t1++) {
-                LaneOps.multiplySubsample(w.xRe, w.xIm, Mp, Np, bank.psi(j1, t1, 0), 1 << j1, lanes, w.u1Re, w.u1Im);
+                firstOrder[j1 * L + t1].multiplySubsample(w.xRe, w.xIm, lanes, w.u1Re, w.u1Im);
                 w.fft[j1].inverse(w.u1Re, w.u1Im);
                 LaneOps.modulus(w.u1Re, w.u1Im, rows1 * cols1 * lanes);             // U1 = |x * psi1|
                 lowPass[j1].apply(w.u1Re, lanes, w.lowPassScratch, w.out, plane * next1++); // S1 = U1 * phi_J
@@ -126,8 +142,7 @@ public final class Scattering2D implements FeatureExtractor {
                 for (int j2 = j1 + 1; j2 < J; j2++) {
                     int size2 = (Mp >> j2) * (Np >> j2) * lanes;
                     for (int t2 = 0; t2 < L; t2++) {
-                        LaneOps.multiplySubsample(w.u1Re, w.u1Im, rows1, cols1, bank.psi(j2, t2, j1), 1 << (j2 - j1),
-                                lanes, w.u2Re, w.u2Im);
+                        secondOrder[j1][j2 * L + t2].multiplySubsample(w.u1Re, w.u1Im, lanes, w.u2Re, w.u2Im);
                         w.fft[j2].inverse(w.u2Re, w.u2Im);
                         LaneOps.modulus(w.u2Re, w.u2Im, size2);                     // U2 = |U1 * psi2|
                         lowPass[j2].apply(w.u2Re, lanes, w.lowPassScratch, w.out, plane * next2++); // S2 = U2 * phi_J
