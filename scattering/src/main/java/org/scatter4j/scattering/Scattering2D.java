@@ -4,9 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.scatter4j.wavelets.MorletFilterBank;
 import org.scatter4j.wavelets.Padding;
@@ -26,8 +23,8 @@ import org.scatter4j.wavelets.fft.Fft2DFactory;
  * (half the memory for features), the double[] methods float64 arrays.
  *
  * <p>Immutable and thread-safe: share one instance. The scratch memory of a call lives in a
- * {@link Workspace} taken from an internal pool (or passed in), so the per-image path allocates
- * nothing once warm. Results are identical bit for bit whatever the thread count, because each
+ * pool of scratch objects kept by the instance, so the per-image path allocates nothing once warm
+ * (apart from the small per-call views of the caller's arrays). Results are identical bit for bit whatever the thread count, because each
  * image goes through exactly the same arithmetic whichever lane and thread it lands on.
  */
 public final class Scattering2D implements FeatureExtractor {
@@ -46,8 +43,12 @@ public final class Scattering2D implements FeatureExtractor {
     private final SparseFourierFilter[] firstOrder;
     /** secondOrder[j1][j2 * L + t2]: psi_{j2,t2} at level j1, subsampling to level j2 (j2 &gt; j1). */
     private final SparseFourierFilter[][] secondOrder;
-    private final ConcurrentLinkedDeque<Workspace> singlePool = new ConcurrentLinkedDeque<>();
-    private final ConcurrentLinkedDeque<Workspace> blockPool = new ConcurrentLinkedDeque<>();
+    /** secondOrderStart[n1]: output channel of the first second-order path below wavelet n1. */
+    private final int[] secondOrderStart;
+    private final Pool<Block> singleBlocks = new Pool<>(() -> new Block(1));
+    private final Pool<Block> laneBlocks;
+    private final Pool<Branch> singleBranches = new Pool<>(() -> new Branch(1));
+    private final Pool<Branch> laneBranches;
 
     Scattering2D(ScatteringConfig config) {
         this.J = config.J();
@@ -76,6 +77,16 @@ public final class Scattering2D implements FeatureExtractor {
         }
         int pixels = Mp * Np;
         this.blockLanes = config.lanes() > 0 ? config.lanes() : Math.max(1, Math.min(16, (1 << 16) / pixels));
+        this.laneBlocks = new Pool<>(() -> new Block(blockLanes));
+        this.laneBranches = new Pool<>(() -> new Branch(blockLanes));
+        this.secondOrderStart = new int[J * L];
+        int channel = 1 + J * L;
+        for (int n1 = 0; n1 < J * L; n1++) {
+            secondOrderStart[n1] = channel;
+            if (maxOrder == 2) {
+                channel += (J - 1 - n1 / L) * L;
+            }
+        }
     }
 
     /** A transform with L = 8 orientations and order 2, Kymatio's defaults. */
@@ -111,44 +122,47 @@ public final class Scattering2D implements FeatureExtractor {
 
     // ------------------------------------------------------------------ the cascade
 
-    /**
-     * S_J x for the images in the workspace's lanes (padded input in {@code w.xRe}); writes channel
-     * c of lane b at {@code w.out[(c * H' * W' + pixel) * lanes + b]}. Bruna and Mallat (2013), eq. 7:
-     * S0 = x * phi; U1 = |x * psi1|, S1 = U1 * phi; U2 = |U1 * psi2|, S2 = U2 * phi.
+    /*
+     * S_J x for the images in a block's lanes (padded input in block.xRe), written to block.out with
+     * channel c of lane b at (c * H' * W' + pixel) * lanes + b. Bruna and Mallat (2013), eq. 7:
+     *   S0 = x * phi_J
+     *   U1 = |x * psi1|,   S1 = U1 * phi_J
+     *   U2 = |U1 * psi2|,  S2 = U2 * phi_J      (psi2 of a coarser scale than psi1)
+     * Convolutions are products in the Fourier domain followed by subsampling to the resolution the
+     * result needs (Kymatio's algorithm); the last low-pass is done in space (LowPassOperator).
+     * The subtree of each first-order wavelet is independent of the others, which is how one large
+     * image is spread over threads.
      */
-    private void cascade(Workspace w) {
-        int lanes = w.lanes;
-        int plane = outHeight * outWidth * lanes;
-        int Mp = padding.paddedHeight();
-        int Np = padding.paddedWidth();
-        int next1 = 1;
-        int next2 = 1 + J * L;
 
-        lowPass[0].apply(w.xRe, lanes, w.lowPassScratch, w.out, 0);                 // S0 = x * phi_J
-        java.util.Arrays.fill(w.xIm, 0.0);
-        w.fft[0].forward(w.xRe, w.xIm);                                             // X = F x
-        for (int j1 = 0; j1 < J; j1++) {
-            int rows1 = Mp >> j1;
-            int cols1 = Np >> j1;
-            for (int t1 = 0; t1 < L; t1++) {
-                firstOrder[j1 * L + t1].multiplySubsample(w.xRe, w.xIm, lanes, w.u1Re, w.u1Im);
-                w.fft[j1].inverse(w.u1Re, w.u1Im);
-                LaneOps.modulus(w.u1Re, w.u1Im, rows1 * cols1 * lanes);             // U1 = |x * psi1|
-                lowPass[j1].apply(w.u1Re, lanes, w.lowPassScratch, w.out, plane * next1++); // S1 = U1 * phi_J
-                if (maxOrder < 2 || j1 == J - 1) {
-                    continue;
-                }
-                w.fft[j1].forward(w.u1Re, w.u1Im);                                  // F U1
-                for (int j2 = j1 + 1; j2 < J; j2++) {
-                    int size2 = (Mp >> j2) * (Np >> j2) * lanes;
-                    for (int t2 = 0; t2 < L; t2++) {
-                        secondOrder[j1][j2 * L + t2].multiplySubsample(w.u1Re, w.u1Im, lanes, w.u2Re, w.u2Im);
-                        w.fft[j2].inverse(w.u2Re, w.u2Im);
-                        LaneOps.modulus(w.u2Re, w.u2Im, size2);                     // U2 = |U1 * psi2|
-                        lowPass[j2].apply(w.u2Re, lanes, w.lowPassScratch, w.out, plane * next2++); // S2 = U2 * phi_J
-                    }
-                }
-            }
+    /** S0 = x * phi_J, then X = F x in place. */
+    private void zerothOrderAndSpectrum(Block b, Branch br) {
+        lowPass[0].apply(b.xRe, b.lanes, br.lowPassScratch, b.out, 0);              // S0 = x * phi_J
+        java.util.Arrays.fill(b.xIm, 0.0);
+        br.fft[0].forward(b.xRe, b.xIm);                                            // X = F x
+    }
+
+    /** Everything below the first-order wavelet n1 = j1 * L + t1: S1 and the S2 of its children. */
+    private void firstOrderSubtree(int n1, Block b, Branch br) {
+        int lanes = b.lanes;
+        int plane = outHeight * outWidth * lanes;
+        int j1 = n1 / L;
+        int size1 = (padding.paddedHeight() >> j1) * (padding.paddedWidth() >> j1) * lanes;
+        firstOrder[n1].multiplySubsample(b.xRe, b.xIm, lanes, br.u1Re, br.u1Im);
+        br.fft[j1].inverse(br.u1Re, br.u1Im);
+        LaneOps.modulus(br.u1Re, br.u1Im, size1);                                   // U1 = |x * psi1|
+        lowPass[j1].apply(br.u1Re, lanes, br.lowPassScratch, b.out, plane * (1 + n1)); // S1 = U1 * phi_J
+        if (maxOrder < 2 || j1 == J - 1) {
+            return;
+        }
+        br.fft[j1].forward(br.u1Re, br.u1Im);                                       // F U1
+        int channel = secondOrderStart[n1];
+        for (int n2 = (j1 + 1) * L; n2 < J * L; n2++) {
+            int j2 = n2 / L;
+            int size2 = (padding.paddedHeight() >> j2) * (padding.paddedWidth() >> j2) * lanes;
+            secondOrder[j1][n2].multiplySubsample(br.u1Re, br.u1Im, lanes, br.u2Re, br.u2Im);
+            br.fft[j2].inverse(br.u2Re, br.u2Im);
+            LaneOps.modulus(br.u2Re, br.u2Im, size2);                               // U2 = |U1 * psi2|
+            lowPass[j2].apply(br.u2Re, lanes, br.lowPassScratch, b.out, plane * channel++); // S2 = U2 * phi_J
         }
     }
 
@@ -169,23 +183,19 @@ public final class Scattering2D implements FeatureExtractor {
     }
 
     /**
-     * Transforms the image at {@code image[imageOffset ...]} into {@code out[outOffset ...]}: the
-     * zero-allocation single-image path (scratch memory comes from a pool).
+     * Transforms the image at {@code image[imageOffset ...]} into {@code out[outOffset ...]} on the
+     * calling thread: the zero-allocation single-image path (scratch memory comes from a pool).
      */
     public void transform(float[] image, int imageOffset, float[] out, int outOffset) {
-        Images.Float32 in = new Images.Float32(image, imageOffset, 1, imageLength());
-        Images.Float32 o = new Images.Float32(out, outOffset, 1, outputLength());
-        Workspace w = take(singlePool, 1);
-        try {
-            runBlock(in, o, 0, 1, w);
-        } finally {
-            singlePool.push(w);
-        }
+        transformBatch(new Images.Float32(image, imageOffset, 1, imageLength()),
+                new Images.Float32(out, outOffset, 1, outputLength()), 1);
     }
 
     /**
      * Transforms {@code count} images stored one after another (B, H, W) into {@code out} (B, K, H',
-     * W'), using {@code threads} threads (at least 1).
+     * W'), using {@code threads} threads (at least 1). Many images are spread over threads a block
+     * of lanes at a time; fewer images than threads (one large image) are spread by first-order
+     * wavelet.
      */
     public void transformBatch(float[] images, int count, float[] out, int threads) {
         transformBatch(new Images.Float32(images, 0, count, imageLength()),
@@ -213,83 +223,106 @@ public final class Scattering2D implements FeatureExtractor {
         if (count < 1) {
             throw new IllegalArgumentException("empty batch: count must be >= 1, got count=" + count);
         }
-        int blocks = (count + blockLanes - 1) / blockLanes;
-        int workers = Math.min(threads, blocks);
-        if (workers == 1) {
-            Workspace w = take(blockPool, blockLanes);
+        int lanes = count == 1 ? 1 : blockLanes;
+        int blocks = (count + lanes - 1) / lanes;
+        if (threads == 1) {
+            Block b = blocks(lanes).take();
+            Branch br = branches(lanes).take();
             try {
-                for (int b = 0; b < blocks; b++) {
-                    runBlock(in, out, b * blockLanes, Math.min(blockLanes, count - b * blockLanes), w);
+                for (int k = 0; k < blocks; k++) {
+                    runBlock(in, out, k * lanes, Math.min(lanes, count - k * lanes), b, br);
                 }
             } finally {
-                blockPool.push(w);
+                blocks(lanes).give(b);
+                branches(lanes).give(br);
             }
-            return;
-        }
-        AtomicInteger nextBlock = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "scatter4j-worker");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < workers; t++) {
-                futures.add(pool.submit(() -> {
-                    Workspace w = take(blockPool, blockLanes);
-                    try {
-                        for (int b = nextBlock.getAndIncrement(); b < blocks; b = nextBlock.getAndIncrement()) {
-                            runBlock(in, out, b * blockLanes, Math.min(blockLanes, count - b * blockLanes), w);
-                        }
-                    } finally {
-                        blockPool.push(w);
+        } else if (blocks >= threads) {
+            AtomicInteger next = new AtomicInteger();
+            Parallel.run(threads, () -> {
+                Block b = blocks(lanes).take();
+                Branch br = branches(lanes).take();
+                try {
+                    for (int k = next.getAndIncrement(); k < blocks; k = next.getAndIncrement()) {
+                        runBlock(in, out, k * lanes, Math.min(lanes, count - k * lanes), b, br);
                     }
-                }));
+                } finally {
+                    blocks(lanes).give(b);
+                    branches(lanes).give(br);
+                }
+            });
+        } else {
+            for (int k = 0; k < blocks; k++) {
+                runBlockInParallel(in, out, k * lanes, Math.min(lanes, count - k * lanes), lanes, threads);
             }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while scattering", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(cause);
-        } finally {
-            pool.shutdownNow();
         }
     }
 
     /** Loads images [first, first + n) into the lanes, runs the cascade, stores the results. */
-    private void runBlock(Images in, Images out, int first, int n, Workspace w) {
+    private void runBlock(Images in, Images out, int first, int n, Block b, Branch br) {
+        load(in, first, n, b);
+        zerothOrderAndSpectrum(b, br);
+        for (int n1 = 0; n1 < J * L; n1++) {
+            firstOrderSubtree(n1, b, br);
+        }
+        store(out, first, n, b);
+    }
+
+    /** One block, its first-order subtrees spread over threads (each channel is written by one thread). */
+    private void runBlockInParallel(Images in, Images out, int first, int n, int lanes, int threads) {
+        Block b = blocks(lanes).take();
+        try {
+            Branch br0 = branches(lanes).take();
+            try {
+                load(in, first, n, b);
+                zerothOrderAndSpectrum(b, br0);
+            } finally {
+                branches(lanes).give(br0);
+            }
+            AtomicInteger next = new AtomicInteger();
+            Parallel.run(Math.min(threads, J * L), () -> {
+                Branch br = branches(lanes).take();
+                try {
+                    for (int n1 = next.getAndIncrement(); n1 < J * L; n1 = next.getAndIncrement()) {
+                        firstOrderSubtree(n1, b, br);
+                    }
+                } finally {
+                    branches(lanes).give(br);
+                }
+            });
+            store(out, first, n, b);
+        } finally {
+            blocks(lanes).give(b);
+        }
+    }
+
+    private void load(Images in, int first, int n, Block b) {
         int Mp = padding.paddedHeight();
         int Np = padding.paddedWidth();
-        int lanes = w.lanes;
-        for (int b = 0; b < n; b++) {
-            in.copyImage(first + b, w.image);
-            checkFinite(w.image, first + b);
+        int lanes = b.lanes;
+        for (int k = 0; k < n; k++) {
+            in.copyImage(first + k, b.image);
+            checkFinite(b.image, first + k);
             for (int r = 0; r < Mp; r++) {
                 int src = padding.sourceRow(r) * padding.width();
                 for (int c = 0; c < Np; c++) {
-                    w.xRe[(r * Np + c) * lanes + b] = w.image[src + padding.sourceCol(c)];
+                    b.xRe[(r * Np + c) * lanes + k] = b.image[src + padding.sourceCol(c)];
                 }
             }
         }
-        for (int b = n; b < lanes; b++) { // unused lanes: zeros (their results are discarded)
+        for (int k = n; k < lanes; k++) { // unused lanes: zeros (their results are discarded)
             for (int p = 0; p < Mp * Np; p++) {
-                w.xRe[p * lanes + b] = 0.0;
+                b.xRe[p * lanes + k] = 0.0;
             }
         }
-        cascade(w);
+    }
+
+    private void store(Images out, int first, int n, Block b) {
         int len = outputLength();
-        for (int b = 0; b < n; b++) {
+        for (int k = 0; k < n; k++) {
             for (int q = 0; q < len; q++) {
-                w.result[q] = w.out[q * lanes + b];
+                b.result[q] = b.out[q * b.lanes + k];
             }
-            out.storeResult(first + b, w.result);
+            out.storeResult(first + k, b.result);
         }
     }
 
@@ -300,11 +333,6 @@ public final class Scattering2D implements FeatureExtractor {
                         + p / padding.width() + ", column " + p % padding.width() + "); pixels must be finite");
             }
         }
-    }
-
-    private Workspace take(ConcurrentLinkedDeque<Workspace> pool, int lanes) {
-        Workspace w = pool.poll();
-        return w != null ? w : new Workspace(lanes);
     }
 
     // ------------------------------------------------------------------ FeatureExtractor
@@ -397,23 +425,44 @@ public final class Scattering2D implements FeatureExtractor {
 
     // ------------------------------------------------------------------ scratch memory
 
-    /** Every scratch array of one cascade over {@code lanes} images; used by one thread at a time. */
-    final class Workspace {
+    private Pool<Block> blocks(int lanes) {
+        return lanes == 1 ? singleBlocks : laneBlocks;
+    }
+
+    private Pool<Branch> branches(int lanes) {
+        return lanes == 1 ? singleBranches : laneBranches;
+    }
+
+    /** A block of images: the padded input and its spectrum, and every output channel. */
+    final class Block {
         final int lanes;
-        final Fft2D[] fft;
         final double[] xRe;
         final double[] xIm;
+        final double[] out;
+        final double[] image;
+        final double[] result;
+
+        Block(int lanes) {
+            this.lanes = lanes;
+            int full = padding.paddedHeight() * padding.paddedWidth() * lanes;
+            this.xRe = new double[full];
+            this.xIm = new double[full];
+            this.out = new double[outputLength() * lanes];
+            this.image = new double[imageLength()];
+            this.result = new double[outputLength()];
+        }
+    }
+
+    /** The scratch memory of one thread working below a first-order wavelet: FFT plans, U1, U2. */
+    final class Branch {
+        final Fft2D[] fft;
         final double[] u1Re;
         final double[] u1Im;
         final double[] u2Re;
         final double[] u2Im;
         final double[] lowPassScratch;
-        final double[] out;
-        final double[] image;
-        final double[] result;
 
-        Workspace(int lanes) {
-            this.lanes = lanes;
+        Branch(int lanes) {
             int Mp = padding.paddedHeight();
             int Np = padding.paddedWidth();
             this.fft = new Fft2D[J];
@@ -421,8 +470,6 @@ public final class Scattering2D implements FeatureExtractor {
                 fft[r] = Fft2DFactory.create(Mp >> r, Np >> r, lanes);
             }
             int full = Mp * Np * lanes;
-            this.xRe = new double[full];
-            this.xIm = new double[full];
             this.u1Re = new double[full];
             this.u1Im = new double[full];
             int half = J > 1 && maxOrder == 2 ? (Mp >> 1) * (Np >> 1) * lanes : 0;
@@ -433,9 +480,25 @@ public final class Scattering2D implements FeatureExtractor {
                 scratch = Math.max(scratch, op.scratchLength(lanes));
             }
             this.lowPassScratch = new double[scratch];
-            this.out = new double[outputLength() * lanes];
-            this.image = new double[imageLength()];
-            this.result = new double[outputLength()];
+        }
+    }
+
+    /** Scratch objects kept between calls, so that a warm transform allocates nothing. */
+    private static final class Pool<T> {
+        private final ConcurrentLinkedDeque<T> free = new ConcurrentLinkedDeque<>();
+        private final java.util.function.Supplier<T> factory;
+
+        Pool(java.util.function.Supplier<T> factory) {
+            this.factory = factory;
+        }
+
+        T take() {
+            T t = free.poll();
+            return t != null ? t : factory.get();
+        }
+
+        void give(T t) {
+            free.push(t);
         }
     }
 }

@@ -160,6 +160,10 @@ class ScatteringPropertiesTest {
         float[] single = new float[auto.outputLength()];
         auto.transform(images, 20 * n * n, single, 0);
         assertArrayEquals(java.util.Arrays.copyOfRange(a, 20 * single.length, 21 * single.length), single);
+        // one image spread over threads by first-order wavelet
+        float[] spread = new float[single.length];
+        auto.transformBatch(java.util.Arrays.copyOfRange(images, 20 * n * n, 21 * n * n), 1, spread, 3);
+        assertArrayEquals(single, spread);
     }
 
     @Test
