@@ -1,0 +1,114 @@
+package org.scatter4j.benchmarks;
+
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.scatter4j.scattering.LaneOps;
+import org.scatter4j.scattering.Scattering2D;
+import org.scatter4j.scattering.SparseFourierFilter;
+import org.scatter4j.wavelets.MorletFilterBank;
+import org.scatter4j.wavelets.fft.Fft2D;
+import org.scatter4j.wavelets.fft.Fft2DFactory;
+import org.scatter4j.wavelets.fft.JTransformsFft2D;
+
+/**
+ * The kernels of the cascade, one at a time, on MNIST's grids (28x28 input, J=2: 36x36, 18x18),
+ * with {@code lanes} images interleaved. Run with allocation profiling:
+ * {@code java -jar benchmarks/target/benchmarks.jar ScatteringKernels -prof gc}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class ScatteringKernels {
+    @Param({"16"})
+    int lanes;
+
+    @Param({"36", "18"})
+    int size;
+
+    Fft2D fast;
+    Fft2D reference;
+    double[] re;
+    double[] im;
+    double[] outRe;
+    double[] outIm;
+    SparseFourierFilter filter;
+    Scattering2D mnist;
+    float[] images;
+    float[] features;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        Random r = new Random(1);
+        fast = Fft2DFactory.create(size, size, lanes);
+        reference = new JTransformsFft2D(size, size, lanes);
+        re = new double[size * size * lanes];
+        im = new double[re.length];
+        outRe = new double[re.length];
+        outIm = new double[re.length];
+        for (int i = 0; i < re.length; i++) {
+            re[i] = r.nextGaussian();
+            im[i] = r.nextGaussian();
+        }
+        MorletFilterBank bank = new MorletFilterBank(size, size, 1, 8);
+        filter = new SparseFourierFilter(bank.psi(0, 3, 0), size, size, 2);
+        mnist = Scattering2D.builder().J(2).shape(28, 28).lanes(lanes).build();
+        images = new float[lanes * 28 * 28];
+        for (int i = 0; i < images.length; i++) {
+            images[i] = r.nextFloat();
+        }
+        features = new float[lanes * mnist.outputLength()];
+    }
+
+    /** Forward + inverse with the kernel the cascade uses; per call, {@code lanes} transforms each way. */
+    @Benchmark
+    public double fftRoundTrip() {
+        fast.forward(re, im);
+        fast.inverse(re, im);
+        return re[0];
+    }
+
+    /** The same with JTransforms one lane at a time: the baseline. */
+    @Benchmark
+    public double fftRoundTripJTransforms() {
+        reference.forward(re, im);
+        reference.inverse(re, im);
+        return re[0];
+    }
+
+    /** Product with a wavelet and subsampling by 2 in the Fourier domain. */
+    @Benchmark
+    public double multiplySubsample() {
+        filter.multiplySubsample(re, im, lanes, outRe, outIm);
+        return outRe[0];
+    }
+
+    @Benchmark
+    public double modulus() {
+        System.arraycopy(re, 0, outRe, 0, re.length);
+        System.arraycopy(im, 0, outIm, 0, im.length);
+        LaneOps.modulus(outRe, outIm, re.length);
+        return outRe[0];
+    }
+
+    /** The whole transform of {@code lanes} MNIST images on one thread. */
+    @Benchmark
+    public float wholeTransformOneThread() {
+        mnist.transformBatch(images, lanes, features, 1);
+        return features[0];
+    }
+}
