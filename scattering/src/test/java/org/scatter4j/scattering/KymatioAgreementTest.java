@@ -106,8 +106,8 @@ class KymatioAgreementTest {
     void float64MatchesKymatio(Case c) throws IOException {
         ReferenceNpy in = ReferenceNpy.load("/" + c.folder() + "/" + c.input());
         ReferenceNpy ref = ReferenceNpy.load("/" + c.folder() + "/" + c.output());
-        int B = in.shape[0];
-        Scattering2D s = Scattering2D.builder().J(c.J()).L(c.L()).maxOrder(c.maxOrder()).shape(in.shape[1], in.shape[2]).build();
+        int B = in.shape()[0];
+        Scattering2D s = Scattering2D.builder().J(c.J()).L(c.L()).maxOrder(c.maxOrder()).shape(in.shape()[1], in.shape()[2]).build();
         assertEquals(c.paddedShape()[0], s.padding().paddedHeight());
         assertEquals(c.paddedShape()[1], s.padding().paddedWidth());
         assertArrayEquals(c.outputShape(), new int[] {B, s.channelCount(), s.outputHeight(), s.outputWidth()});
@@ -115,8 +115,8 @@ class KymatioAgreementTest {
             assertEquals(c.paths(), s.paths());
         }
         double[] out = new double[B * s.outputLength()];
-        s.transformBatch(in.data, B, out, 2);
-        double err = worstChannelError(out, ref.data, s.channelCount(), s.outputHeight() * s.outputWidth());
+        s.transformBatch(in.data(), B, out, 2);
+        double err = worstChannelError(out, ref.data(), s.channelCount(), s.outputHeight() * s.outputWidth());
         assertTrue(err <= 1e-5, c.name() + ": worst channel relative error " + err);
     }
 
@@ -125,18 +125,18 @@ class KymatioAgreementTest {
     void float32MatchesKymatio(Case c) throws IOException {
         ReferenceNpy in = ReferenceNpy.load("/" + c.folder() + "/" + c.input());
         ReferenceNpy ref = ReferenceNpy.load("/" + c.folder() + "/" + c.output());
-        int B = in.shape[0];
-        Scattering2D s = Scattering2D.builder().J(c.J()).L(c.L()).maxOrder(c.maxOrder()).shape(in.shape[1], in.shape[2]).build();
-        float[] images = new float[in.data.length];
+        int B = in.shape()[0];
+        Scattering2D s = Scattering2D.builder().J(c.J()).L(c.L()).maxOrder(c.maxOrder()).shape(in.shape()[1], in.shape()[2]).build();
+        float[] images = new float[in.data().length];
         for (int i = 0; i < images.length; i++) {
-            images[i] = (float) in.data[i];
+            images[i] = (float) in.data()[i];
         }
         float[] out = s.transformBatch(images, B);
         double[] wide = new double[out.length];
         for (int i = 0; i < out.length; i++) {
             wide[i] = out[i];
         }
-        double err = worstChannelError(wide, ref.data, s.channelCount(), s.outputHeight() * s.outputWidth());
+        double err = worstChannelError(wide, ref.data(), s.channelCount(), s.outputHeight() * s.outputWidth());
         assertTrue(err <= 1e-4, c.name() + ": worst channel relative error " + err);
     }
 }

@@ -29,8 +29,8 @@ class MorletFilterBankKymatioTest {
         for (int j = 0; j < 2; j++) {
             for (int t = 0; t < 8; t++) {
                 ReferenceNpy ref = ReferenceNpy.load("/kymatio/filters_36x36_J2_L8_psi_j" + j + "_theta" + t + "_level0.npy");
-                assertArrayEquals(new int[] {36, 36}, ref.shape);
-                double err = relativeL2(BANK.psi(j, t, 0), ref.data);
+                assertArrayEquals(new int[] {36, 36}, ref.shape());
+                double err = relativeL2(BANK.psi(j, t, 0), ref.data());
                 assertTrue(err < 1e-6, "psi j=" + j + " theta=" + t + " relative error " + err);
             }
         }
@@ -41,8 +41,8 @@ class MorletFilterBankKymatioTest {
         for (int level = 0; level < 2; level++) {
             ReferenceNpy ref = ReferenceNpy.load("/kymatio/filters_36x36_J2_L8_phi_level" + level + ".npy");
             int side = 36 >> level;
-            assertArrayEquals(new int[] {side, side}, ref.shape);
-            double err = relativeL2(BANK.phi(level), ref.data);
+            assertArrayEquals(new int[] {side, side}, ref.shape());
+            double err = relativeL2(BANK.phi(level), ref.data());
             assertTrue(err < 1e-6, "phi level " + level + " relative error " + err);
         }
     }

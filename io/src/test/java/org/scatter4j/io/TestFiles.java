@@ -25,6 +25,22 @@ final class TestFiles {
         }
     }
 
+    /**
+     * The full MNIST folder of the shared data ({@code ../shared/data/mnist} beside the project root,
+     * found by walking up from the working directory, which is the module's folder under Maven), or
+     * a path that does not exist when it is absent (the tests that need it are then skipped).
+     */
+    static Path sharedMnist() {
+        Path dir = Path.of("").toAbsolutePath();
+        for (int up = 0; up < 4 && dir != null; up++, dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared").resolve("data").resolve("mnist");
+            if (java.nio.file.Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        return Path.of("..", "..", "shared", "data", "mnist");
+    }
+
     /** True if {@code python3 -c 'import numpy'} succeeds within 30 s. */
     static boolean pythonWithNumpy() {
         try {

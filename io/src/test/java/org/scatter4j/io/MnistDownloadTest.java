@@ -64,7 +64,7 @@ class MnistDownloadTest {
 
     @Test
     void defaultChecksumsMatchTheSharedFilesWhenAvailable() throws IOException {
-        Path shared = Path.of("/work/shared/data/mnist");
+        Path shared = TestFiles.sharedMnist();
         assumeTrue(Files.isDirectory(shared), "full MNIST not on this machine");
         for (Map.Entry<String, String> e : MnistDownload.SHA256.entrySet()) {
             assertEquals(e.getValue(), MnistDownload.sha256(shared.resolve(e.getKey())), e.getKey());

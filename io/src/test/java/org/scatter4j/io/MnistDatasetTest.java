@@ -122,7 +122,7 @@ class MnistDatasetTest {
 
     @Test
     void subsetEqualsTheStartOfTheFullSetWhenAvailable() throws IOException {
-        Path shared = Path.of("/work/shared/data/mnist");
+        Path shared = TestFiles.sharedMnist();
         assumeTrue(Files.isDirectory(shared), "full MNIST not on this machine");
         MnistDataset full = MnistDataset.inFolder(shared);
         assertEquals(full.test(1000), MnistDataset.bundledSubset().test());
