@@ -48,6 +48,17 @@ public final class CrossValidation {
     }
 
     @Override
+    public boolean equals(Object o) {
+      return o instanceof Result<?> r && java.util.Objects.equals(best, r.best) && values.equals(r.values)
+          && Arrays.equals(meanAccuracy, r.meanAccuracy);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(best, values) * 31 + Arrays.hashCode(meanAccuracy);
+    }
+
+    @Override
     public String toString() {
       StringBuilder sb = new StringBuilder("CrossValidation.Result[best=" + best);
       for (int i = 0; i < values.size(); i++) {
