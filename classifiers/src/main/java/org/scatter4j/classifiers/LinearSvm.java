@@ -41,11 +41,20 @@ import java.util.concurrent.Future;
  * {@code epsilon = 0.1} is ours too), or after {@code maxIterations} epochs (default 1000, like
  * LIBLINEAR); {@link #reports()} tells which.
  *
- * <p><b>Parallelism and determinism.</b> The classes' problems are independent and are solved in
- * parallel on {@code threads} threads. Each class draws its permutations from its own {@link
- * SplittableRandom} seeded from {@code (seed, class index)}, and the squared row norms {@code
- * Q_ii = ||x_i||^2 + bias^2}, computed once and shared by all classes, do not depend on how rows are
- * split among threads, so the weights are bit-identical for a fixed seed whatever the thread count.
+ * <p><b>Parallelism and determinism.</b> The classes' binary problems are independent; they are
+ * split into {@code threads} groups solved in parallel. Within a group, epoch {@code r} of every
+ * problem visits rows in the order of one random permutation drawn from a {@link SplittableRandom}
+ * seeded by {@code (seed, r)}, each problem skipping the rows it has shrunk, so that a row fetched
+ * from memory (16 KB for 3969 features) serves all problems of the group while it is in cache; the
+ * order restricted to one problem's active rows is still a uniformly random permutation of them,
+ * as in LIBLINEAR (which shuffles each class's active set separately). A problem's trajectory
+ * depends only on the seed and its own state, never on the grouping, and the squared row norms
+ * {@code ||x_i||^2 + bias^2}, computed once and shared by all classes, do not depend on how rows are
+ * split among threads: the weights are bit-identical for a fixed seed whatever the thread count.
+ *
+ * <p><b>Inner loops.</b> Weights are double; each coordinate step is one dot product of the float
+ * row with the double weights (double accumulation, four independent partial sums) and, if the
+ * dual variable moves, one axpy into the weights ({@link DenseOps}).
  *
  * <p>With two classes a single binary problem is solved (smallest label positive) and the decision
  * values are {@code (f, -f)}, as LIBLINEAR does.
@@ -62,7 +71,11 @@ public final class LinearSvm implements Classifier {
     HINGE
   }
 
-  /** What happened while training one binary problem. */
+  /**
+   * What happened while training one binary problem: epochs, whether the tolerance was met,
+   * final primal and dual objectives (equal at the optimum), support vectors (rows with alpha >
+   * 0), coordinate steps taken (each one dot product), and seconds until it finished.
+   */
   public record Report(
       int label,
       int iterations,
@@ -70,6 +83,7 @@ public final class LinearSvm implements Classifier {
       double primalObjective,
       double dualObjective,
       int supportVectors,
+      long steps,
       double seconds) {}
 
   private final double c;
@@ -259,18 +273,36 @@ public final class LinearSvm implements Classifier {
       }
       waitAll(norms);
 
-      List<Future<Solution>> futures = new ArrayList<>();
-      for (int p = 0; p < problems; p++) {
-        final int positive = p;
-        futures.add(pool.submit(() -> solve(x, lab.index, positive, qBase)));
+      final int[] offset = new int[n];
+      for (int i = 0; i < n; i++) {
+        offset[i] = x.offset(i);
       }
+      Problem[] all = new Problem[problems];
+      for (int p = 0; p < problems; p++) {
+        all[p] = new Problem(p, n, d);
+      }
+      List<Future<?>> groups = new ArrayList<>();
+      for (int t = 0; t < poolSize; t++) {
+        List<Problem> group = new ArrayList<>();
+        for (int p = t; p < problems; p += poolSize) {
+          group.add(all[p]);
+        }
+        Problem[] g = group.toArray(new Problem[0]);
+        groups.add(pool.submit(() -> solveGroup(x, lab.index, qBase, offset, g)));
+      }
+      waitAll(groups);
       double[][] w = new double[problems][];
+      List<Future<Report>> reportFutures = new ArrayList<>();
+      for (int p = 0; p < problems; p++) {
+        Problem pr = all[p];
+        w[p] = Arrays.copyOf(pr.w, d + 1);
+        w[p][d] = pr.wb;
+        final int label = lab.classes[p];
+        reportFutures.add(pool.submit(() -> report(pr, x, lab.index, label)));
+      }
       Report[] rep = new Report[problems];
       for (int p = 0; p < problems; p++) {
-        Solution s = get(futures.get(p));
-        w[p] = s.w;
-        rep[p] = new Report(lab.classes[p], s.iterations, s.converged, s.primal, s.dual, s.supportVectors,
-            s.seconds);
+        rep[p] = get(reportFutures.get(p));
       }
       this.classes = lab.classes;
       this.dimension = d;
@@ -305,146 +337,199 @@ public final class LinearSvm implements Classifier {
     }
   }
 
-  private record Solution(double[] w, int iterations, boolean converged, double primal, double dual,
-      int supportVectors, double seconds) {}
-
   /**
-   * Dual coordinate descent with shrinking for the binary problem "class {@code positive}
-   * against the rest" (LIBLINEAR's {@code solve_l2r_l1l2_svc}).
+   * State of one binary problem "class {@code positive} against the rest" during dual coordinate
+   * descent with shrinking (LIBLINEAR's {@code solve_l2r_l1l2_svc}); one epoch is driven by
+   * {@link #solveGroup}.
    */
-  private Solution solve(FeatureMatrix x, int[] classIndex, int positive, double[] qBase) {
-    long start = System.nanoTime();
-    final int n = x.rows();
-    final int d = x.cols();
-    final float[] data = x.data();
-    final double bias = this.bias;
-    final boolean hinge = loss == Loss.HINGE;
-    final double diag = hinge ? 0.0 : 0.5 / c;
-    final double upper = hinge ? c : Double.POSITIVE_INFINITY;
-
-    final int[] offset = new int[n];
-    final byte[] y = new byte[n];
-    final double[] qd = new double[n];
-    for (int i = 0; i < n; i++) {
-      offset[i] = x.offset(i);
-      y[i] = classIndex[i] == positive ? (byte) 1 : (byte) -1;
-      qd[i] = qBase[i] + diag;
-    }
-    final double[] alpha = new double[n];
-    final double[] w = new double[d];
-    double wb = 0; // weight of the bias feature
-    final int[] index = new int[n];
-    for (int i = 0; i < n; i++) {
-      index[i] = i;
-    }
-    // one independent stream per class, derived from (seed, class) only
-    SplittableRandom random = new SplittableRandom(mix(seed, positive));
-
+  private final class Problem {
+    final int positive;
+    final double diag;
+    final double upper;
+    final double[] alpha;
+    final double[] w;
+    double wb; // weight of the bias feature
+    final boolean[] active;
+    int activeSize;
     double pgMaxOld = Double.POSITIVE_INFINITY;
     double pgMinOld = Double.NEGATIVE_INFINITY;
-    int activeSize = n;
-    int iter = 0;
-    boolean converged = false;
-    while (iter < maxIterations) {
-      double pgMaxNew = Double.NEGATIVE_INFINITY;
-      double pgMinNew = Double.POSITIVE_INFINITY;
-      for (int i = 0; i < activeSize; i++) {
-        int j = i + random.nextInt(activeSize - i);
-        int tmp = index[i];
-        index[i] = index[j];
-        index[j] = tmp;
-      }
-      for (int s = 0; s < activeSize; s++) {
-        final int i = index[s];
-        final int off = offset[i];
-        final double yi = y[i];
-        final double ai = alpha[i];
-        double g = yi * (DenseOps.dot(w, data, off, d) + wb * bias) - 1 + ai * diag;
-        double pg = 0;
-        if (ai == 0) {
-          if (g > pgMaxOld) {
-            activeSize--;
-            index[s] = index[activeSize];
-            index[activeSize] = i;
-            s--;
-            continue;
-          } else if (g < 0) {
-            pg = g;
-          }
-        } else if (ai == upper) {
-          if (g < pgMinOld) {
-            activeSize--;
-            index[s] = index[activeSize];
-            index[activeSize] = i;
-            s--;
-            continue;
-          } else if (g > 0) {
-            pg = g;
-          }
-        } else {
+    double pgMaxNew;
+    double pgMinNew;
+    int iterations;
+    boolean converged;
+    boolean done;
+    long steps;
+    long start = System.nanoTime();
+    double seconds;
+
+    Problem(int positive, int n, int d) {
+      this.positive = positive;
+      boolean hinge = loss == Loss.HINGE;
+      this.diag = hinge ? 0.0 : 0.5 / c;
+      this.upper = hinge ? c : Double.POSITIVE_INFINITY;
+      this.alpha = new double[n];
+      this.w = new double[d];
+      this.active = new boolean[n];
+      java.util.Arrays.fill(active, true);
+      this.activeSize = n;
+    }
+
+    void startEpoch() {
+      pgMaxNew = Double.NEGATIVE_INFINITY;
+      pgMinNew = Double.POSITIVE_INFINITY;
+    }
+
+    /** One coordinate step on row {@code i} (which is active). */
+    void step(int i, float[] data, int off, int d, double yi, double qBase) {
+      steps++;
+      final double ai = alpha[i];
+      double g = yi * (DenseOps.dot(w, data, off, d) + wb * bias) - 1 + ai * diag;
+      double pg = 0;
+      if (ai == 0) {
+        if (g > pgMaxOld) {
+          active[i] = false;
+          activeSize--;
+          return;
+        } else if (g < 0) {
           pg = g;
         }
-        if (pg > pgMaxNew) {
-          pgMaxNew = pg;
+      } else if (ai == upper) {
+        if (g < pgMinOld) {
+          active[i] = false;
+          activeSize--;
+          return;
+        } else if (g > 0) {
+          pg = g;
         }
-        if (pg < pgMinNew) {
-          pgMinNew = pg;
-        }
-        if (Math.abs(pg) > 1.0e-12) {
-          double an = Math.min(Math.max(ai - g / qd[i], 0.0), upper);
-          alpha[i] = an;
-          double delta = (an - ai) * yi;
-          DenseOps.axpy(delta, data, off, w, d);
-          wb += delta * bias;
-        }
+      } else {
+        pg = g;
       }
-      iter++;
+      if (pg > pgMaxNew) {
+        pgMaxNew = pg;
+      }
+      if (pg < pgMinNew) {
+        pgMinNew = pg;
+      }
+      if (Math.abs(pg) > 1.0e-12) {
+        double an = Math.min(Math.max(ai - g / (qBase + diag), 0.0), upper);
+        alpha[i] = an;
+        double delta = (an - ai) * yi;
+        DenseOps.axpy(delta, data, off, w, d);
+        wb += delta * bias;
+      }
+    }
+
+    void endEpoch(int n) {
+      iterations++;
       if (pgMaxNew - pgMinNew <= epsilon) {
         if (activeSize == n) {
           converged = true;
-          break;
+          done = true;
+          seconds = (System.nanoTime() - start) * 1e-9;
+          return;
         }
-        // optimal on the shrunk problem: check all coordinates once more
+        // optimal on the shrunk problem: check all coordinates again
+        java.util.Arrays.fill(active, true);
         activeSize = n;
         pgMaxOld = Double.POSITIVE_INFINITY;
         pgMinOld = Double.NEGATIVE_INFINITY;
-        continue;
+      } else {
+        pgMaxOld = pgMaxNew <= 0 ? Double.POSITIVE_INFINITY : pgMaxNew;
+        pgMinOld = pgMinNew >= 0 ? Double.NEGATIVE_INFINITY : pgMinNew;
       }
-      pgMaxOld = pgMaxNew;
-      pgMinOld = pgMinNew;
-      if (pgMaxOld <= 0) {
-        pgMaxOld = Double.POSITIVE_INFINITY;
+      if (iterations >= maxIterations) {
+        done = true;
       }
-      if (pgMinOld >= 0) {
-        pgMinOld = Double.NEGATIVE_INFINITY;
+      if (done) {
+        seconds = (System.nanoTime() - start) * 1e-9;
       }
     }
+  }
 
-    // objectives: primal 1/2 ||w||^2 + C sum xi, dual (maximization form) sum a - 1/2 a'(Q~+D)a
-    double ww = wb * wb;
+  /**
+   * Solves a group of binary problems on one thread. Epoch {@code r} of every problem visits the
+   * rows in the order of one permutation {@code pi_r}, drawn from a {@link SplittableRandom} seeded
+   * by {@code (seed, r)}, skipping the rows that problem has shrunk; the order restricted to a
+   * problem's active rows is then a uniformly random permutation of them, as in LIBLINEAR.
+   * Sharing the permutation lets every row, once fetched from memory, serve all problems of the
+   * group (the row is 16 KB for 3969 features and stays in L1 while the weight vectors stay in L2),
+   * which divides the memory traffic of the dominant dot products and axpys by the group size.
+   * Each problem's trajectory depends only on the seed and its own state, never on the grouping,
+   * so results do not depend on the thread count.
+   */
+  private void solveGroup(FeatureMatrix x, int[] classIndex, double[] qBase, int[] offset, Problem[] group) {
+    final int n = x.rows();
+    final int d = x.cols();
+    final float[] data = x.data();
+    final int[] perm = new int[n];
+    Problem[] live = group.clone();
+    int liveCount = live.length;
+    for (int round = 0; liveCount > 0; round++) {
+      for (int i = 0; i < n; i++) {
+        perm[i] = i;
+      }
+      SplittableRandom random = new SplittableRandom(mix(seed, round));
+      for (int i = n - 1; i > 0; i--) {
+        int j = random.nextInt(i + 1);
+        int t = perm[i];
+        perm[i] = perm[j];
+        perm[j] = t;
+      }
+      for (int k = 0; k < liveCount; k++) {
+        live[k].startEpoch();
+      }
+      for (int s = 0; s < n; s++) {
+        final int i = perm[s];
+        final int off = offset[i];
+        final int ci = classIndex[i];
+        final double q = qBase[i];
+        for (int k = 0; k < liveCount; k++) {
+          Problem p = live[k];
+          if (p.active[i]) {
+            p.step(i, data, off, d, ci == p.positive ? 1.0 : -1.0, q);
+          }
+        }
+      }
+      int kept = 0;
+      for (int k = 0; k < liveCount; k++) {
+        live[k].endEpoch(n);
+        if (!live[k].done) {
+          live[kept++] = live[k];
+        }
+      }
+      liveCount = kept;
+    }
+  }
+
+  /** Primal 1/2 ||w||^2 + C sum xi and dual sum a - 1/2 a'(Q~ + D)a of a solved problem. */
+  private Report report(Problem p, FeatureMatrix x, int[] classIndex, int label) {
+    final int n = x.rows();
+    final int d = x.cols();
+    final boolean hinge = loss == Loss.HINGE;
+    double ww = p.wb * p.wb;
     for (int j = 0; j < d; j++) {
-      ww += w[j] * w[j];
+      ww += p.w[j] * p.w[j];
     }
     double sumAlpha = 0;
     double sumAlpha2 = 0;
     double sumLoss = 0;
     int sv = 0;
     for (int i = 0; i < n; i++) {
-      sumAlpha += alpha[i];
-      sumAlpha2 += alpha[i] * alpha[i];
-      if (alpha[i] > 0) {
+      double a = p.alpha[i];
+      sumAlpha += a;
+      sumAlpha2 += a * a;
+      if (a > 0) {
         sv++;
       }
-      double margin = 1 - y[i] * (DenseOps.dot(w, data, offset[i], d) + wb * bias);
+      double yi = classIndex[i] == p.positive ? 1 : -1;
+      double margin = 1 - yi * (DenseOps.dot(p.w, x.data(), x.offset(i), d) + p.wb * bias);
       if (margin > 0) {
         sumLoss += hinge ? margin : margin * margin;
       }
     }
     double primal = 0.5 * ww + c * sumLoss;
-    double dual = sumAlpha - 0.5 * ww - 0.5 * diag * sumAlpha2;
-    double[] full = Arrays.copyOf(w, d + 1);
-    full[d] = wb;
-    return new Solution(full, iter, converged, primal, dual, sv, (System.nanoTime() - start) * 1e-9);
+    double dual = sumAlpha - 0.5 * ww - 0.5 * p.diag * sumAlpha2;
+    return new Report(label, p.iterations, p.converged, primal, dual, sv, p.steps, p.seconds);
   }
 
   /** A well-spread seed for class {@code k} (SplitMix64 finalizer of seed and class). */

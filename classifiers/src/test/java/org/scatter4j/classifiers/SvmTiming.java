@@ -20,6 +20,11 @@ public final class SvmTiming {
 
   private SvmTiming() {}
 
+  private static long cpuNanos() {
+    java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
+  }
+
   public static void main(String[] args) {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 60000;
     int d = args.length > 1 ? Integer.parseInt(args[1]) : 3969;
@@ -53,21 +58,23 @@ public final class SvmTiming {
     System.out.printf("generated %d x %d (%d classes) in %.1f s%n", n, d, k, (System.nanoTime() - t0) * 1e-9);
 
     LinearSvm svm = LinearSvm.builder().c(c).threads(threads).seed(1).build();
+    long cpu1 = cpuNanos();
     long t1 = System.nanoTime();
     svm.fit(x, y);
     double total = (System.nanoTime() - t1) * 1e-9;
+    double cpu = (cpuNanos() - cpu1) * 1e-9;
     long epochs = 0;
-    double classSeconds = 0;
+    long steps = 0;
     for (LinearSvm.Report rep : svm.reports()) {
       epochs += rep.iterations();
-      classSeconds += rep.seconds();
-      System.out.printf("class %2d: %4d epochs, %6.2f s, %.3f s/epoch, %d SVs, converged %s, primal %.4f dual %.4f%n",
-          rep.label(), rep.iterations(), rep.seconds(), rep.seconds() / rep.iterations(),
+      steps += rep.steps();
+      System.out.printf("class %2d: %4d epochs, %9d steps, done after %6.2f s, %d SVs, converged %s, primal %.4f dual %.4f%n",
+          rep.label(), rep.iterations(), rep.steps(), rep.seconds(),
           rep.supportVectors(), rep.converged(), rep.primalObjective(), rep.dualObjective());
     }
-    System.out.printf("fit: C=%g, %d threads, %.1f s wall total, %d class-epochs, %.3f s per class-epoch "
-        + "(thread time), %.3f s wall per epoch over all classes%n", c, threads, total, epochs,
-        classSeconds / epochs, total / ((double) epochs / k));
+    System.out.printf("fit: C=%g, %d threads: %.1f s wall, %.1f s CPU (process), %d class-epochs, "
+        + "%.3f s wall per epoch (all classes), %.2f full-data passes per class, %.1f ns CPU per coordinate step%n",
+        c, threads, total, cpu, epochs, total / ((double) epochs / k), (double) steps / k / n, cpu * 1e9 / steps);
     long t2 = System.nanoTime();
     int[] predicted = svm.predict(x);
     System.out.printf("training accuracy %.4f, predict %.1f s%n", Synthetic.accuracy(predicted, y),
