@@ -6,7 +6,7 @@ package org.scatter4j.classifiers;
  *
  * <p>Why this shape: the loops are simple counted loops over arrays with no calls or branches, so
  * HotSpot C2 unrolls them and removes bounds checks; the dot product keeps four independent
- * accumulators so the additions are not one serial dependency chain (C2 may not reorder
+ * accumulators (eight) so the additions are not one serial dependency chain (C2 may not reorder
  * floating-point additions itself). The summation order is fixed, so results are bit-reproducible
  * for a given input whatever the thread count.
  *
@@ -27,18 +27,26 @@ final class DenseOps {
     double s1 = 0;
     double s2 = 0;
     double s3 = 0;
+    double s4 = 0;
+    double s5 = 0;
+    double s6 = 0;
+    double s7 = 0;
     int j = 0;
-    int end = n & ~3;
-    for (; j < end; j += 4) {
+    int end = n & ~7;
+    for (; j < end; j += 8) {
       s0 += w[j] * x[off + j];
       s1 += w[j + 1] * x[off + j + 1];
       s2 += w[j + 2] * x[off + j + 2];
       s3 += w[j + 3] * x[off + j + 3];
+      s4 += w[j + 4] * x[off + j + 4];
+      s5 += w[j + 5] * x[off + j + 5];
+      s6 += w[j + 6] * x[off + j + 6];
+      s7 += w[j + 7] * x[off + j + 7];
     }
     for (; j < n; j++) {
       s0 += w[j] * x[off + j];
     }
-    return (s0 + s1) + (s2 + s3);
+    return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
   }
 
   /** {@code w[j] += a * x[off + j]} for {@code j < n}. */

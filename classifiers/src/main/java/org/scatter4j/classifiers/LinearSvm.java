@@ -53,7 +53,7 @@ import java.util.concurrent.Future;
  * split among threads: the weights are bit-identical for a fixed seed whatever the thread count.
  *
  * <p><b>Inner loops.</b> Weights are double; each coordinate step is one dot product of the float
- * row with the double weights (double accumulation, four independent partial sums) and, if the
+ * row with the double weights (double accumulation, eight independent partial sums) and, if the
  * dual variable moves, one axpy into the weights ({@link DenseOps}).
  *
  * <p>With two classes a single binary problem is solved (smallest label positive) and the decision
