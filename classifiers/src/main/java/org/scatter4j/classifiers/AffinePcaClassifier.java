@@ -3,10 +3,12 @@ package org.scatter4j.classifiers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.ejml.interfaces.decomposition.QRDecomposition;
 
 /**
  * The affine-space model of Bruna and Mallat, "Invariant Scattering Convolution Networks", IEEE
@@ -28,6 +30,13 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * computed in double with EJML's symmetric eigen-decomposition, then re-orthonormalized by modified
  * Gram-Schmidt.
  *
+ * <p><b>Large classes.</b> An exact eigen-decomposition costs O(m^3) for m = min(n_c, D); for
+ * MNIST-sized scattering (n_c ~ 6000, D = 3969) that is minutes per class. So when {@code m >
+ * 1500} and {@code d + 10 <= m / 4}, the leading directions come instead from a randomized range
+ * finder with 10 extra columns and 3 power iterations (Halko, Martinsson and Tropp, SIAM Review
+ * 2011), seeded from the class label so fitting stays deterministic: O(n_c D d) work, and
+ * accurate when the spectrum decays, as it does for scattering vectors.
+ *
  * <p><b>Capping.</b> Centred data of {@code n_c} points spans at most {@code n_c - 1} dimensions,
  * so class {@code c} keeps {@code k_c = min(d, n_c - 1, D)} directions, fewer if the data has lower
  * rank (directions with eigenvalue below {@code 1e-12 * lambda_max} are dropped). With {@code d >=
@@ -41,8 +50,13 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 public final class AffinePcaClassifier implements Classifier {
 
   private static final double RANK_TOLERANCE = 1e-12;
+  /** Default size of Gram/scatter matrix up to which the exact eigen-decomposition is used. */
+  static final int EXACT_LIMIT = 1500;
+  static final int OVERSAMPLE = 10;
+  static final int POWER_ITERATIONS = 3;
 
   private final int maxDimension;
+  private final int exactLimit;
 
   // trained state
   private int[] classes;
@@ -55,10 +69,16 @@ public final class AffinePcaClassifier implements Classifier {
    *     0} is the nearest-class-mean classifier); capped per class as documented above
    */
   public AffinePcaClassifier(int d) {
+    this(d, EXACT_LIMIT);
+  }
+
+  /** As {@link #AffinePcaClassifier(int)} with another exact/randomized threshold (for tests). */
+  AffinePcaClassifier(int d, int exactLimit) {
     if (d < 0) {
       throw new IllegalArgumentException("d = " + d + " must be >= 0");
     }
     this.maxDimension = d;
+    this.exactLimit = exactLimit;
   }
 
   /** A trained model rebuilt from stored parameters (used by {@link ModelFile}). */
@@ -95,7 +115,7 @@ public final class AffinePcaClassifier implements Classifier {
     for (int c = 0; c < k; c++) {
       int[] rows = members.get(c).stream().mapToInt(Integer::intValue).toArray();
       mu[c] = new double[dim];
-      basis[c] = fitClass(x, rows, mu[c]);
+      basis[c] = fitClass(x, rows, mu[c], lab.classes[c]);
     }
     this.classes = lab.classes;
     this.dimension = dim;
@@ -104,7 +124,7 @@ public final class AffinePcaClassifier implements Classifier {
   }
 
   /** Fills {@code mean} and returns the orthonormal directions, row-major. */
-  private double[] fitClass(FeatureMatrix x, int[] rows, double[] mean) {
+  private double[] fitClass(FeatureMatrix x, int[] rows, double[] mean, int label) {
     int n = rows.length;
     int dim = x.cols();
     float[] data = x.data();
@@ -129,11 +149,22 @@ public final class AffinePcaClassifier implements Classifier {
         cd[a * dim + j] = data[off + j] - mean[j];
       }
     }
-    boolean gram = n <= dim;
-    int size = gram ? n : dim;
+    // rowSpace: a matrix M whose rows span (approximately) the row space of R, with R'R ~ M'M on
+    // the leading directions; eigenvectors v of M M' give directions u = M' v.
+    DMatrixRMaj rowSpace;
+    int small = Math.min(n, dim);
+    if (small > exactLimit && want + OVERSAMPLE <= small / 4) {
+      rowSpace = sketch(centred, want + OVERSAMPLE, 0x5CA77E5L * 31 + label);
+    } else {
+      rowSpace = n <= dim ? centred : null;
+    }
+    boolean gram = rowSpace != null;
+    int m = gram ? rowSpace.numRows : 0;
+    double[] md = gram ? rowSpace.data : null;
+    int size = gram ? m : dim;
     DMatrixRMaj product = new DMatrixRMaj(size, size);
     if (gram) {
-      CommonOps_DDRM.multTransB(centred, centred, product);
+      CommonOps_DDRM.multTransB(rowSpace, rowSpace, product);
     } else {
       CommonOps_DDRM.multTransA(centred, centred, product);
     }
@@ -159,13 +190,13 @@ public final class AffinePcaClassifier implements Classifier {
       }
       DMatrixRMaj v = eig.getEigenVector(order[o]);
       if (gram) {
-        // u = R' v / sqrt(lambda)
+        // u = M' v (normalized below)
         Arrays.fill(u, 0);
-        for (int a = 0; a < n; a++) {
+        for (int a = 0; a < m; a++) {
           double va = v.data[a];
           int base = a * dim;
           for (int j = 0; j < dim; j++) {
-            u[j] += va * cd[base + j];
+            u[j] += va * md[base + j];
           }
         }
       } else {
@@ -189,6 +220,43 @@ public final class AffinePcaClassifier implements Classifier {
       kept++;
     }
     return kept == want ? out : Arrays.copyOf(out, kept * dim);
+  }
+
+  /**
+   * Randomized range finder with power iterations (Halko, Martinsson and Tropp, "Finding
+   * structure with randomness", SIAM Review 2011, Algorithms 4.3/4.4): returns {@code B = Q'R}
+   * (k x D) where the orthonormal columns of {@code Q} (n x k) span the dominant column space of
+   * {@code R}; the right singular vectors of B approximate the leading principal directions.
+   */
+  private static DMatrixRMaj sketch(DMatrixRMaj r, int k, long seed) {
+    int n = r.numRows;
+    int dim = r.numCols;
+    Random random = new Random(seed);
+    DMatrixRMaj omega = new DMatrixRMaj(dim, k);
+    for (int i = 0; i < omega.data.length; i++) {
+      omega.data[i] = random.nextGaussian();
+    }
+    DMatrixRMaj y = new DMatrixRMaj(n, k);
+    CommonOps_DDRM.mult(r, omega, y);
+    y = orthonormalColumns(y);
+    DMatrixRMaj z = new DMatrixRMaj(dim, k);
+    for (int q = 0; q < POWER_ITERATIONS; q++) {
+      CommonOps_DDRM.multTransA(r, y, z);
+      z = orthonormalColumns(z);
+      CommonOps_DDRM.mult(r, z, y);
+      y = orthonormalColumns(y);
+    }
+    DMatrixRMaj b = new DMatrixRMaj(k, dim);
+    CommonOps_DDRM.multTransA(y, r, b);
+    return b;
+  }
+
+  private static DMatrixRMaj orthonormalColumns(DMatrixRMaj a) {
+    QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(a.numRows, a.numCols);
+    if (!qr.decompose(a.copy())) {
+      throw new IllegalStateException("QR decomposition failed");
+    }
+    return qr.getQ(null, true);
   }
 
   private static double dot(double[] a, int ao, double[] b, int bo, int n) {

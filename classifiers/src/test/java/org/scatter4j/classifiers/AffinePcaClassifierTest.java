@@ -122,6 +122,26 @@ class AffinePcaClassifierTest {
   }
 
   @Test
+  void randomizedPathForLargeClassesMatchesTheExactOne() {
+    // 4-dimensional affine spaces plus small noise: a clear spectral gap after 4 directions
+    Synthetic.Data train = subspaces(3, 300, 200, 4, 0.05, 12, 13);
+    Synthetic.Data test = subspaces(3, 30, 200, 4, 0.05, 12, 14);
+    AffinePcaClassifier exact = new AffinePcaClassifier(4, Integer.MAX_VALUE);
+    AffinePcaClassifier randomized = new AffinePcaClassifier(4, 50); // 200 > 50, 4 + 10 <= 200 / 4
+    exact.fit(train.x(), train.y());
+    randomized.fit(train.x(), train.y());
+    assertArrayEquals(exact.predict(test.x()), randomized.predict(test.x()));
+    assertEquals(1.0, Synthetic.accuracy(randomized.predict(test.x()), test.y()));
+    for (int i = 0; i < test.y().length; i += 7) {
+      assertArrayEquals(exact.residuals(test.x().row(i)), randomized.residuals(test.x().row(i)),
+          1e-3 * exact.residuals(test.x().row(i))[0] + 1e-6);
+    }
+    AffinePcaClassifier again = new AffinePcaClassifier(4, 50);
+    again.fit(train.x(), train.y());
+    assertArrayEquals(randomized.directionsOf(2), again.directionsOf(2), "deterministic");
+  }
+
+  @Test
   void dZeroIsNearestClassMean() {
     Synthetic.Data train = Synthetic.separable(10, 5, new int[] {4, 2}, 3);
     AffinePcaClassifier pca = new AffinePcaClassifier(0);
