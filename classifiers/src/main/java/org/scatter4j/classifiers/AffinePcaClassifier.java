@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -366,14 +367,17 @@ public final class AffinePcaClassifier implements Classifier {
     return res;
   }
 
+  /**
+   * Predicts every row; rows are processed in parallel on the common fork-join pool (each row's
+   * result is computed by the same sequential code, so the output does not depend on it).
+   */
   @Override
   public int[] predict(FeatureMatrix x) {
     requireFitted();
     LinearSvm.requireMatrix(x, dimension);
     int[] out = new int[x.rows()];
-    double[] r = new double[dimension];
-    for (int i = 0; i < out.length; i++) {
-      double[] res = residuals(x.data(), x.offset(i), r);
+    IntStream.range(0, out.length).parallel().forEach(i -> {
+      double[] res = residuals(x.data(), x.offset(i), new double[dimension]);
       int best = 0;
       for (int c = 1; c < res.length; c++) {
         if (res[c] < res[best]) {
@@ -381,7 +385,7 @@ public final class AffinePcaClassifier implements Classifier {
         }
       }
       out[i] = classes[best];
-    }
+    });
     return out;
   }
 

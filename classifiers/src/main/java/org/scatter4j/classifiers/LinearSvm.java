@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 /**
  * L2-regularized linear support vector machine, one-vs-rest, trained by dual coordinate descent
@@ -606,14 +607,17 @@ public final class LinearSvm implements Classifier {
     return out;
   }
 
+  /**
+   * Predicts every row; rows are processed in parallel on the common fork-join pool (each row's
+   * result is computed by the same sequential code, so the output does not depend on it).
+   */
   @Override
   public int[] predict(FeatureMatrix x) {
     requireFitted();
     requireMatrix(x, dimension);
     int[] out = new int[x.rows()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = classes[Labels.argmax(decisionValues(x.data(), x.offset(i)))];
-    }
+    IntStream.range(0, out.length).parallel()
+        .forEach(i -> out[i] = classes[Labels.argmax(decisionValues(x.data(), x.offset(i)))]);
     return out;
   }
 
