@@ -13,6 +13,7 @@ import org.scatter4j.classifiers.ConfusionMatrix;
 import org.scatter4j.classifiers.CrossValidation;
 import org.scatter4j.classifiers.FeatureMatrix;
 import org.scatter4j.classifiers.LinearSvm;
+import org.scatter4j.classifiers.LogTransform;
 import org.scatter4j.classifiers.ModelFile;
 import org.scatter4j.classifiers.Pipeline;
 import org.scatter4j.classifiers.Standardizer;
@@ -47,6 +48,10 @@ final class MnistCommand implements Callable<Integer> {
     @Option(names = "--C", defaultValue = "auto",
             description = "SVM regularization: a positive number, or auto = chosen by cross-validation on the training set (default: ${DEFAULT-VALUE}).")
     String c;
+
+    @Option(names = "--log", arity = "0..1", fallbackValue = "1e-4", paramLabel = "EPS",
+            description = "Classify log(S + EPS) instead of S (EPS default when given without a value: ${FALLBACK-VALUE}).")
+    Double logEps;
 
     @Option(names = "--train-size", description = "Use the first N training images (default: all).")
     Integer trainSize;
@@ -124,7 +129,11 @@ final class MnistCommand implements Callable<Integer> {
 
         long t1 = System.nanoTime();
         FeatureMatrix xTrain = FeatureMatrix.wrap(trainFeatures, train.size(), d);
-        Standardizer standardizer = Standardizer.fitTransform(xTrain, null);
+        if (logEps != null && !(logEps > 0)) {
+            throw new IllegalArgumentException("--log EPS must be > 0, got " + logEps);
+        }
+        LogTransform log = logEps == null ? null : new LogTransform(logEps);
+        Standardizer standardizer = Standardizer.fitTransform(xTrain, log);
         int[] yTrain = train.labels();
         Classifier model;
         Map<String, Object> selection = new LinkedHashMap<>();
@@ -156,7 +165,8 @@ final class MnistCommand implements Callable<Integer> {
         System.out.println(cm);
         System.out.printf("%-22s %s%n", "data", source);
         System.out.printf("%-22s %d train / %d test%n", "images", train.size(), test.size());
-        System.out.printf("%-22s J=%d, L=%d, order 2, %d features%n", "scattering", J, L, d);
+        System.out.printf("%-22s J=%d, L=%d, order 2, %d features%s%n", "scattering", J, L, d,
+                logEps == null ? "" : ", log(S + " + logEps + ")");
         System.out.printf("%-22s %s%n", "classifier", classifier.equals("svm")
                 ? String.format("linear SVM (squared hinge), C=%s%s", fmt(chosenC), fixedC == null ? " (cross-validated)" : "")
                 : String.format("affine PCA, d=%d (cross-validated)", chosenD));
@@ -186,6 +196,7 @@ final class MnistCommand implements Callable<Integer> {
             m.put("C", classifier.equals("svm") ? chosenC : null);
             m.put("pca_dimension", classifier.equals("pca") ? chosenD : null);
             m.put("feature_dim", d);
+            m.put("log_eps", logEps);
             m.put("test_accuracy", cm.accuracy());
             m.put("test_error", cm.errorRate());
             m.put("extract_seconds", extractSeconds);
