@@ -1,25 +1,43 @@
 package org.scatter4j.wavelets.fft;
 
+import java.util.Arrays;
+
 /**
- * Twiddled radix-p butterflies of one Stockham stage, applied to {@code width} independent values at
- * once (for a 2D transform: every lane of every pixel of a row or column of the image).
+ * Radix-p butterflies of one Stockham stage, applied to {@code width} independent values at once
+ * (for a 2D transform: every lane of every pixel of an image row or column).
  *
  * <p>Every butterfly reads input blocks {@code x[in + i * inStride]} for {@code i < p}, computes
- * their length-p DFT, multiplies output {@code k >= 1} by the twiddle at {@code tw + k - 1} and writes
- * it to {@code y[out + k * outStride]}. Each block is a separate {@code double[]} and the innermost
- * loop indexes every block with the same {@code t}: HotSpot C2's SuperWord (JDK 17) only vectorizes a
- * loop when all of its loads and stores can be ordered against each other, which it cannot do for
- * two accesses into flat arrays at different run-time offsets (it then assumes they may overlap).
+ * their length-p DFT, multiplies output {@code k >= 1} by the twiddle at {@code tw + k - 1} (unless
+ * {@code twiddle} is false, i.e. all twiddles are 1) and writes it to {@code y[out + k * outStride]}.
+ *
+ * <p>The code is shaped for HotSpot C2's SuperWord auto-vectorizer (JDK 17), which needs:
+ * <ul>
+ *   <li>every load and store of a loop indexed by the same {@code t} in distinct arrays: it assumes
+ *       that two accesses at different run-time offsets into flat arrays may overlap, and gives up;
+ *       hence one {@code double[]} per block;</li>
+ *   <li>small loop bodies: a loop larger than {@code -XX:LoopUnrollLimit} (60 nodes by default) is
+ *       not unrolled and so not vectorized. A whole radix-4 butterfly with twiddles is several
+ *       times that, so each butterfly is split into small loops: the real and the imaginary half of
+ *       the DFT (they only share inputs), then one in-place complex multiplication per twiddled
+ *       output. The loops run over chunks of {@link #CHUNK} values so that the blocks stay in the L1
+ *       cache between the loops.</li>
+ * </ul>
+ * The halves take a {@code sign} (+1 for the real half, -1 for the imaginary one) in front of the
+ * term that comes from the other component through a factor of {@code -i}; multiplying by +-1 is
+ * exact, so this costs no accuracy.
  *
  * <p>The arithmetic of one value never depends on the others or on {@code width}: a lane is computed
- * the same way whatever the lane count (no fused multiply-add, no reassociation).
+ * the same way whatever the lane count (Java does not fuse or reassociate floating-point operations).
  */
 final class Butterflies {
     private Butterflies() {
     }
 
-    /** cos(2 pi / 3) is -1/2; this is sin(2 pi / 3). */
-    private static final double SIN_60 = Math.sqrt(3.0) / 2.0;
+    /** Values per chunk: 16 blocks of 128 doubles fill half of a 32 KiB L1 data cache. */
+    static final int CHUNK = 128;
+
+    /** sin(2 pi / 3); cos(2 pi / 3) is -1/2. */
+    private static final double SIN_120 = Math.sqrt(3.0) / 2.0;
     private static final double COS_72 = Math.cos(2.0 * Math.PI / 5.0);
     private static final double COS_144 = Math.cos(4.0 * Math.PI / 5.0);
     private static final double SIN_72 = Math.sin(2.0 * Math.PI / 5.0);
@@ -27,53 +45,44 @@ final class Butterflies {
 
     static void radix2(double[][] xr, double[][] xi, int in, int inStride,
                        double[][] yr, double[][] yi, int out, int outStride,
-                       double[] twr, double[] twi, int tw, int width) {
+                       double[] twr, double[] twi, int tw, boolean twiddle, int width) {
         double[] x0r = xr[in], x0i = xi[in];
         double[] x1r = xr[in + inStride], x1i = xi[in + inStride];
         double[] y0r = yr[out], y0i = yi[out];
         double[] y1r = yr[out + outStride], y1i = yi[out + outStride];
-        double w1r = twr[tw], w1i = twi[tw];
-        for (int t = 0; t < width; t++) {
-            double ar = x0r[t], ai = x0i[t], br = x1r[t], bi = x1i[t];
-            y0r[t] = ar + br;
-            y0i[t] = ai + bi;
-            double dr = ar - br, di = ai - bi;
-            y1r[t] = dr * w1r - di * w1i;
-            y1i[t] = dr * w1i + di * w1r;
+        for (int lo = 0; lo < width; lo += CHUNK) {
+            int hi = Math.min(width, lo + CHUNK);
+            dft2(x0r, x1r, y0r, y1r, lo, hi);
+            dft2(x0i, x1i, y0i, y1i, lo, hi);
+            if (twiddle) {
+                multiply(y1r, y1i, twr[tw], twi[tw], lo, hi);
+            }
         }
     }
 
-    /** A_{1,2} = a0 - (a1 + a2) / 2 -+ i sin(60) (a1 - a2). */
     static void radix3(double[][] xr, double[][] xi, int in, int inStride,
                        double[][] yr, double[][] yi, int out, int outStride,
-                       double[] twr, double[] twi, int tw, int width) {
+                       double[] twr, double[] twi, int tw, boolean twiddle, int width) {
         double[] x0r = xr[in], x0i = xi[in];
         double[] x1r = xr[in + inStride], x1i = xi[in + inStride];
         double[] x2r = xr[in + 2 * inStride], x2i = xi[in + 2 * inStride];
         double[] y0r = yr[out], y0i = yi[out];
         double[] y1r = yr[out + outStride], y1i = yi[out + outStride];
         double[] y2r = yr[out + 2 * outStride], y2i = yi[out + 2 * outStride];
-        double w1r = twr[tw], w1i = twi[tw], w2r = twr[tw + 1], w2i = twi[tw + 1];
-        for (int t = 0; t < width; t++) {
-            double ar = x0r[t], ai = x0i[t];
-            double sr = x1r[t] + x2r[t], si = x1i[t] + x2i[t];
-            double dr = SIN_60 * (x1r[t] - x2r[t]), di = SIN_60 * (x1i[t] - x2i[t]);
-            y0r[t] = ar + sr;
-            y0i[t] = ai + si;
-            double mr = ar - 0.5 * sr, mi = ai - 0.5 * si;
-            double b1r = mr + di, b1i = mi - dr;
-            double b2r = mr - di, b2i = mi + dr;
-            y1r[t] = b1r * w1r - b1i * w1i;
-            y1i[t] = b1r * w1i + b1i * w1r;
-            y2r[t] = b2r * w2r - b2i * w2i;
-            y2i[t] = b2r * w2i + b2i * w2r;
+        for (int lo = 0; lo < width; lo += CHUNK) {
+            int hi = Math.min(width, lo + CHUNK);
+            dft3Half(x0r, x1r, x2r, x1i, x2i, 1.0, y0r, y1r, y2r, lo, hi);
+            dft3Half(x0i, x1i, x2i, x1r, x2r, -1.0, y0i, y1i, y2i, lo, hi);
+            if (twiddle) {
+                multiply(y1r, y1i, twr[tw], twi[tw], lo, hi);
+                multiply(y2r, y2i, twr[tw + 1], twi[tw + 1], lo, hi);
+            }
         }
     }
 
-    /** Two radix-2 levels fused: A_{1,3} = (a0 - a2) -+ i (a1 - a3). */
     static void radix4(double[][] xr, double[][] xi, int in, int inStride,
                        double[][] yr, double[][] yi, int out, int outStride,
-                       double[] twr, double[] twi, int tw, int width) {
+                       double[] twr, double[] twi, int tw, boolean twiddle, int width) {
         double[] x0r = xr[in], x0i = xi[in];
         double[] x1r = xr[in + inStride], x1i = xi[in + inStride];
         double[] x2r = xr[in + 2 * inStride], x2i = xi[in + 2 * inStride];
@@ -82,36 +91,21 @@ final class Butterflies {
         double[] y1r = yr[out + outStride], y1i = yi[out + outStride];
         double[] y2r = yr[out + 2 * outStride], y2i = yi[out + 2 * outStride];
         double[] y3r = yr[out + 3 * outStride], y3i = yi[out + 3 * outStride];
-        double w1r = twr[tw], w1i = twi[tw];
-        double w2r = twr[tw + 1], w2i = twi[tw + 1];
-        double w3r = twr[tw + 2], w3i = twi[tw + 2];
-        for (int t = 0; t < width; t++) {
-            double a0r = x0r[t], a0i = x0i[t], a1r = x1r[t], a1i = x1i[t];
-            double a2r = x2r[t], a2i = x2i[t], a3r = x3r[t], a3i = x3i[t];
-            double s02r = a0r + a2r, s02i = a0i + a2i, d02r = a0r - a2r, d02i = a0i - a2i;
-            double s13r = a1r + a3r, s13i = a1i + a3i, d13r = a1r - a3r, d13i = a1i - a3i;
-            y0r[t] = s02r + s13r;
-            y0i[t] = s02i + s13i;
-            double b1r = d02r + d13i, b1i = d02i - d13r;
-            double b2r = s02r - s13r, b2i = s02i - s13i;
-            double b3r = d02r - d13i, b3i = d02i + d13r;
-            y1r[t] = b1r * w1r - b1i * w1i;
-            y1i[t] = b1r * w1i + b1i * w1r;
-            y2r[t] = b2r * w2r - b2i * w2i;
-            y2i[t] = b2r * w2i + b2i * w2r;
-            y3r[t] = b3r * w3r - b3i * w3i;
-            y3i[t] = b3r * w3i + b3i * w3r;
+        for (int lo = 0; lo < width; lo += CHUNK) {
+            int hi = Math.min(width, lo + CHUNK);
+            dft4Half(x0r, x1r, x2r, x3r, x1i, x3i, 1.0, y0r, y1r, y2r, y3r, lo, hi);
+            dft4Half(x0i, x1i, x2i, x3i, x1r, x3r, -1.0, y0i, y1i, y2i, y3i, lo, hi);
+            if (twiddle) {
+                multiply(y1r, y1i, twr[tw], twi[tw], lo, hi);
+                multiply(y2r, y2i, twr[tw + 1], twi[tw + 1], lo, hi);
+                multiply(y3r, y3i, twr[tw + 2], twi[tw + 2], lo, hi);
+            }
         }
     }
 
-    /**
-     * Pairs inputs i and 5-i: with u = a1 + a4, v = a1 - a4, u' = a2 + a3, v' = a2 - a3,
-     * A_{1,4} = a0 + c72 u + c144 u' -+ i (s72 v + s144 v') and
-     * A_{2,3} = a0 + c144 u + c72 u' -+ i (s144 v - s72 v').
-     */
     static void radix5(double[][] xr, double[][] xi, int in, int inStride,
                        double[][] yr, double[][] yi, int out, int outStride,
-                       double[] twr, double[] twi, int tw, int width) {
+                       double[] twr, double[] twi, int tw, boolean twiddle, int width) {
         double[] x0r = xr[in], x0i = xi[in];
         double[] x1r = xr[in + inStride], x1i = xi[in + inStride];
         double[] x2r = xr[in + 2 * inStride], x2i = xi[in + 2 * inStride];
@@ -122,90 +116,166 @@ final class Butterflies {
         double[] y2r = yr[out + 2 * outStride], y2i = yi[out + 2 * outStride];
         double[] y3r = yr[out + 3 * outStride], y3i = yi[out + 3 * outStride];
         double[] y4r = yr[out + 4 * outStride], y4i = yi[out + 4 * outStride];
-        double w1r = twr[tw], w1i = twi[tw], w2r = twr[tw + 1], w2i = twi[tw + 1];
-        double w3r = twr[tw + 2], w3i = twi[tw + 2], w4r = twr[tw + 3], w4i = twi[tw + 3];
-        for (int t = 0; t < width; t++) {
-            double ar = x0r[t], ai = x0i[t];
-            double u1r = x1r[t] + x4r[t], u1i = x1i[t] + x4i[t];
-            double v1r = x1r[t] - x4r[t], v1i = x1i[t] - x4i[t];
-            double u2r = x2r[t] + x3r[t], u2i = x2i[t] + x3i[t];
-            double v2r = x2r[t] - x3r[t], v2i = x2i[t] - x3i[t];
-            y0r[t] = ar + u1r + u2r;
-            y0i[t] = ai + u1i + u2i;
-            double p1r = ar + COS_72 * u1r + COS_144 * u2r, p1i = ai + COS_72 * u1i + COS_144 * u2i;
-            double q1r = SIN_72 * v1i + SIN_144 * v2i, q1i = SIN_72 * v1r + SIN_144 * v2r;
-            double p2r = ar + COS_144 * u1r + COS_72 * u2r, p2i = ai + COS_144 * u1i + COS_72 * u2i;
-            double q2r = SIN_144 * v1i - SIN_72 * v2i, q2i = SIN_144 * v1r - SIN_72 * v2r;
-            // -i (q_r' + i q_i') = q_i' - i q_r': the "q" pairs above hold that product already.
-            double b1r = p1r + q1r, b1i = p1i - q1i;
-            double b4r = p1r - q1r, b4i = p1i + q1i;
-            double b2r = p2r + q2r, b2i = p2i - q2i;
-            double b3r = p2r - q2r, b3i = p2i + q2i;
-            y1r[t] = b1r * w1r - b1i * w1i;
-            y1i[t] = b1r * w1i + b1i * w1r;
-            y2r[t] = b2r * w2r - b2i * w2i;
-            y2i[t] = b2r * w2i + b2i * w2r;
-            y3r[t] = b3r * w3r - b3i * w3i;
-            y3i[t] = b3r * w3i + b3i * w3r;
-            y4r[t] = b4r * w4r - b4i * w4i;
-            y4i[t] = b4r * w4i + b4i * w4r;
+        for (int lo = 0; lo < width; lo += CHUNK) {
+            int hi = Math.min(width, lo + CHUNK);
+            dft5Cos(x0r, x1r, x2r, x3r, x4r, y0r, y1r, y2r, lo, hi);
+            dft5Cos(x0i, x1i, x2i, x3i, x4i, y0i, y1i, y2i, lo, hi);
+            dft5Sin(x1i, x2i, x3i, x4i, 1.0, y1r, y2r, y3r, y4r, lo, hi);
+            dft5Sin(x1r, x2r, x3r, x4r, -1.0, y1i, y2i, y3i, y4i, lo, hi);
+            if (twiddle) {
+                multiply(y1r, y1i, twr[tw], twi[tw], lo, hi);
+                multiply(y2r, y2i, twr[tw + 1], twi[tw + 1], lo, hi);
+                multiply(y3r, y3i, twr[tw + 2], twi[tw + 2], lo, hi);
+                multiply(y4r, y4i, twr[tw + 3], twi[tw + 3], lo, hi);
+            }
         }
     }
 
     /**
-     * Direct O(p^2) DFT for an odd prime p, pairing inputs i and p-i so that each output pair k,
-     * p-k shares P = a0 + sum_i cos(2 pi i k / p) (a_i + a_{p-i}) and
-     * Q = -i sum_i sin(2 pi i k / p) (a_i - a_{p-i}): A_k = P + Q, A_{p-k} = P - Q.
-     * {@code accRe/accIm/accRe2/accIm2} are scratch blocks at least {@code width} long.
+     * Direct O(p^2) DFT for an odd prime p, pairing inputs i and p-i so that outputs k and p-k share
+     * P = a0 + sum_i cos(2 pi i k / p) (a_i + a_{p-i}) and Q = -i sum_i sin(2 pi i k / p)
+     * (a_i - a_{p-i}): A_k = P + Q, A_{p-k} = P - Q. {@code pr, pi, qr, qi} are scratch blocks at
+     * least {@code width} long.
      */
     static void generic(FftPlan.Stage stage, double[][] xr, double[][] xi, int in, int inStride,
-                        double[][] yr, double[][] yi, int out, int outStride, int tw, int width,
-                        double[] pr, double[] pi, double[] qr, double[] qi) {
+                        double[][] yr, double[][] yi, int out, int outStride, int tw, boolean twiddle,
+                        int width, double[] pr, double[] pi, double[] qr, double[] qi) {
         int p = stage.radix;
-        double[] cos = stage.dftCos, sin = stage.dftSin;
-        double[] twr = stage.twRe, twi = stage.twIm;
         double[] x0r = xr[in], x0i = xi[in];
         double[] y0r = yr[out], y0i = yi[out];
         System.arraycopy(x0r, 0, y0r, 0, width);
         System.arraycopy(x0i, 0, y0i, 0, width);
         for (int i = 1; i < p; i++) {
-            double[] ar = xr[in + i * inStride], ai = xi[in + i * inStride];
-            for (int t = 0; t < width; t++) {
-                y0r[t] += ar[t];
-                y0i[t] += ai[t];
-            }
+            accumulate(y0r, xr[in + i * inStride], width);
+            accumulate(y0i, xi[in + i * inStride], width);
         }
         for (int k = 1; k <= p / 2; k++) {
             System.arraycopy(x0r, 0, pr, 0, width);
             System.arraycopy(x0i, 0, pi, 0, width);
-            java.util.Arrays.fill(qr, 0, width, 0.0);
-            java.util.Arrays.fill(qi, 0, width, 0.0);
+            Arrays.fill(qr, 0, width, 0.0);
+            Arrays.fill(qi, 0, width, 0.0);
             for (int i = 1; i <= p / 2; i++) {
                 int e = (i * k) % p;
-                double c = cos[e], s = sin[e];
-                double[] ar = xr[in + i * inStride], ai = xi[in + i * inStride];
-                double[] br = xr[in + (p - i) * inStride], bi = xi[in + (p - i) * inStride];
-                for (int t = 0; t < width; t++) {
-                    pr[t] += c * (ar[t] + br[t]);
-                    pi[t] += c * (ai[t] + bi[t]);
-                    qr[t] += s * (ai[t] - bi[t]);
-                    qi[t] -= s * (ar[t] - br[t]);
-                }
+                int a = in + i * inStride, b = in + (p - i) * inStride;
+                // P gains cos * (a + b); Q = -i sin * (a - b) gains (sin (a_i - b_i), -sin (a_r - b_r)).
+                accumulatePair(pr, xr[a], xr[b], stage.dftCos[e], 1.0, width);
+                accumulatePair(pi, xi[a], xi[b], stage.dftCos[e], 1.0, width);
+                accumulatePair(qr, xi[a], xi[b], stage.dftSin[e], -1.0, width);
+                accumulatePair(qi, xr[a], xr[b], -stage.dftSin[e], -1.0, width);
             }
-            twiddleStore(pr, pi, qr, qi, 1.0, twr[tw + k - 1], twi[tw + k - 1],
-                    yr[out + k * outStride], yi[out + k * outStride], width);
-            twiddleStore(pr, pi, qr, qi, -1.0, twr[tw + p - k - 1], twi[tw + p - k - 1],
-                    yr[out + (p - k) * outStride], yi[out + (p - k) * outStride], width);
+            combine(pr, qr, 1.0, yr[out + k * outStride], width);
+            combine(pi, qi, 1.0, yi[out + k * outStride], width);
+            combine(pr, qr, -1.0, yr[out + (p - k) * outStride], width);
+            combine(pi, qi, -1.0, yi[out + (p - k) * outStride], width);
+            if (twiddle) {
+                multiply(yr[out + k * outStride], yi[out + k * outStride],
+                        stage.twRe[tw + k - 1], stage.twIm[tw + k - 1], 0, width);
+                multiply(yr[out + (p - k) * outStride], yi[out + (p - k) * outStride],
+                        stage.twRe[tw + p - k - 1], stage.twIm[tw + p - k - 1], 0, width);
+            }
         }
     }
 
-    /** y = (P + sign Q) w. */
-    private static void twiddleStore(double[] pr, double[] pi, double[] qr, double[] qi, double sign,
-                                     double wr, double wi, double[] yr, double[] yi, int width) {
-        for (int t = 0; t < width; t++) {
-            double br = pr[t] + sign * qr[t], bi = pi[t] + sign * qi[t];
+    /** y0 = a0 + a1, y1 = a0 - a1 (one component). */
+    private static void dft2(double[] a0, double[] a1, double[] y0, double[] y1, int lo, int hi) {
+        for (int t = lo; t < hi; t++) {
+            double u = a0[t], v = a1[t];
+            y0[t] = u + v;
+            y1[t] = u - v;
+        }
+    }
+
+    /**
+     * One component of the 3-point DFT: A_{1,2} = a0 - (a1 + a2) / 2 -+ i sin(120) (a1 - a2), whose
+     * last term is +-sign sin(120) (b1 - b2) in this component, b being the other component.
+     */
+    private static void dft3Half(double[] a0, double[] a1, double[] a2, double[] b1, double[] b2,
+                                 double sign, double[] y0, double[] y1, double[] y2, int lo, int hi) {
+        for (int t = lo; t < hi; t++) {
+            double u = a0[t], s = a1[t] + a2[t];
+            double e = sign * (SIN_120 * (b1[t] - b2[t]));
+            double m = u - 0.5 * s;
+            y0[t] = u + s;
+            y1[t] = m + e;
+            y2[t] = m - e;
+        }
+    }
+
+    /** One component of the 4-point DFT: two radix-2 levels, A_{1,3} = (a0 - a2) -+ i (a1 - a3). */
+    private static void dft4Half(double[] a0, double[] a1, double[] a2, double[] a3, double[] b1,
+                                 double[] b3, double sign, double[] y0, double[] y1, double[] y2,
+                                 double[] y3, int lo, int hi) {
+        for (int t = lo; t < hi; t++) {
+            double s02 = a0[t] + a2[t], d02 = a0[t] - a2[t];
+            double s13 = a1[t] + a3[t], e13 = sign * (b1[t] - b3[t]);
+            y0[t] = s02 + s13;
+            y2[t] = s02 - s13;
+            y1[t] = d02 + e13;
+            y3[t] = d02 - e13;
+        }
+    }
+
+    /**
+     * Cosine part of one component of the 5-point DFT, pairing inputs i and 5-i:
+     * y0 = a0 + u1 + u2 (final), y1 = P1 = a0 + c72 u1 + c144 u2, y2 = P2 = a0 + c144 u1 + c72 u2
+     * (partial), with u1 = a1 + a4, u2 = a2 + a3.
+     */
+    private static void dft5Cos(double[] a0, double[] a1, double[] a2, double[] a3, double[] a4,
+                                double[] y0, double[] y1, double[] y2, int lo, int hi) {
+        for (int t = lo; t < hi; t++) {
+            double u = a0[t], u1 = a1[t] + a4[t], u2 = a2[t] + a3[t];
+            y0[t] = u + u1 + u2;
+            y1[t] = u + COS_72 * u1 + COS_144 * u2;
+            y2[t] = u + COS_144 * u1 + COS_72 * u2;
+        }
+    }
+
+    /**
+     * Sine part of one component of the 5-point DFT: A_{1,4} = P1 -+ i (s72 v1 + s144 v2),
+     * A_{2,3} = P2 -+ i (s144 v1 - s72 v2), with v1 = b1 - b4, v2 = b2 - b3 from the other
+     * component b. Reads P1, P2 from y1, y2 and completes y1 .. y4.
+     */
+    private static void dft5Sin(double[] b1, double[] b2, double[] b3, double[] b4, double sign,
+                                double[] y1, double[] y2, double[] y3, double[] y4, int lo, int hi) {
+        for (int t = lo; t < hi; t++) {
+            double v1 = b1[t] - b4[t], v2 = b2[t] - b3[t];
+            double q1 = sign * (SIN_72 * v1 + SIN_144 * v2);
+            double q2 = sign * (SIN_144 * v1 - SIN_72 * v2);
+            double p1 = y1[t], p2 = y2[t];
+            y1[t] = p1 + q1;
+            y4[t] = p1 - q1;
+            y2[t] = p2 + q2;
+            y3[t] = p2 - q2;
+        }
+    }
+
+    /** y *= (wr + i wi), in place. */
+    private static void multiply(double[] yr, double[] yi, double wr, double wi, int lo, int hi) {
+        for (int t = lo; t < hi; t++) {
+            double br = yr[t], bi = yi[t];
             yr[t] = br * wr - bi * wi;
             yi[t] = br * wi + bi * wr;
+        }
+    }
+
+    private static void accumulate(double[] acc, double[] a, int width) {
+        for (int t = 0; t < width; t++) {
+            acc[t] += a[t];
+        }
+    }
+
+    /** acc += c (a + sign b). */
+    private static void accumulatePair(double[] acc, double[] a, double[] b, double c, double sign,
+                                       int width) {
+        for (int t = 0; t < width; t++) {
+            acc[t] += c * (a[t] + sign * b[t]);
+        }
+    }
+
+    /** y = p + sign q. */
+    private static void combine(double[] p, double[] q, double sign, double[] y, int width) {
+        for (int t = 0; t < width; t++) {
+            y[t] = p[t] + sign * q[t];
         }
     }
 }

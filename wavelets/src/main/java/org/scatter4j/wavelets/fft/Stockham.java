@@ -39,24 +39,25 @@ final class Stockham {
         int inStride = s * m;
         for (int j = 0; j < m; j++) {
             int tw = j * (p - 1);
+            boolean twiddle = j > 0; // row j = 0 of the twiddles is all ones
             for (int q = 0; q < s; q++) {
                 int in = q + s * j;
                 int out = q + s * p * j;
                 switch (p) {
                     case 2:
-                        Butterflies.radix2(xr, xi, in, inStride, yr, yi, out, s, st.twRe, st.twIm, tw, width);
+                        Butterflies.radix2(xr, xi, in, inStride, yr, yi, out, s, st.twRe, st.twIm, tw, twiddle, width);
                         break;
                     case 3:
-                        Butterflies.radix3(xr, xi, in, inStride, yr, yi, out, s, st.twRe, st.twIm, tw, width);
+                        Butterflies.radix3(xr, xi, in, inStride, yr, yi, out, s, st.twRe, st.twIm, tw, twiddle, width);
                         break;
                     case 4:
-                        Butterflies.radix4(xr, xi, in, inStride, yr, yi, out, s, st.twRe, st.twIm, tw, width);
+                        Butterflies.radix4(xr, xi, in, inStride, yr, yi, out, s, st.twRe, st.twIm, tw, twiddle, width);
                         break;
                     case 5:
-                        Butterflies.radix5(xr, xi, in, inStride, yr, yi, out, s, st.twRe, st.twIm, tw, width);
+                        Butterflies.radix5(xr, xi, in, inStride, yr, yi, out, s, st.twRe, st.twIm, tw, twiddle, width);
                         break;
                     default:
-                        Butterflies.generic(st, xr, xi, in, inStride, yr, yi, out, s, tw, width,
+                        Butterflies.generic(st, xr, xi, in, inStride, yr, yi, out, s, tw, twiddle, width,
                                 scratch[0], scratch[1], scratch[2], scratch[3]);
                 }
             }
