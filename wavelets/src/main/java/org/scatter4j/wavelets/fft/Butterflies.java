@@ -17,9 +17,9 @@ import java.util.Arrays;
  *       hence one {@code double[]} per block;</li>
  *   <li>small loop bodies: a loop larger than {@code -XX:LoopUnrollLimit} (60 nodes by default) is
  *       not unrolled and so not vectorized. A whole radix-4 butterfly with twiddles is several
- *       times that, so each butterfly is split into small loops: the real and the imaginary half of
- *       the DFT (they only share inputs), then one in-place complex multiplication per twiddled
- *       output. The loops run over chunks of {@link #CHUNK} values so that the blocks stay in the L1
+ *       times that, so each butterfly is split into loops of at most about four inputs and two
+ *       outputs: per component (real, imaginary) the even and the odd outputs of the DFT, then one
+ *       in-place complex multiplication per twiddled output. The loops run over chunks of {@link #CHUNK} values so that the blocks stay in the L1
  *       cache between the loops.</li>
  * </ul>
  * The halves take a {@code sign} (+1 for the real half, -1 for the imaginary one) in front of the
@@ -71,8 +71,10 @@ final class Butterflies {
         double[] y2r = yr[out + 2 * outStride], y2i = yi[out + 2 * outStride];
         for (int lo = 0; lo < width; lo += CHUNK) {
             int hi = Math.min(width, lo + CHUNK);
-            dft3Half(x0r, x1r, x2r, x1i, x2i, 1.0, y0r, y1r, y2r, lo, hi);
-            dft3Half(x0i, x1i, x2i, x1r, x2r, -1.0, y0i, y1i, y2i, lo, hi);
+            dft3Sum(x0r, x1r, x2r, y0r, y1r, lo, hi);
+            dft3Sum(x0i, x1i, x2i, y0i, y1i, lo, hi);
+            dft3Diff(x1i, x2i, 1.0, y1r, y2r, lo, hi);
+            dft3Diff(x1r, x2r, -1.0, y1i, y2i, lo, hi);
             if (twiddle) {
                 multiply(y1r, y1i, twr[tw], twi[tw], lo, hi);
                 multiply(y2r, y2i, twr[tw + 1], twi[tw + 1], lo, hi);
@@ -93,8 +95,10 @@ final class Butterflies {
         double[] y3r = yr[out + 3 * outStride], y3i = yi[out + 3 * outStride];
         for (int lo = 0; lo < width; lo += CHUNK) {
             int hi = Math.min(width, lo + CHUNK);
-            dft4Half(x0r, x1r, x2r, x3r, x1i, x3i, 1.0, y0r, y1r, y2r, y3r, lo, hi);
-            dft4Half(x0i, x1i, x2i, x3i, x1r, x3r, -1.0, y0i, y1i, y2i, y3i, lo, hi);
+            dft4Even(x0r, x1r, x2r, x3r, y0r, y2r, lo, hi);
+            dft4Even(x0i, x1i, x2i, x3i, y0i, y2i, lo, hi);
+            dft4Odd(x0r, x2r, x1i, x3i, 1.0, y1r, y3r, lo, hi);
+            dft4Odd(x0i, x2i, x1r, x3r, -1.0, y1i, y3i, lo, hi);
             if (twiddle) {
                 multiply(y1r, y1i, twr[tw], twi[tw], lo, hi);
                 multiply(y2r, y2i, twr[tw + 1], twi[tw + 1], lo, hi);
@@ -186,30 +190,50 @@ final class Butterflies {
     }
 
     /**
-     * One component of the 3-point DFT: A_{1,2} = a0 - (a1 + a2) / 2 -+ i sin(120) (a1 - a2), whose
-     * last term is +-sign sin(120) (b1 - b2) in this component, b being the other component.
+     * First part of one component of the 3-point DFT A_{1,2} = a0 - (a1 + a2) / 2 -+ i sin(120)
+     * (a1 - a2): y0 = a0 + a1 + a2 (final) and y1 = a0 - (a1 + a2) / 2 (partial, for
+     * {@link #dft3Diff}).
      */
-    private static void dft3Half(double[] a0, double[] a1, double[] a2, double[] b1, double[] b2,
-                                 double sign, double[] y0, double[] y1, double[] y2, int lo, int hi) {
+    private static void dft3Sum(double[] a0, double[] a1, double[] a2, double[] y0, double[] y1,
+                                int lo, int hi) {
         for (int t = lo; t < hi; t++) {
             double u = a0[t], s = a1[t] + a2[t];
-            double e = sign * (SIN_120 * (b1[t] - b2[t]));
-            double m = u - 0.5 * s;
             y0[t] = u + s;
+            y1[t] = u - 0.5 * s;
+        }
+    }
+
+    /**
+     * Second part: with m in y1 and e = sign sin(120) (b1 - b2) from the other component b,
+     * y1 = m + e, y2 = m - e.
+     */
+    private static void dft3Diff(double[] b1, double[] b2, double sign, double[] y1, double[] y2,
+                                 int lo, int hi) {
+        for (int t = lo; t < hi; t++) {
+            double m = y1[t], e = sign * (SIN_120 * (b1[t] - b2[t]));
             y1[t] = m + e;
             y2[t] = m - e;
         }
     }
 
-    /** One component of the 4-point DFT: two radix-2 levels, A_{1,3} = (a0 - a2) -+ i (a1 - a3). */
-    private static void dft4Half(double[] a0, double[] a1, double[] a2, double[] a3, double[] b1,
-                                 double[] b3, double sign, double[] y0, double[] y1, double[] y2,
-                                 double[] y3, int lo, int hi) {
+    /** Even outputs of one component of the 4-point DFT: y0,2 = (a0 + a2) +- (a1 + a3). */
+    private static void dft4Even(double[] a0, double[] a1, double[] a2, double[] a3, double[] y0,
+                                 double[] y2, int lo, int hi) {
         for (int t = lo; t < hi; t++) {
-            double s02 = a0[t] + a2[t], d02 = a0[t] - a2[t];
-            double s13 = a1[t] + a3[t], e13 = sign * (b1[t] - b3[t]);
+            double s02 = a0[t] + a2[t], s13 = a1[t] + a3[t];
             y0[t] = s02 + s13;
             y2[t] = s02 - s13;
+        }
+    }
+
+    /**
+     * Odd outputs of one component of the 4-point DFT, A_{1,3} = (a0 - a2) -+ i (a1 - a3):
+     * y1,3 = (a0 - a2) +- sign (b1 - b3), b being the other component.
+     */
+    private static void dft4Odd(double[] a0, double[] a2, double[] b1, double[] b3, double sign,
+                                double[] y1, double[] y3, int lo, int hi) {
+        for (int t = lo; t < hi; t++) {
+            double d02 = a0[t] - a2[t], e13 = sign * (b1[t] - b3[t]);
             y1[t] = d02 + e13;
             y3[t] = d02 - e13;
         }
