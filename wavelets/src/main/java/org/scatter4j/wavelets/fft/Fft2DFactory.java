@@ -10,6 +10,6 @@ public final class Fft2DFactory {
 
     /** A new transform (with its own scratch memory) for one thread. */
     public static Fft2D create(int rows, int cols, int lanes) {
-        return new JTransformsFft2D(rows, cols, lanes);
+        return new LaneFft2D(rows, cols, lanes);
     }
 }

@@ -1,0 +1,140 @@
+package org.scatter4j.wavelets.fft;
+
+/**
+ * Pure-Java {@link Fft2D}: mixed-radix Stockham FFTs ({@link FftPlan}, {@link Stockham}) applied
+ * first along rows and then along columns, with every butterfly vectorized across a whole image
+ * row or column of lanes.
+ *
+ * <p>Why blocks: C2 (JDK 17) vectorizes a butterfly loop only if all its loads and stores use the
+ * same index into distinct arrays (see {@link Butterflies}). So the image is copied into a set of
+ * blocks, one {@code double[]} per image row ({@code cols * lanes} values), for the transform along
+ * the row index; then transposed (moving whole lane groups) into one block per image column
+ * ({@code rows * lanes} values) for the transform along the column index; then transposed back into
+ * the caller's flat arrays. Both passes thus run their butterflies over long contiguous loops even for
+ * {@code lanes == 1}. The transposes and the copy are cheap memory moves next to the butterfly
+ * passes.
+ *
+ * <p>The inverse uses the identity {@code IDFT(x) = swap(DFT(swap(x))) / N}, where {@code swap}
+ * exchanges real and imaginary parts: it is the forward transform with {@code re} and {@code im}
+ * exchanged, and the 1/N scaling is folded into the final transpose.
+ */
+public final class LaneFft2D implements Fft2D {
+    private final int rows;
+    private final int cols;
+    private final int lanes;
+    private final FftPlan rowPlan;
+    private final FftPlan colPlan;
+    /** Two ping-pong block sets, each large enough for either block shape. */
+    private final double[][] aRe;
+    private final double[][] aIm;
+    private final double[][] bRe;
+    private final double[][] bIm;
+    private final double[][] scratch;
+
+    public LaneFft2D(int rows, int cols, int lanes) {
+        if (rows < 1 || cols < 1 || lanes < 1) {
+            throw new IllegalArgumentException("Fft2D size must be positive: rows=" + rows + ", cols="
+                    + cols + ", lanes=" + lanes);
+        }
+        this.rows = rows;
+        this.cols = cols;
+        this.lanes = lanes;
+        this.rowPlan = FftPlan.of(rows);
+        this.colPlan = FftPlan.of(cols);
+        int blocks = Math.max(rows, cols);
+        int width = Math.multiplyExact(blocks, lanes);
+        aRe = new double[blocks][width];
+        aIm = new double[blocks][width];
+        bRe = new double[blocks][width];
+        bIm = new double[blocks][width];
+        double[][] s1 = Stockham.genericScratch(rowPlan, cols * lanes);
+        double[][] s2 = Stockham.genericScratch(colPlan, rows * lanes);
+        scratch = s1 == null ? s2 : s2 == null ? s1 : new double[4][width];
+    }
+
+    @Override
+    public int rows() {
+        return rows;
+    }
+
+    @Override
+    public int cols() {
+        return cols;
+    }
+
+    @Override
+    public int lanes() {
+        return lanes;
+    }
+
+    @Override
+    public void forward(double[] re, double[] im) {
+        transform(re, im, 1.0);
+    }
+
+    @Override
+    public void inverse(double[] re, double[] im) {
+        transform(im, re, 1.0 / ((double) rows * cols));
+    }
+
+    private void transform(double[] re, double[] im, double scale) {
+        int n = rows * cols * lanes;
+        if (re.length < n || im.length < n) {
+            throw new IllegalArgumentException("arrays shorter than rows * cols * lanes = " + n);
+        }
+        int rowWidth = cols * lanes;
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(re, r * rowWidth, aRe[r], 0, rowWidth);
+            System.arraycopy(im, r * rowWidth, aIm[r], 0, rowWidth);
+        }
+        // Along the row index: element r is image row r.
+        boolean inB = Stockham.run(rowPlan, aRe, aIm, bRe, bIm, rowWidth, scratch);
+        double[][] srcRe = inB ? bRe : aRe, srcIm = inB ? bIm : aIm;
+        double[][] dstRe = inB ? aRe : bRe, dstIm = inB ? aIm : bIm;
+        transposeCells(srcRe, dstRe);
+        transposeCells(srcIm, dstIm);
+        // Along the column index: element c is image column c.
+        boolean inSrc = Stockham.run(colPlan, dstRe, dstIm, srcRe, srcIm, rows * lanes, scratch);
+        double[][] outRe = inSrc ? srcRe : dstRe, outIm = inSrc ? srcIm : dstIm;
+        storeTransposed(outRe, re, scale);
+        storeTransposed(outIm, im, scale);
+    }
+
+    /** dst[c][r * lanes + b] = src[r][c * lanes + b]. */
+    private void transposeCells(double[][] src, double[][] dst) {
+        int l = lanes;
+        for (int r = 0; r < rows; r++) {
+            double[] s = src[r];
+            int to = r * l;
+            if (l == 1) {
+                for (int c = 0; c < cols; c++) {
+                    dst[c][to] = s[c];
+                }
+            } else {
+                for (int c = 0; c < cols; c++) {
+                    System.arraycopy(s, c * l, dst[c], to, l);
+                }
+            }
+        }
+    }
+
+    /** flat[(r * cols + c) * lanes + b] = scale * cols[c][r * lanes + b]. */
+    private void storeTransposed(double[][] colBlocks, double[] flat, double scale) {
+        int l = lanes;
+        for (int c = 0; c < cols; c++) {
+            double[] s = colBlocks[c];
+            if (scale == 1.0) {
+                for (int r = 0; r < rows; r++) {
+                    System.arraycopy(s, r * l, flat, (r * cols + c) * l, l);
+                }
+            } else {
+                for (int r = 0; r < rows; r++) {
+                    int from = r * l, to = (r * cols + c) * l;
+                    for (int b = 0; b < l; b++) {
+                        flat[to + b] = s[from + b] * scale;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,269 @@
+package org.scatter4j.wavelets.fft;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class LaneFft2DTest {
+    private static final double TOL = 1e-12;
+
+    /** rows, cols, lanes. */
+    static Stream<Arguments> sizes() {
+        List<Arguments> list = new ArrayList<>();
+        int[] typical = {36, 18, 9, 40, 20, 10, 5, 128, 64, 32, 16, 8, 144, 72, 136, 68, 34, 17};
+        for (int n : typical) {
+            list.add(Arguments.of(n, n, 1));
+            list.add(Arguments.of(n, n, n <= 40 ? 8 : 4));
+        }
+        for (int n : new int[] {256, 288, 272, 544}) {
+            list.add(Arguments.of(n, n, 1));
+        }
+        list.add(Arguments.of(18, 18, 16));
+        list.add(Arguments.of(36, 36, 64));
+        list.add(Arguments.of(9, 9, 32));
+        int[][] odd = {{1, 1}, {1, 7}, {7, 1}, {2, 3}, {3, 2}, {1, 64}, {64, 1}, {1, 36}, {36, 1},
+            {3, 3}, {7, 7}, {11, 13}, {13, 11}, {31, 37}, {97, 6}, {2, 2}, {4, 4}, {25, 15},
+            {49, 12}, {45, 24}, {101, 1}, {1, 101}};
+        for (int[] rc : odd) {
+            for (int lanes : new int[] {1, 3, 8}) {
+                list.add(Arguments.of(rc[0], rc[1], lanes));
+            }
+        }
+        return list.stream();
+    }
+
+    @ParameterizedTest(name = "{0}x{1} lanes={2}")
+    @MethodSource("sizes")
+    void agreesWithJTransforms(int rows, int cols, int lanes) {
+        double[][] x = random(rows * cols * lanes, 31L * rows + 7L * cols + lanes);
+        double[] re = x[0].clone(), im = x[1].clone();
+        double[] refRe = x[0].clone(), refIm = x[1].clone();
+        Fft2D fft = new LaneFft2D(rows, cols, lanes);
+        // JTransforms' 2D FFT rejects a single row or column; use the direct DFT there.
+        Fft2D ref = rows > 1 && cols > 1 ? new JTransformsFft2D(rows, cols, lanes)
+                : new DirectDft2D(rows, cols, lanes);
+
+        fft.forward(re, im);
+        ref.forward(refRe, refIm);
+        assertTrue(relativeError(re, im, refRe, refIm) <= TOL,
+                () -> "forward error " + relativeError(re, im, refRe, refIm));
+
+        double[] re2 = x[0].clone(), im2 = x[1].clone();
+        double[] refRe2 = x[0].clone(), refIm2 = x[1].clone();
+        fft.inverse(re2, im2);
+        ref.inverse(refRe2, refIm2);
+        assertTrue(relativeError(re2, im2, refRe2, refIm2) <= TOL,
+                () -> "inverse error " + relativeError(re2, im2, refRe2, refIm2));
+
+        // Round trip: forward then inverse returns the input.
+        fft.inverse(re, im);
+        assertTrue(relativeError(re, im, x[0], x[1]) <= TOL,
+                () -> "round trip error " + relativeError(re, im, x[0], x[1]));
+    }
+
+    /** The direct O(N (rows + cols)) DFT, an independent check of both kernels on small sizes. */
+    @ParameterizedTest(name = "{0}x{1} lanes={2}")
+    @MethodSource("sizes")
+    void agreesWithDirectDft(int rows, int cols, int lanes) {
+        if ((long) rows * cols * (rows + cols) * lanes > 2_000_000) {
+            return;
+        }
+        double[][] x = random(rows * cols * lanes, 11L * rows + cols + lanes);
+        double[] re = x[0].clone(), im = x[1].clone();
+        double[] refRe = x[0].clone(), refIm = x[1].clone();
+        new LaneFft2D(rows, cols, lanes).forward(re, im);
+        new DirectDft2D(rows, cols, lanes).forward(refRe, refIm);
+        assertTrue(relativeError(re, im, refRe, refIm) <= TOL,
+                () -> "forward error " + relativeError(re, im, refRe, refIm));
+    }
+
+    @Test
+    void linearity() {
+        int rows = 36, cols = 20, lanes = 4, n = rows * cols * lanes;
+        double[][] x = random(n, 1), y = random(n, 2);
+        double a = 0.75, b = -2.5;
+        double[] zr = new double[n], zi = new double[n];
+        for (int i = 0; i < n; i++) {
+            zr[i] = a * x[0][i] + b * y[0][i];
+            zi[i] = a * x[1][i] + b * y[1][i];
+        }
+        Fft2D fft = Fft2DFactory.create(rows, cols, lanes);
+        fft.forward(x[0], x[1]);
+        fft.forward(y[0], y[1]);
+        fft.forward(zr, zi);
+        double[] er = new double[n], ei = new double[n];
+        for (int i = 0; i < n; i++) {
+            er[i] = a * x[0][i] + b * y[0][i];
+            ei[i] = a * x[1][i] + b * y[1][i];
+        }
+        assertTrue(relativeError(zr, zi, er, ei) <= TOL);
+    }
+
+    @Test
+    void parseval() {
+        for (int[] s : new int[][] {{18, 18, 8}, {17, 34, 2}, {9, 40, 1}, {13, 7, 5}}) {
+            int rows = s[0], cols = s[1], lanes = s[2];
+            double[][] x = random(rows * cols * lanes, 3);
+            double[] energy = laneEnergy(x[0], x[1], lanes);
+            Fft2D fft = Fft2DFactory.create(rows, cols, lanes);
+            fft.forward(x[0], x[1]);
+            double[] spectral = laneEnergy(x[0], x[1], lanes);
+            for (int b = 0; b < lanes; b++) {
+                assertEquals(energy[b], spectral[b] / (rows * cols), TOL * energy[b]);
+            }
+        }
+    }
+
+    /** A unit impulse at (r0, c0) has spectrum exp(-2 pi i (k r0 / rows + l c0 / cols)). */
+    @Test
+    void deltaGivesAnalyticPhases() {
+        for (int[] s : new int[][] {{36, 36, 8, 5, 29}, {18, 18, 1, 17, 3}, {17, 10, 4, 16, 9},
+            {7, 11, 3, 2, 10}, {288, 288, 1, 101, 250}, {1, 13, 2, 0, 12}}) {
+            int rows = s[0], cols = s[1], lanes = s[2], r0 = s[3], c0 = s[4];
+            double[] re = new double[rows * cols * lanes], im = new double[re.length];
+            for (int b = 0; b < lanes; b++) {
+                re[(r0 * cols + c0) * lanes + b] = 1.0;
+            }
+            Fft2DFactory.create(rows, cols, lanes).forward(re, im);
+            double maxErr = 0;
+            for (int k = 0; k < rows; k++) {
+                for (int l = 0; l < cols; l++) {
+                    // Reduce the phase exactly in integers: frac = (k r0 cols + l c0 rows) / (rows cols).
+                    long num = ((long) k * r0 * cols + (long) l * c0 * rows) % ((long) rows * cols);
+                    double angle = -2.0 * Math.PI * num / ((double) rows * cols);
+                    for (int b = 0; b < lanes; b++) {
+                        int idx = (k * cols + l) * lanes + b;
+                        maxErr = Math.max(maxErr, Math.abs(re[idx] - Math.cos(angle)));
+                        maxErr = Math.max(maxErr, Math.abs(im[idx] - Math.sin(angle)));
+                    }
+                }
+            }
+            assertTrue(maxErr <= 1e-13, "delta phase error " + maxErr + " for " + rows + "x" + cols);
+        }
+    }
+
+    /** Lane b of a multi-lane transform is bit for bit the single-lane transform of lane b. */
+    @Test
+    void lanesAreIndependentBitForBit() {
+        for (int[] s : new int[][] {{18, 18}, {36, 36}, {9, 9}, {17, 34}, {40, 7}, {64, 64}, {1, 5}}) {
+            int rows = s[0], cols = s[1], n = rows * cols;
+            for (int lanes : new int[] {3, 8, 16}) {
+                double[][] x = random(n * lanes, rows + lanes);
+                double[] re = x[0].clone(), im = x[1].clone();
+                Fft2D multi = new LaneFft2D(rows, cols, lanes);
+                multi.forward(re, im);
+                double[] ire = x[0].clone(), iim = x[1].clone();
+                multi.inverse(ire, iim);
+                Fft2D single = new LaneFft2D(rows, cols, 1);
+                for (int b = 0; b < lanes; b++) {
+                    double[] lr = new double[n], li = new double[n];
+                    for (int p = 0; p < n; p++) {
+                        lr[p] = x[0][p * lanes + b];
+                        li[p] = x[1][p * lanes + b];
+                    }
+                    double[] ilr = lr.clone(), ili = li.clone();
+                    single.forward(lr, li);
+                    single.inverse(ilr, ili);
+                    for (int p = 0; p < n; p++) {
+                        int q = p * lanes + b;
+                        assertEquals(Double.doubleToRawLongBits(lr[p]), Double.doubleToRawLongBits(re[q]));
+                        assertEquals(Double.doubleToRawLongBits(li[p]), Double.doubleToRawLongBits(im[q]));
+                        assertEquals(Double.doubleToRawLongBits(ilr[p]), Double.doubleToRawLongBits(ire[q]));
+                        assertEquals(Double.doubleToRawLongBits(ili[p]), Double.doubleToRawLongBits(iim[q]));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Re-using an instance gives the same result as a fresh one (no state leaks between calls). */
+    @Test
+    void instanceIsReusable() {
+        Fft2D fft = Fft2DFactory.create(20, 36, 4);
+        double[][] x = random(20 * 36 * 4, 9);
+        double[] re = x[0].clone(), im = x[1].clone();
+        fft.forward(re, im);
+        double[][] y = random(20 * 36 * 4, 10);
+        fft.forward(y[0], y[1]);
+        double[] re2 = x[0].clone(), im2 = x[1].clone();
+        fft.forward(re2, im2);
+        assertArrayEquals(re, re2);
+        assertArrayEquals(im, im2);
+    }
+
+    @Test
+    void plansAreSharedAcrossThreads() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<double[]>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                results.add(pool.submit(() -> {
+                    double[][] x = random(34 * 34 * 2, 5);
+                    Fft2DFactory.create(34, 34, 2).forward(x[0], x[1]);
+                    return x[0];
+                }));
+            }
+            double[] first = results.get(0).get();
+            for (Future<double[]> f : results) {
+                assertArrayEquals(first, f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertTrue(FftPlan.of(544) == FftPlan.of(544));
+    }
+
+    @Test
+    void factoryAndValidation() {
+        assertInstanceOf(LaneFft2D.class, Fft2DFactory.create(36, 36, 8));
+        assertThrows(IllegalArgumentException.class, () -> new LaneFft2D(0, 4, 1));
+        assertThrows(IllegalArgumentException.class, () -> new LaneFft2D(4, 4, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> new LaneFft2D(4, 4, 2).forward(new double[31], new double[32]));
+        assertEquals(List.of(4, 4, 2, 3, 3), FftPlan.factor(288));
+        assertEquals(List.of(4, 4, 2, 17), FftPlan.factor(544));
+        assertEquals(List.of(7, 11, 13), FftPlan.factor(1001));
+    }
+
+    private static double[][] random(int n, long seed) {
+        Random rnd = new Random(seed);
+        double[] re = new double[n], im = new double[n];
+        for (int i = 0; i < n; i++) {
+            re[i] = rnd.nextGaussian();
+            im[i] = rnd.nextGaussian();
+        }
+        return new double[][] {re, im};
+    }
+
+    private static double[] laneEnergy(double[] re, double[] im, int lanes) {
+        double[] e = new double[lanes];
+        for (int i = 0; i < re.length; i++) {
+            e[i % lanes] += re[i] * re[i] + im[i] * im[i];
+        }
+        return e;
+    }
+
+    static double relativeError(double[] re, double[] im, double[] refRe, double[] refIm) {
+        double num = 0, den = 0;
+        for (int i = 0; i < re.length; i++) {
+            double dr = re[i] - refRe[i], di = im[i] - refIm[i];
+            num += dr * dr + di * di;
+            den += refRe[i] * refRe[i] + refIm[i] * refIm[i];
+        }
+        return den == 0 ? Math.sqrt(num) : Math.sqrt(num / den);
+    }
+}
