@@ -124,9 +124,11 @@ class StandardizerTest {
     assertMessage(assertThrows(IllegalArgumentException.class, () -> s.transform(new FeatureMatrix(2, 3))),
         "x.cols() = 3 but the standardizer was fitted on 2 columns");
     assertMessage(assertThrows(IllegalArgumentException.class, () -> new LogTransform(0)), "epsilon = 0.0");
-    FeatureMatrix negative = randomMatrix(3, 2, 8);
-    negative.set(1, 0, -5f);
+    FeatureMatrix infinite = randomMatrix(3, 2, 8);
+    infinite.set(1, 0, Float.POSITIVE_INFINITY);
     assertMessage(assertThrows(IllegalArgumentException.class,
-        () -> Standardizer.fit(negative, new LogTransform(1e-3))), "x must be > -epsilon");
+        () -> new LogTransform(1e-3).apply(infinite)), "features must be finite");
+    // slightly negative coefficients (the low-pass's side lobes) are clamped to 0, not refused
+    assertEquals((float) Math.log(1e-3), new LogTransform(1e-3).apply(-1e-5f), 0f);
   }
 }
