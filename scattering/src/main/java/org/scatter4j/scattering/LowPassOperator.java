@@ -24,11 +24,11 @@ public final class LowPassOperator {
     private final int inCols;
     private final int outRows;
     private final int outCols;
-    /** Sparse rows of A: for output row i, input rows rowIndex[i][*] with weights rowWeight[i][*]. */
-    private final int[][] rowIndex;
-    private final double[][] rowWeight;
     private final int[][] colIndex;
     private final double[][] colWeight;
+    /** The transpose of the sparse rows of A: for input row m, the output rows that use it. */
+    private final int[][] usersOfRow;
+    private final double[][] userWeights;
 
     public LowPassOperator(double[] rowFourier, double[] colFourier, int k, int outRows, int outCols) {
         this.inRows = rowFourier.length;
@@ -37,12 +37,30 @@ public final class LowPassOperator {
         this.outCols = outCols;
         double[] hRow = realInverseDft(rowFourier);
         double[] hCol = realInverseDft(colFourier);
-        this.rowIndex = new int[outRows][];
-        this.rowWeight = new double[outRows][];
+        // sparse rows of A: for output row i, input rows rowIndex[i][*] with weights rowWeight[i][*]
+        int[][] rowIndex = new int[outRows][];
+        double[][] rowWeight = new double[outRows][];
         this.colIndex = new int[outCols][];
         this.colWeight = new double[outCols][];
         sparseRows(hRow, k, outRows, rowIndex, rowWeight);
         sparseRows(hCol, k, outCols, colIndex, colWeight);
+        this.usersOfRow = new int[inRows][];
+        this.userWeights = new double[inRows][];
+        for (int m = 0; m < inRows; m++) {
+            int count = 0;
+            int[] users = new int[outRows];
+            double[] weights = new double[outRows];
+            for (int i = 0; i < outRows; i++) {
+                for (int q = 0; q < rowIndex[i].length; q++) {
+                    if (rowIndex[i][q] == m) {
+                        users[count] = i;
+                        weights[count++] = rowWeight[i][q];
+                    }
+                }
+            }
+            usersOfRow[m] = java.util.Arrays.copyOf(users, count);
+            userWeights[m] = java.util.Arrays.copyOf(weights, count);
+        }
     }
 
     private static void sparseRows(double[] h, int k, int out, int[][] index, double[][] weight) {
@@ -92,34 +110,59 @@ public final class LowPassOperator {
         return inCols;
     }
 
-    /** Scratch length {@link #apply} needs for the given lane count. */
-    public int scratchLength(int lanes) {
-        return outRows * inCols * lanes;
+    /** Scratch memory for {@link #apply} with up to {@code lanes} lanes; one per thread. */
+    public Scratch newScratch(int lanes) {
+        return new Scratch(outRows, inCols * lanes);
+    }
+
+    /** Per-thread scratch of {@link #apply}: one array per intermediate row, and one input row. */
+    public static final class Scratch {
+        final double[][] rows;
+        final double[] input;
+
+        Scratch(int rowCount, int rowLength) {
+            this.rows = new double[rowCount][rowLength];
+            this.input = new double[rowLength];
+        }
+
+        /** Whether this scratch is large enough for an operator and lane count. */
+        public boolean fits(LowPassOperator op, int lanes) {
+            return rows.length >= op.outRows && input.length >= op.inCols * lanes;
+        }
     }
 
     /**
      * out[(i * outCols + j) * lanes + b + outOffset] = (A U B^T)[i, j] of lane b, with U read from
      * {@code in} (level grid, lane layout).
      */
-    public void apply(double[] in, int lanes, double[] scratch, double[] out, int outOffset) {
+    public void apply(double[] in, int lanes, Scratch scratch, double[] out, int outOffset) {
         int rowLen = inCols * lanes;
-        // T = A U: each output row is a weighted sum of whole input rows (contiguous, vectorizes).
+        double[][] t = scratch.rows;
+        double[] row = scratch.input;
+        // T = A U, input row by input row: each row is copied once into its own array, then added to
+        // the intermediate rows that use it. Every loop then reads and writes separate arrays at the
+        // same index, which is what Java 17's JIT needs to vectorize it.
         for (int i = 0; i < outRows; i++) {
-            int t0 = i * rowLen;
-            java.util.Arrays.fill(scratch, t0, t0 + rowLen, 0.0);
-            int[] idx = rowIndex[i];
-            double[] w = rowWeight[i];
-            for (int q = 0; q < idx.length; q++) {
+            java.util.Arrays.fill(t[i], 0, rowLen, 0.0);
+        }
+        for (int m = 0; m < inRows; m++) {
+            int[] users = usersOfRow[m];
+            if (users.length == 0) {
+                continue;
+            }
+            System.arraycopy(in, m * rowLen, row, 0, rowLen);
+            double[] w = userWeights[m];
+            for (int q = 0; q < users.length; q++) {
                 double a = w[q];
-                int s0 = idx[q] * rowLen;
+                double[] ti = t[users[q]];
                 for (int p = 0; p < rowLen; p++) {
-                    scratch[t0 + p] += a * in[s0 + p];
+                    ti[p] += a * row[p];
                 }
             }
         }
         // S = T B^T: for each output row and column, a weighted sum over the lane blocks of a T row.
         for (int i = 0; i < outRows; i++) {
-            int t0 = i * rowLen;
+            double[] ti = t[i];
             for (int j = 0; j < outCols; j++) {
                 int o0 = outOffset + (i * outCols + j) * lanes;
                 java.util.Arrays.fill(out, o0, o0 + lanes, 0.0);
@@ -127,9 +170,9 @@ public final class LowPassOperator {
                 double[] w = colWeight[j];
                 for (int q = 0; q < idx.length; q++) {
                     double bw = w[q];
-                    int s0 = t0 + idx[q] * lanes;
+                    int s0 = idx[q] * lanes;
                     for (int b = 0; b < lanes; b++) {
-                        out[o0 + b] += bw * scratch[s0 + b];
+                        out[o0 + b] += bw * ti[s0 + b];
                     }
                 }
             }

@@ -76,7 +76,9 @@ public final class Scattering2D implements FeatureExtractor {
             }
         }
         int pixels = Mp * Np;
-        this.blockLanes = config.lanes() > 0 ? config.lanes() : Math.max(1, Math.min(16, (1 << 16) / pixels));
+        // Up to 32 images per block on small grids: the FFT's per-call overhead is shared by more lanes
+        // (measured: 28x28 J=2 one thread, 1.73 / 1.10 / 1.02 / 0.81 ms per image at 4 / 8 / 16 / 32 lanes).
+        this.blockLanes = config.lanes() > 0 ? config.lanes() : Math.max(1, Math.min(32, (1 << 17) / pixels));
         this.laneBlocks = new Pool<>(() -> new Block(blockLanes));
         this.laneBranches = new Pool<>(() -> new Branch(blockLanes));
         this.secondOrderStart = new int[J * L];
@@ -460,7 +462,7 @@ public final class Scattering2D implements FeatureExtractor {
         final double[] u1Im;
         final double[] u2Re;
         final double[] u2Im;
-        final double[] lowPassScratch;
+        final LowPassOperator.Scratch lowPassScratch;
 
         Branch(int lanes) {
             int Mp = padding.paddedHeight();
@@ -475,11 +477,8 @@ public final class Scattering2D implements FeatureExtractor {
             int half = J > 1 && maxOrder == 2 ? (Mp >> 1) * (Np >> 1) * lanes : 0;
             this.u2Re = new double[half];
             this.u2Im = new double[half];
-            int scratch = 0;
-            for (LowPassOperator op : lowPass) {
-                scratch = Math.max(scratch, op.scratchLength(lanes));
-            }
-            this.lowPassScratch = new double[scratch];
+            // level 0 has the widest rows; every level has the same number of output rows
+            this.lowPassScratch = lowPass[0].newScratch(lanes);
         }
     }
 
