@@ -47,6 +47,7 @@ public class ScatteringKernels {
     double[] outRe;
     double[] outIm;
     SparseFourierFilter filter;
+    SparseFourierFilter.Scratch productScratch;
     Scattering2D mnist;
     float[] images;
     float[] features;
@@ -66,6 +67,7 @@ public class ScatteringKernels {
         }
         MorletFilterBank bank = new MorletFilterBank(size, size, 1, 8);
         filter = new SparseFourierFilter(bank.psi(0, 3, 0), size, size, 2);
+        productScratch = SparseFourierFilter.newScratch(size, lanes);
         mnist = Scattering2D.builder().J(2).shape(28, 28).lanes(lanes).build();
         images = new float[lanes * 28 * 28];
         for (int i = 0; i < images.length; i++) {
@@ -93,7 +95,7 @@ public class ScatteringKernels {
     /** Product with a wavelet and subsampling by 2 in the Fourier domain. */
     @Benchmark
     public double multiplySubsample() {
-        filter.multiplySubsample(re, im, lanes, outRe, outIm);
+        filter.multiplySubsample(re, im, lanes, productScratch, outRe, outIm);
         return outRe[0];
     }
 

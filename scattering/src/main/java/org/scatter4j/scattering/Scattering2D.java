@@ -149,7 +149,7 @@ public final class Scattering2D implements FeatureExtractor {
         int plane = outHeight * outWidth * lanes;
         int j1 = n1 / L;
         int size1 = (padding.paddedHeight() >> j1) * (padding.paddedWidth() >> j1) * lanes;
-        firstOrder[n1].multiplySubsample(b.xRe, b.xIm, lanes, br.u1Re, br.u1Im);
+        firstOrder[n1].multiplySubsample(b.xRe, b.xIm, lanes, br.productScratch, br.u1Re, br.u1Im);
         br.fft[j1].inverse(br.u1Re, br.u1Im);
         LaneOps.modulus(br.u1Re, br.u1Im, size1);                                   // U1 = |x * psi1|
         lowPass[j1].apply(br.u1Re, lanes, br.lowPassScratch, b.out, plane * (1 + n1)); // S1 = U1 * phi_J
@@ -161,7 +161,7 @@ public final class Scattering2D implements FeatureExtractor {
         for (int n2 = (j1 + 1) * L; n2 < J * L; n2++) {
             int j2 = n2 / L;
             int size2 = (padding.paddedHeight() >> j2) * (padding.paddedWidth() >> j2) * lanes;
-            secondOrder[j1][n2].multiplySubsample(br.u1Re, br.u1Im, lanes, br.u2Re, br.u2Im);
+            secondOrder[j1][n2].multiplySubsample(br.u1Re, br.u1Im, lanes, br.productScratch, br.u2Re, br.u2Im);
             br.fft[j2].inverse(br.u2Re, br.u2Im);
             LaneOps.modulus(br.u2Re, br.u2Im, size2);                               // U2 = |U1 * psi2|
             lowPass[j2].apply(br.u2Re, lanes, br.lowPassScratch, b.out, plane * channel++); // S2 = U2 * phi_J
@@ -463,6 +463,7 @@ public final class Scattering2D implements FeatureExtractor {
         final double[] u2Re;
         final double[] u2Im;
         final LowPassOperator.Scratch lowPassScratch;
+        final SparseFourierFilter.Scratch productScratch;
 
         Branch(int lanes) {
             int Mp = padding.paddedHeight();
@@ -479,6 +480,7 @@ public final class Scattering2D implements FeatureExtractor {
             this.u2Im = new double[half];
             // level 0 has the widest rows; every level has the same number of output rows
             this.lowPassScratch = lowPass[0].newScratch(lanes);
+            this.productScratch = SparseFourierFilter.newScratch(Np, lanes);
         }
     }
 

@@ -2,85 +2,127 @@ package org.scatter4j.scattering;
 
 /**
  * A real Fourier filter prepared for "multiply, then subsample by k in the Fourier domain" on lane
- * layout (Kymatio's {@code cdgmm} followed by {@code subsample_fourier}): only the entries whose
- * magnitude exceeds 1e-15 of the filter's largest are kept, each with its source index on the
- * fine grid and its destination on the coarse grid.
+ * layout (Kymatio's {@code cdgmm} followed by {@code subsample_fourier}: the mean of the k x k
+ * aliases of the product, which equals subsampling the spatial signal by k).
  *
- * <p>Why: a Morlet wavelet of scale 2^j is a Gaussian bump of width ~1/2^j around its centre
- * frequency, so at large j most of the grid multiplies by numbers below 1e-15 of the peak; skipping
- * them changes no output beyond double rounding and makes the product cost proportional to the
- * filter's support instead of the grid. At j = 0 nearly everything is kept and nothing is lost.
+ * <p>Only the entries whose magnitude exceeds 1e-15 of the filter's largest are kept. Why: a Morlet
+ * wavelet of scale 2^j is a Gaussian bump of width ~1/2^j around its centre frequency, so at large
+ * j most of the grid multiplies by numbers below 1e-15 of the peak; skipping them changes no output
+ * beyond double rounding and makes the product cost proportional to the filter's support. At
+ * j = 0 nearly everything is kept.
  *
- * <p>Immutable and thread-safe.
+ * <p>The work is organised by output row: each output row is the sum over the k x k aliases of a
+ * contiguous segment of an input row times the filter. A segment is copied into a scratch row and
+ * accumulated into another, so that every inner loop reads and writes separate arrays at the same
+ * index (what Java 17's JIT needs to vectorize over the lanes).
+ *
+ * <p>Immutable and thread-safe; the scratch comes from {@link #newScratch}.
  */
 public final class SparseFourierFilter {
     private static final double NEGLIGIBLE = 1e-15;
 
-    private final int[] source;
-    private final int[] destination;
-    private final double[] weight;
-    private final int outLength;
-    private final double scale;
+    private final int inCols;
+    private final int outRows;
+    private final int outCols;
+    /** segments[a]: the alias segments contributing to output row a. */
+    private final Segment[][] segments;
+
+    /** Input row {@code row}, columns [colStart, colStart + outCols), kept entries at {@code cols} with {@code weights}. */
+    private record Segment(int row, int colStart, int first, int last, int[] cols, double[] weights) {
+    }
 
     /**
      * @param filter row-major {@code rows x cols} real Fourier filter
      * @param k      subsampling factor (1 = none); divides rows and cols
      */
     public SparseFourierFilter(double[] filter, int rows, int cols, int k) {
-        if (rows % k != 0 || cols % k != 0) {
+        if (k < 1 || rows % k != 0 || cols % k != 0) {
             throw new IllegalArgumentException("grid " + rows + "x" + cols + " is not divisible by k=" + k);
         }
-        int outRows = rows / k;
-        int outCols = cols / k;
+        this.inCols = cols;
+        this.outRows = rows / k;
+        this.outCols = cols / k;
         double max = 0;
         for (double v : filter) {
             max = Math.max(max, Math.abs(v));
         }
-        int n = 0;
-        for (double v : filter) {
-            if (Math.abs(v) > NEGLIGIBLE * max) {
-                n++;
-            }
-        }
-        this.source = new int[n];
-        this.destination = new int[n];
-        this.weight = new double[n];
-        int q = 0;
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                double v = filter[r * cols + c];
-                if (Math.abs(v) > NEGLIGIBLE * max) {
-                    source[q] = r * cols + c;
-                    destination[q] = (r % outRows) * outCols + c % outCols;
-                    weight[q] = v;
-                    q++;
+        double scale = 1.0 / ((double) k * k); // the mean over the k x k aliases
+        this.segments = new Segment[outRows][];
+        for (int a = 0; a < outRows; a++) {
+            java.util.List<Segment> list = new java.util.ArrayList<>();
+            for (int p = 0; p < k; p++) {
+                int row = a + p * outRows;
+                for (int q = 0; q < k; q++) {
+                    int colStart = q * outCols;
+                    int[] idx = new int[outCols];
+                    double[] w = new double[outCols];
+                    int n = 0;
+                    for (int c = 0; c < outCols; c++) {
+                        double v = filter[row * cols + colStart + c];
+                        if (Math.abs(v) > NEGLIGIBLE * max) {
+                            idx[n] = c;
+                            w[n++] = v * scale;
+                        }
+                    }
+                    if (n > 0) {
+                        list.add(new Segment(row, colStart, idx[0], idx[n - 1], java.util.Arrays.copyOf(idx, n),
+                                java.util.Arrays.copyOf(w, n)));
+                    }
                 }
             }
+            segments[a] = list.toArray(new Segment[0]);
         }
-        this.outLength = outRows * outCols;
-        this.scale = 1.0 / ((double) k * k);
     }
 
-    /** Fraction of the grid's entries kept. */
-    public double density() {
-        return weight.length / (double) (outLength / scale);
+    /** Scratch rows for {@link #multiplySubsample} on grids up to {@code cols} wide with {@code lanes} lanes. */
+    public static Scratch newScratch(int cols, int lanes) {
+        return new Scratch(cols * lanes);
     }
 
-    /**
-     * dst = subsample_k(src * filter): the mean of the k x k aliases of the product, which equals
-     * subsampling the spatial signal by k.
-     */
-    public void multiplySubsample(double[] srcRe, double[] srcIm, int lanes, double[] dstRe, double[] dstIm) {
-        java.util.Arrays.fill(dstRe, 0, outLength * lanes, 0.0);
-        java.util.Arrays.fill(dstIm, 0, outLength * lanes, 0.0);
-        for (int q = 0; q < weight.length; q++) {
-            double w = weight[q] * scale;
-            int s = source[q] * lanes;
-            int d = destination[q] * lanes;
-            for (int b = 0; b < lanes; b++) {
-                dstRe[d + b] += srcRe[s + b] * w;
-                dstIm[d + b] += srcIm[s + b] * w;
+    /** Per-thread scratch of {@link #multiplySubsample}. */
+    public static final class Scratch {
+        final double[] inRe;
+        final double[] inIm;
+        final double[] accRe;
+        final double[] accIm;
+
+        Scratch(int length) {
+            inRe = new double[length];
+            inIm = new double[length];
+            accRe = new double[length];
+            accIm = new double[length];
+        }
+    }
+
+    /** dst = subsample_k(src * filter), lane layout on both grids. */
+    public void multiplySubsample(double[] srcRe, double[] srcIm, int lanes, Scratch scratch, double[] dstRe, double[] dstIm) {
+        int outLen = outCols * lanes;
+        double[] inRe = scratch.inRe;
+        double[] inIm = scratch.inIm;
+        double[] accRe = scratch.accRe;
+        double[] accIm = scratch.accIm;
+        for (int a = 0; a < outRows; a++) {
+            java.util.Arrays.fill(accRe, 0, outLen, 0.0);
+            java.util.Arrays.fill(accIm, 0, outLen, 0.0);
+            for (Segment s : segments[a]) {
+                int from = s.first * lanes;
+                int length = (s.last - s.first + 1) * lanes;
+                int src = (s.row * inCols + s.colStart) * lanes + from;
+                System.arraycopy(srcRe, src, inRe, from, length);
+                System.arraycopy(srcIm, src, inIm, from, length);
+                int[] cols = s.cols;
+                double[] weights = s.weights;
+                for (int e = 0; e < cols.length; e++) {
+                    double w = weights[e];
+                    int off = cols[e] * lanes;
+                    for (int b = off; b < off + lanes; b++) {
+                        accRe[b] += inRe[b] * w;
+                        accIm[b] += inIm[b] * w;
+                    }
+                }
             }
+            System.arraycopy(accRe, 0, dstRe, a * outLen, outLen);
+            System.arraycopy(accIm, 0, dstIm, a * outLen, outLen);
         }
     }
 }
