@@ -1,0 +1,338 @@
+package org.scatter4j.cli;
+
+import com.google.gson.GsonBuilder;
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import org.imgscalr.Scalr;
+import org.scatter4j.classifiers.AffinePcaClassifier;
+import org.scatter4j.classifiers.Classifier;
+import org.scatter4j.classifiers.ConfusionMatrix;
+import org.scatter4j.classifiers.FeatureMatrix;
+import org.scatter4j.classifiers.LinearSvm;
+import org.scatter4j.classifiers.Standardizer;
+import org.scatter4j.io.GreyImage;
+import org.scatter4j.io.ImageFolder;
+import org.scatter4j.io.LabelledGreyImages;
+import org.scatter4j.scattering.FeatureExtractor;
+import org.scatter4j.scattering.Scattering2D;
+import org.scatter4j.scattering.SpatialAverage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code scatter4j textures}: Sifre and Mallat's texture protocol (KTH-TIPS in the papers): every
+ * image resized to a common size, scattering features averaged over the whole image, random splits
+ * with a fixed number of training images per class (the rest of each class for testing), the mean
+ * and standard deviation of the accuracy over the splits.
+ */
+@Command(name = "textures", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Texture classification with scattering features (KTH-TIPS protocol of Sifre and Mallat 2013).",
+            "--data DIR holds one folder per class of images (PNG, JPEG, GIF, BMP, PGM); default ../shared/data/textures/kth-tips-grey.",
+            "Or --train DIR --test DIR for a fixed split."})
+final class TexturesCommand implements Callable<Integer> {
+    @Option(names = "--data", description = "Folder with one sub-folder of images per class.")
+    Path data;
+
+    @Option(names = "--train", description = "Fixed split: training folder (one sub-folder per class).")
+    Path trainDir;
+
+    @Option(names = "--test", description = "Fixed split: test folder (same class names as --train).")
+    Path testDir;
+
+    @Option(names = "--transform", defaultValue = "translation", description = "translation (default: ${DEFAULT-VALUE}).")
+    String transform;
+
+    @Option(names = "--J", defaultValue = "5", description = "Scattering scale (default: ${DEFAULT-VALUE}).")
+    int J;
+
+    @Option(names = "--L", defaultValue = "8", description = "Orientations (default: ${DEFAULT-VALUE}).")
+    int L;
+
+    @Option(names = "--log", description = "Average log(S + 1e-6) instead of S (ScatNet's log variant).")
+    boolean log;
+
+    @Option(names = "--classifier", defaultValue = "pca",
+            description = "pca (affine PCA with d = training images per class, as ScatNet) or svm (default: ${DEFAULT-VALUE}).")
+    String classifier;
+
+    @Option(names = "--C", defaultValue = "1", description = "SVM regularization (default: ${DEFAULT-VALUE}).")
+    double c;
+
+    @Option(names = "--train-per-class", defaultValue = "5,20,40", split = ",",
+            description = "Training images per class, one experiment each (default: ${DEFAULT-VALUE}).")
+    List<Integer> trainPerClass;
+
+    @Option(names = "--splits", defaultValue = "10", description = "Random splits per training size (default: ${DEFAULT-VALUE}).")
+    int splits;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the random splits (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--size", defaultValue = "200", description = "Images are resized to SIZE x SIZE when they differ (default: ${DEFAULT-VALUE}).")
+    int size;
+
+    @Option(names = "--threads", description = "Threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--json", description = "Write the results as one JSON object to this file.")
+    Path json;
+
+    @Option(names = "--overwrite", description = "Replace an existing --json file.")
+    boolean overwrite;
+
+    static final double LOG_EPSILON = 1e-6;
+
+    @Override
+    public Integer call() throws Exception {
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t < 1) {
+            throw new IllegalArgumentException("--threads must be >= 1, got " + t);
+        }
+        if (!classifier.equals("svm") && !classifier.equals("pca")) {
+            throw new IllegalArgumentException("--classifier must be svm or pca, got '" + classifier + "'");
+        }
+        if (splits < 1) {
+            throw new IllegalArgumentException("--splits must be >= 1, got " + splits);
+        }
+        if (size < 2) {
+            throw new IllegalArgumentException("--size must be >= 2, got " + size);
+        }
+        if (json != null) {
+            OutputFiles.checkNewFile(json, overwrite);
+        }
+        boolean fixedSplit = trainDir != null || testDir != null;
+        if (fixedSplit && (trainDir == null || testDir == null)) {
+            throw new IllegalArgumentException("--train and --test go together");
+        }
+        if (fixedSplit && data != null) {
+            throw new IllegalArgumentException("use either --data or --train/--test, not both");
+        }
+
+        List<LabelledGreyImages> sets = new ArrayList<>();
+        if (fixedSplit) {
+            sets.add(ImageFolder.readLabelled(trainDir));
+            sets.add(ImageFolder.readLabelled(testDir));
+            if (!sets.get(0).classNames().equals(sets.get(1).classNames())) {
+                throw new IllegalArgumentException("--train classes " + sets.get(0).classNames() + " differ from --test classes "
+                        + sets.get(1).classNames());
+            }
+        } else {
+            Path folder = data != null ? data : DataLocator.find("textures/kth-tips-grey", null, "aluminium_foil");
+            if (folder == null) {
+                throw new IllegalArgumentException("no texture folder: pass --data DIR (one sub-folder of images per class)");
+            }
+            sets.add(ImageFolder.readLabelled(folder));
+            System.out.printf("data: %s%n", folder);
+        }
+        FeatureExtractor fx = extractor();
+        int resized = 0;
+        List<float[]> features = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (LabelledGreyImages set : sets) {
+            float[] pixels = new float[Math.multiplyExact(set.size(), size * size)];
+            for (int i = 0; i < set.size(); i++) {
+                GreyImage img = set.image(i);
+                if (img.width() != size || img.height() != size) {
+                    img = resize(img, size);
+                    resized++;
+                }
+                System.arraycopy(img.toFloatArray(), 0, pixels, i * size * size, size * size);
+            }
+            features.add(Extraction.run(fx, pixels, set.size(), t, "features"));
+        }
+        double extractSeconds = (System.nanoTime() - t0) / 1e9;
+        int total = sets.stream().mapToInt(LabelledGreyImages::size).sum();
+        System.out.printf("features: %s, %d images (%d resized to %dx%d), %.1f s%n", fx.describe(), total, resized, size, size,
+                extractSeconds);
+
+        List<Map<String, Object>> results = new ArrayList<>();
+        long t1 = System.nanoTime();
+        int d = fx.featureCount();
+        if (fixedSplit) {
+            LabelledGreyImages train = sets.get(0);
+            LabelledGreyImages test = sets.get(1);
+            requireTrainable(train, 1);
+            ConfusionMatrix cm = evaluate(features.get(0), train.labels(), features.get(1), test.labels(), d,
+                    minClassSize(train), t);
+            System.out.println(cm);
+            results.add(result(null, new double[] {cm.accuracy()}));
+        } else {
+            LabelledGreyImages all = sets.get(0);
+            for (int n : trainPerClass) {
+                requireTrainable(all, n);
+                double[] acc = new double[splits];
+                long[][] confusion = null;
+                ConfusionMatrix last = null;
+                for (int s = 0; s < splits; s++) {
+                    int[][] split = split(all.labels(), all.classCount(), n, new Random(seed * 1_000_003L + 31L * n + s));
+                    ConfusionMatrix cm = evaluate(rows(features.get(0), split[0], d), pick(all.labels(), split[0]),
+                            rows(features.get(0), split[1], d), pick(all.labels(), split[1]), d, n, t);
+                    acc[s] = cm.accuracy();
+                    last = cm;
+                }
+                Map<String, Object> r = result(n, acc);
+                results.add(r);
+                System.out.printf("%3d training images per class: accuracy %.2f %% +- %.2f %% over %d splits%n", n,
+                        100 * (double) r.get("mean_accuracy"), 100 * (double) r.get("std_accuracy"), splits);
+                if (n == trainPerClass.get(trainPerClass.size() - 1)) {
+                    System.out.println("confusion matrix of the last split (rows: " + String.join(", ", all.classNames()) + "):");
+                    System.out.println(last);
+                }
+            }
+        }
+        double trainSeconds = (System.nanoTime() - t1) / 1e9;
+        System.out.printf("time: extraction %.1f s, training and testing %.1f s, %d threads%n", extractSeconds, trainSeconds, t);
+        if (json != null) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("transform", transform);
+            m.put("J", J);
+            m.put("L", L);
+            m.put("log", log);
+            m.put("classifier", classifier);
+            m.put("feature_dim", d);
+            m.put("images", total);
+            m.put("resized", resized);
+            m.put("size", size);
+            m.put("splits", fixedSplit ? 1 : splits);
+            m.put("seed", seed);
+            m.put("extract_seconds", extractSeconds);
+            m.put("train_seconds", trainSeconds);
+            m.put("threads", t);
+            m.put("results", results);
+            Files.writeString(json, new GsonBuilder().serializeNulls().setPrettyPrinting().create().toJson(m) + "\n",
+                    StandardCharsets.UTF_8);
+            System.out.println("wrote " + json);
+        }
+        return 0;
+    }
+
+    private FeatureExtractor extractor() {
+        return switch (transform) {
+            case "translation" -> new SpatialAverage(Scattering2D.builder().J(J).L(L).maxOrder(2).shape(size, size).build(),
+                    log ? LOG_EPSILON : 0);
+            default -> throw new IllegalArgumentException("--transform must be translation, got '" + transform + "'");
+        };
+    }
+
+    /** Standardize on the training rows, fit, predict the test rows. */
+    private ConfusionMatrix evaluate(float[] train, int[] yTrain, float[] test, int[] yTest, int d, int perClass, int t) {
+        FeatureMatrix xTrain = FeatureMatrix.wrap(train, yTrain.length, d);
+        Standardizer st = Standardizer.fitTransform(xTrain, null);
+        FeatureMatrix xTest = FeatureMatrix.wrap(test, yTest.length, d);
+        st.transform(xTest);
+        Classifier model = classifier.equals("pca") ? new AffinePcaClassifier(perClass)
+                : LinearSvm.builder().c(c).threads(t).seed(seed).build();
+        model.fit(xTrain, yTrain);
+        return ConfusionMatrix.of(yTest, model.predict(xTest));
+    }
+
+    /** For each class, n random training images; the rest of the class is the test set. */
+    static int[][] split(int[] labels, int classes, int n, Random random) {
+        List<Integer> train = new ArrayList<>();
+        List<Integer> test = new ArrayList<>();
+        for (int k = 0; k < classes; k++) {
+            List<Integer> members = new ArrayList<>();
+            for (int i = 0; i < labels.length; i++) {
+                if (labels[i] == k) {
+                    members.add(i);
+                }
+            }
+            java.util.Collections.shuffle(members, random);
+            train.addAll(members.subList(0, n));
+            test.addAll(members.subList(n, members.size()));
+        }
+        return new int[][] {train.stream().mapToInt(Integer::intValue).toArray(), test.stream().mapToInt(Integer::intValue).toArray()};
+    }
+
+    /** Every class needs n training images and at least one test image. */
+    private static void requireTrainable(LabelledGreyImages set, int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("--train-per-class must be >= 1, got " + n);
+        }
+        int[] counts = new int[set.classCount()];
+        for (int label : set.labels()) {
+            counts[label]++;
+        }
+        for (int k = 0; k < counts.length; k++) {
+            if (counts[k] < 2) {
+                throw new IllegalArgumentException("class '" + set.classNames().get(k) + "' has " + counts[k]
+                        + " image(s); every class needs at least 2 (one to train, one to test)");
+            }
+            if (counts[k] < n + 1) {
+                throw new IllegalArgumentException("class '" + set.classNames().get(k) + "' has " + counts[k] + " images; --train-per-class "
+                        + n + " needs at least " + (n + 1) + " (n to train, one or more to test)");
+            }
+        }
+    }
+
+    private static int minClassSize(LabelledGreyImages set) {
+        int[] counts = new int[set.classCount()];
+        for (int label : set.labels()) {
+            counts[label]++;
+        }
+        return java.util.Arrays.stream(counts).min().orElse(1);
+    }
+
+    private static Map<String, Object> result(Integer n, double[] acc) {
+        double mean = java.util.Arrays.stream(acc).average().orElse(Double.NaN);
+        double var = 0;
+        for (double a : acc) {
+            var += (a - mean) * (a - mean);
+        }
+        double std = acc.length > 1 ? Math.sqrt(var / (acc.length - 1)) : 0;
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("train_per_class", n);
+        r.put("mean_accuracy", mean);
+        r.put("std_accuracy", std);
+        r.put("accuracies", acc);
+        return r;
+    }
+
+    private static float[] rows(float[] all, int[] idx, int d) {
+        float[] out = new float[idx.length * d];
+        for (int i = 0; i < idx.length; i++) {
+            System.arraycopy(all, idx[i] * d, out, i * d, d);
+        }
+        return out;
+    }
+
+    private static int[] pick(int[] labels, int[] idx) {
+        int[] out = new int[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            out[i] = labels[idx[i]];
+        }
+        return out;
+    }
+
+    /**
+     * Resizes with imgscalr's QUALITY method (progressive bilinear downscaling with antialiasing),
+     * as the papers' protocol resizes every image to 200 x 200; grey is kept in 16-bit.
+     */
+    static GreyImage resize(GreyImage img, int size) {
+        BufferedImage src = new BufferedImage(img.width(), img.height(), BufferedImage.TYPE_USHORT_GRAY);
+        for (int y = 0; y < img.height(); y++) {
+            for (int x = 0; x < img.width(); x++) {
+                src.getRaster().setSample(x, y, 0, (int) Math.round(Math.max(0, Math.min(1, img.get(x, y))) * 65535));
+            }
+        }
+        BufferedImage dst = Scalr.resize(src, Scalr.Method.QUALITY, Scalr.Mode.FIT_EXACT, size, size);
+        double[] data = new double[size * size];
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                int rgb = dst.getRGB(x, y);
+                // imgscalr may return an RGB image; its channels are equal for grey input
+                data[y * size + x] = dst.getType() == BufferedImage.TYPE_USHORT_GRAY
+                        ? dst.getRaster().getSample(x, y, 0) / 65535.0 : ((rgb >> 8) & 0xFF) / 255.0;
+            }
+        }
+        return new GreyImage(data, size, size);
+    }
+}
