@@ -56,6 +56,13 @@ final class MnistCommand implements Callable<Integer> {
     @Option(names = "--train-size", description = "Use the first N training images (default: all).")
     Integer trainSize;
 
+    @Option(names = "--train-sizes", split = ",", paramLabel = "N,N,...",
+            description = "Learning curve: test error at each training size (both classifiers, parameters cross-validated), written as CSV, JSON and PNG to --out.")
+    int[] trainSizes;
+
+    @Option(names = "--out", defaultValue = "mnist-learning-curve", description = "Folder of the learning curve files (default: ${DEFAULT-VALUE}).")
+    Path out;
+
     @Option(names = "--threads", description = "Threads (default: all cores).")
     Integer threads;
 
@@ -105,6 +112,18 @@ final class MnistCommand implements Callable<Integer> {
             ds = MnistDataset.inFolder(folder);
             source = folder.toString();
         }
+        if (trainSizes != null) {
+            if (trainSize != null) {
+                throw new IllegalArgumentException("use either --train-size or --train-sizes, not both");
+            }
+            int max = java.util.Arrays.stream(trainSizes).max().orElse(0);
+            for (int n : trainSizes) {
+                if (n < 30) {
+                    throw new IllegalArgumentException("--train-sizes values must be >= 30 (3 folds of cross-validation), got " + n);
+                }
+            }
+            trainSize = max;
+        }
         LabelledImages train = trainSize == null ? ds.train() : ds.train(trainSize);
         if (trainSize != null && (trainSize < 2 || train.size() < trainSize)) {
             throw new IllegalArgumentException("--train-size must be in [2, " + ds.train().size() + "], got " + trainSize);
@@ -127,12 +146,23 @@ final class MnistCommand implements Callable<Integer> {
         System.out.printf("features: %s = %d per image, %.1f s (%.0f images/s)%n", scattering.describe(), d, extractSeconds,
                 (train.size() + test.size()) / extractSeconds);
 
-        long t1 = System.nanoTime();
-        FeatureMatrix xTrain = FeatureMatrix.wrap(trainFeatures, train.size(), d);
         if (logEps != null && !(logEps > 0)) {
             throw new IllegalArgumentException("--log EPS must be > 0, got " + logEps);
         }
-        LogTransform log = logEps == null ? null : new LogTransform(logEps);
+        if (trainSizes != null) {
+            java.util.List<Map<String, Object>> curve = LearningCurve.run(trainFeatures, train.labels(), testFeatures, test.labels(), d,
+                    trainSizes, logEpsOrNull(), t, seed);
+            LearningCurve.write(curve, out, overwrite, String.format("MNIST learning curve, scattering J=%d L=%d%s", J, L,
+                    logEps == null ? "" : ", log(S + " + logEps + ")"));
+            if (json != null) {
+                Files.writeString(json, new GsonBuilder().serializeNulls().setPrettyPrinting().create().toJson(curve) + "\n",
+                        StandardCharsets.UTF_8);
+            }
+            return 0;
+        }
+        long t1 = System.nanoTime();
+        FeatureMatrix xTrain = FeatureMatrix.wrap(trainFeatures, train.size(), d);
+        LogTransform log = logEpsOrNull();
         Standardizer standardizer = Standardizer.fitTransform(xTrain, log);
         int[] yTrain = train.labels();
         Classifier model;
@@ -211,6 +241,10 @@ final class MnistCommand implements Callable<Integer> {
             System.out.println("wrote " + json);
         }
         return 0;
+    }
+
+    private LogTransform logEpsOrNull() {
+        return logEps == null ? null : new LogTransform(logEps);
     }
 
     static Double parseC(String text) {

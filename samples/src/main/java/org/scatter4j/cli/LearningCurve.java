@@ -1,0 +1,121 @@
+package org.scatter4j.cli;
+
+import com.google.gson.GsonBuilder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.scatter4j.classifiers.AffinePcaClassifier;
+import org.scatter4j.classifiers.ConfusionMatrix;
+import org.scatter4j.classifiers.CrossValidation;
+import org.scatter4j.classifiers.FeatureMatrix;
+import org.scatter4j.classifiers.LinearSvm;
+import org.scatter4j.classifiers.LogTransform;
+import org.scatter4j.classifiers.Standardizer;
+
+/**
+ * The MNIST learning curve: test error against the number of training images, for both our
+ * classifiers (each with its parameter cross-validated on the training prefix), the one with the
+ * better cross-validation accuracy marked as "ours", beside Bruna and Mallat's published errors of
+ * second-order scattering with the affine PCA classifier (IEEE PAMI 2013, Table 4).
+ */
+final class LearningCurve {
+    /** Bruna and Mallat (2013), Table 4, scattering order 2 + PCA: training size -> error %. */
+    static final Map<Integer, Double> BRUNA_MALLAT = Map.of(300, 4.7, 1000, 2.3, 2000, 1.3, 5000, 1.03, 10000, 0.88,
+            20000, 0.79, 40000, 0.74, 60000, 0.70);
+
+    private LearningCurve() {
+    }
+
+    /** One row per size; features are (maxSize, d) training rows and (test, d) rows, raw. */
+    static List<Map<String, Object>> run(float[] train, int[] yTrain, float[] test, int[] yTest, int d, int[] sizes,
+            LogTransform log, int threads, long seed) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        int[] sorted = sizes.clone();
+        Arrays.sort(sorted);
+        for (int n : sorted) {
+            // a fresh copy per size: standardization is fitted on the prefix and applied in place
+            FeatureMatrix x = FeatureMatrix.wrap(Arrays.copyOf(train, n * d), n, d);
+            int[] y = Arrays.copyOf(yTrain, n);
+            Standardizer st = Standardizer.fitTransform(x, log);
+            FeatureMatrix xt = FeatureMatrix.wrap(test.clone(), yTest.length, d);
+            st.transform(xt);
+            int cvRows = Math.min(n, MnistCommand.CV_MAX_IMAGES);
+            FeatureMatrix cvX = FeatureMatrix.wrap(x.data(), cvRows, d);
+            int[] cvY = Arrays.copyOf(y, cvRows);
+            CrossValidation cv = new CrossValidation(3, seed);
+            LinearSvm base = LinearSvm.builder().threads(threads).seed(seed).build();
+            CrossValidation.Result<Double> cvC = cv.selectC(cvX, cvY, MnistCommand.C_GRID, base);
+            int[] dGrid = Arrays.stream(new int[] {5, 10, 20, 40, 80}).filter(v -> v < cvRows / 10).toArray();
+            CrossValidation.Result<Integer> cvD = cv.selectDimension(cvX, cvY, dGrid.length == 0 ? new int[] {1} : dGrid);
+            LinearSvm svm = LinearSvm.builder().from(base).c(cvC.best()).build();
+            svm.fit(x, y);
+            double svmError = ConfusionMatrix.of(yTest, svm.predict(xt)).errorRate();
+            AffinePcaClassifier pca = new AffinePcaClassifier(cvD.best());
+            pca.fit(x, y);
+            double pcaError = ConfusionMatrix.of(yTest, pca.predict(xt)).errorRate();
+            boolean svmChosen = cvC.bestAccuracy() >= cvD.bestAccuracy();
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("train_size", n);
+            r.put("svm_C", cvC.best());
+            r.put("svm_test_error", svmError);
+            r.put("pca_d", cvD.best());
+            r.put("pca_test_error", pcaError);
+            r.put("chosen_by_cv", svmChosen ? "svm" : "pca");
+            r.put("test_error", svmChosen ? svmError : pcaError);
+            r.put("bruna_mallat_pca_error", BRUNA_MALLAT.containsKey(n) ? BRUNA_MALLAT.get(n) / 100 : null);
+            rows.add(r);
+            System.out.printf("%6d training images: SVM (C=%s) %.2f %%, PCA (d=%d) %.2f %%, chosen by CV: %s%s%n", n,
+                    MnistCommand.fmt(cvC.best()), 100 * svmError, cvD.best(), 100 * pcaError, svmChosen ? "svm" : "pca",
+                    BRUNA_MALLAT.containsKey(n) ? String.format("; Bruna-Mallat %.2f %%", BRUNA_MALLAT.get(n)) : "");
+        }
+        return rows;
+    }
+
+    /** learning_curve.csv, learning_curve.json and learning_curve.png in {@code dir}. */
+    static void write(List<Map<String, Object>> rows, Path dir, boolean overwrite, String title) throws java.io.IOException {
+        OutputFiles.prepareFolder(dir);
+        Path csv = dir.resolve("learning_curve.csv");
+        Path json = dir.resolve("learning_curve.json");
+        Path png = dir.resolve("learning_curve.png");
+        for (Path p : new Path[] {csv, json, png}) {
+            OutputFiles.checkNewFile(p, overwrite);
+        }
+        StringBuilder b = new StringBuilder("train_size,svm_C,svm_test_error,pca_d,pca_test_error,chosen_by_cv,test_error,bruna_mallat_pca_error\n");
+        for (Map<String, Object> r : rows) {
+            b.append(String.join(",", r.values().stream().map(v -> v == null ? "" : v.toString()).toList())).append('\n');
+        }
+        Files.writeString(csv, b.toString(), StandardCharsets.UTF_8);
+        Files.writeString(json, new GsonBuilder().serializeNulls().setPrettyPrinting().create().toJson(rows) + "\n",
+                StandardCharsets.UTF_8);
+        XYChart chart = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle("training images (log scale)")
+                .yAxisTitle("test error (%)").build();
+        chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true).setLegendPosition(Styler.LegendPosition.InsideNE)
+                .setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setXAxisDecimalPattern("#,###").setYAxisDecimalPattern("0.0#");
+        double[] xs = rows.stream().mapToDouble(r -> ((Number) r.get("train_size")).doubleValue()).toArray();
+        chart.addSeries("scatter4j (classifier chosen by CV)", xs, rows.stream().mapToDouble(r -> 100 * (double) r.get("test_error")).toArray())
+                .setMarker(SeriesMarkers.CIRCLE);
+        chart.addSeries("scatter4j linear SVM", xs, rows.stream().mapToDouble(r -> 100 * (double) r.get("svm_test_error")).toArray())
+                .setMarker(SeriesMarkers.DIAMOND);
+        chart.addSeries("scatter4j affine PCA", xs, rows.stream().mapToDouble(r -> 100 * (double) r.get("pca_test_error")).toArray())
+                .setMarker(SeriesMarkers.SQUARE);
+        double[] bx = rows.stream().filter(r -> r.get("bruna_mallat_pca_error") != null)
+                .mapToDouble(r -> ((Number) r.get("train_size")).doubleValue()).toArray();
+        if (bx.length > 0) {
+            chart.addSeries("Bruna & Mallat 2013, order 2 + PCA", bx, rows.stream().filter(r -> r.get("bruna_mallat_pca_error") != null)
+                    .mapToDouble(r -> 100 * (double) r.get("bruna_mallat_pca_error")).toArray()).setMarker(SeriesMarkers.TRIANGLE_UP);
+        }
+        BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+        System.out.println("wrote " + csv + ", " + json + ", " + png);
+    }
+}
