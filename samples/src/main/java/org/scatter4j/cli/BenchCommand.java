@@ -1,8 +1,5 @@
 package org.scatter4j.cli;
 
-import com.google.gson.GsonBuilder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,8 +22,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--case", defaultValue = "a,b,c,d", split = ",", description = "Cases to run (default: ${DEFAULT-VALUE}).")
     List<String> cases;
 
-    @Option(names = "--threads", description = "Threads (default: all cores).")
-    Integer threads;
+    @picocli.CommandLine.Mixin
+    ThreadsOption threads;
 
     @Option(names = "--repeats", defaultValue = "7", description = "Timed repeats per case after warm-up (default: ${DEFAULT-VALUE}).")
     int repeats;
@@ -42,10 +39,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (t < 1) {
-            throw new IllegalArgumentException("--threads must be >= 1, got " + t);
-        }
+        int t = threads.resolve();
         if (repeats < 1 || warmup < 0) {
             throw new IllegalArgumentException("--repeats must be >= 1 and --warmup >= 0, got " + repeats + " and " + warmup);
         }
@@ -74,8 +68,7 @@ final class BenchCommand implements Callable<Integer> {
             root.put("threads", t);
             root.put("java", java);
             root.put("cases", rows);
-            Files.writeString(json, new GsonBuilder().setPrettyPrinting().create().toJson(root) + "\n", StandardCharsets.UTF_8);
-            System.out.println("wrote " + json);
+            JsonOutput.write(json, root);
         }
         return 0;
     }

@@ -1,6 +1,5 @@
 package org.scatter4j.cli;
 
-import com.google.gson.GsonBuilder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,8 +94,7 @@ final class LearningCurve {
             b.append(String.join(",", r.values().stream().map(v -> v == null ? "" : v.toString()).toList())).append('\n');
         }
         Files.writeString(csv, b.toString(), StandardCharsets.UTF_8);
-        Files.writeString(json, new GsonBuilder().serializeNulls().setPrettyPrinting().create().toJson(rows) + "\n",
-                StandardCharsets.UTF_8);
+        JsonOutput.write(json, rows);
         XYChart chart = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle("training images (log scale)")
                 .yAxisTitle("test error (%)").build();
         chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true).setLegendPosition(Styler.LegendPosition.InsideNE)

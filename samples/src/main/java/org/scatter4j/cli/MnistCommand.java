@@ -1,8 +1,5 @@
 package org.scatter4j.cli;
 
-import com.google.gson.GsonBuilder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -63,8 +60,8 @@ final class MnistCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "mnist-learning-curve", description = "Folder of the learning curve files (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--threads", description = "Threads (default: all cores).")
-    Integer threads;
+    @picocli.CommandLine.Mixin
+    ThreadsOption threads;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the SVM and of cross-validation (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -85,10 +82,7 @@ final class MnistCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (t < 1) {
-            throw new IllegalArgumentException("--threads must be >= 1, got " + t);
-        }
+        int t = threads.resolve();
         if (!classifier.equals("svm") && !classifier.equals("pca")) {
             throw new IllegalArgumentException("--classifier must be svm or pca, got '" + classifier + "'");
         }
@@ -155,8 +149,7 @@ final class MnistCommand implements Callable<Integer> {
             LearningCurve.write(curve, out, overwrite, String.format("MNIST learning curve, scattering J=%d L=%d%s", J, L,
                     logEps == null ? "" : ", log(S + " + logEps + ")"));
             if (json != null) {
-                Files.writeString(json, new GsonBuilder().serializeNulls().setPrettyPrinting().create().toJson(curve) + "\n",
-                        StandardCharsets.UTF_8);
+                JsonOutput.write(json, curve);
             }
             return 0;
         }
@@ -236,9 +229,7 @@ final class MnistCommand implements Callable<Integer> {
             m.put("threads", t);
             m.put("selection", selection);
             m.put("confusion_matrix", confusion(cm));
-            Files.writeString(json, new GsonBuilder().serializeNulls().setPrettyPrinting().create().toJson(m) + "\n",
-                    StandardCharsets.UTF_8);
-            System.out.println("wrote " + json);
+            JsonOutput.write(json, m);
         }
         return 0;
     }

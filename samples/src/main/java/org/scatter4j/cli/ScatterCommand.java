@@ -1,7 +1,6 @@
 package org.scatter4j.cli;
 
 import com.google.gson.GsonBuilder;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,8 +40,8 @@ final class ScatterCommand implements Callable<Integer> {
     @Option(names = "--precision", defaultValue = "float32", description = "float32 or float64 output (default: ${DEFAULT-VALUE}).")
     String precision;
 
-    @Option(names = "--threads", description = "Threads (default: all cores).")
-    Integer threads;
+    @picocli.CommandLine.Mixin
+    ThreadsOption threads;
 
     @Option(names = "--overwrite", description = "Replace OUTPUT and its paths JSON if they exist.")
     boolean overwrite;
@@ -60,10 +59,7 @@ final class ScatterCommand implements Callable<Integer> {
             case "float64" -> true;
             default -> throw new IllegalArgumentException("--precision must be float32 or float64, got '" + precision + "'");
         };
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (t < 1) {
-            throw new IllegalArgumentException("--threads must be >= 1, got " + t);
-        }
+        int t = threads.resolve();
         if (!output.getFileName().toString().endsWith(".npy")) {
             throw new IllegalArgumentException("OUTPUT must end in .npy, got " + output);
         }

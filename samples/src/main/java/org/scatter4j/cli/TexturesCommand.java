@@ -1,9 +1,6 @@
 package org.scatter4j.cli;
 
-import com.google.gson.GsonBuilder;
 import java.awt.image.BufferedImage;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,8 +76,8 @@ final class TexturesCommand implements Callable<Integer> {
     @Option(names = "--size", defaultValue = "200", description = "Images are resized to SIZE x SIZE when they differ (default: ${DEFAULT-VALUE}).")
     int size;
 
-    @Option(names = "--threads", description = "Threads (default: all cores).")
-    Integer threads;
+    @picocli.CommandLine.Mixin
+    ThreadsOption threads;
 
     @Option(names = "--json", description = "Write the results as one JSON object to this file.")
     Path json;
@@ -92,10 +89,7 @@ final class TexturesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (t < 1) {
-            throw new IllegalArgumentException("--threads must be >= 1, got " + t);
-        }
+        int t = threads.resolve();
         if (!classifier.equals("svm") && !classifier.equals("pca")) {
             throw new IllegalArgumentException("--classifier must be svm or pca, got '" + classifier + "'");
         }
@@ -207,9 +201,7 @@ final class TexturesCommand implements Callable<Integer> {
             m.put("train_seconds", trainSeconds);
             m.put("threads", t);
             m.put("results", results);
-            Files.writeString(json, new GsonBuilder().serializeNulls().setPrettyPrinting().create().toJson(m) + "\n",
-                    StandardCharsets.UTF_8);
-            System.out.println("wrote " + json);
+            JsonOutput.write(json, m);
         }
         return 0;
     }
