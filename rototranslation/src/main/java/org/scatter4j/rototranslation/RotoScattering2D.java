@@ -36,8 +36,9 @@ import org.scatter4j.wavelets.fft.Fft2DFactory;
  * </pre>
  * The spatial step needs only a' &lt; L: for a' &gt;= L, Z(., a') = conj(Z(., a' - L)) because Y1 is
  * real and psi_{b + L} = conj(psi_b). Its L^2 complex maps per (j1, j2) are exactly those of the
- * translation cascade before its second modulus (same filters, same subsampling: Y2 lives on the
- * level-j2 grid); the angular step is a length-2L FFT per pixel ({@link AngularDft}) with the
+ * translation cascade before its second modulus (same subsampling: Y2 lives on the level-j2 grid;
+ * same filters, except that the level-j1 versions of psi_{j2} are folded symmetrically at the coarse
+ * Nyquist, see {@link SymmetricPeriodization}); the angular step is a length-2L FFT per pixel ({@link AngularDft}) with the
  * filters of {@link AngularFilterBank}. Paths: {@link RotoPath}; with global averaging there are
  * {@code 1 + J + J K + L (K + 1) J (J - 1) / 2} coefficients (341 for J = 5, L = 8, K = 3).
  *
@@ -82,6 +83,11 @@ public final class RotoScattering2D implements FeatureExtractor {
     private final int blockLanes;
     private final int[] kymatio;
     private final boolean[] conjugate;
+    /**
+     * secondPsi[j2][j1][t]: the Fourier filter of Kymatio's psi_{j2, t} on the level-j1 grid, folded
+     * with {@link SymmetricPeriodization} for j1 &gt;= 1 (the bank's own level-0 filter for j1 = 0).
+     */
+    private final double[][][][] secondPsi;
     private final ConcurrentLinkedDeque<Workspace> singlePool = new ConcurrentLinkedDeque<>();
     private final ConcurrentLinkedDeque<Workspace> blockPool = new ConcurrentLinkedDeque<>();
 
@@ -151,6 +157,17 @@ public final class RotoScattering2D implements FeatureExtractor {
         for (int a = 0; a < n; a++) {
             kymatio[a] = Orientations.kymatioIndex(a, L);
             conjugate[a] = Orientations.conjugate(a, L);
+        }
+        this.secondPsi = new double[J][][][];
+        for (int j2 = 1; j2 < J; j2++) {
+            secondPsi[j2] = new double[j2][L][];
+            for (int t = 0; t < L; t++) {
+                double[] fine = bank.psi(j2, t, 0);
+                secondPsi[j2][0][t] = fine;
+                for (int j1 = 1; j1 < j2; j1++) {
+                    secondPsi[j2][j1][t] = SymmetricPeriodization.periodize(fine, Mp, Np, j1);
+                }
+            }
         }
         int pixels = Mp * Np;
         this.blockLanes = b.lanes > 0 ? b.lanes : Math.max(1, Math.min(16, (1 << 16) / pixels));
@@ -266,7 +283,7 @@ public final class RotoScattering2D implements FeatureExtractor {
                 for (int a2 = 0; a2 < L; a2++) {
                     for (int a = 0; a < L; a++) {                                   // Z(., a) = Y1(., a) * psi_{j2, a + a2}
                         int b = a + a2;
-                        LaneOps.multiplySubsample(w.y1Re[a], w.y1Im[a], rows1, cols1, bank.psi(j2, kymatio[b], j1),
+                        LaneOps.multiplySubsample(w.y1Re[a], w.y1Im[a], rows1, cols1, secondPsi[j2][j1][kymatio[b]],
                                 1 << (j2 - j1), lanes, w.zRe[a], w.zIm[a]);
                         w.fft[j2].inverse(w.zRe[a], w.zIm[a]);
                         if (conjugate[b]) {
