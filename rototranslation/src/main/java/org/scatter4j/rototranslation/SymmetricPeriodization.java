@@ -8,8 +8,9 @@ package org.scatter4j.rototranslation;
  * the roto-translation cascade relies on: psi_{a + L} = conj(psi_a) (the conjugate filter is the
  * reflected spectrum, whose Nyquist value comes from +m/2) and the covariance of the filters under a
  * 90-degree rotation of the grid. For the second-layer wavelets psi_{j2} on the level-j1 grid the
- * spectrum at the coarse Nyquist is still a few 1e-3 of its peak, which changed exactly-invariant
- * coefficients by about 1e-4. Here the two boundary aliases -m/2 and +m/2 are averaged (weight 1/2
+ * spectrum at the coarse Nyquist is still a few 1e-3 of its peak: with Kymatio's fold the
+ * 90-degree rotation test measured relative changes of 4.7e-6 (J = 3) and 1.1e-5 (J = 4) instead of
+ * 1e-15, and single coefficients differed from the explicit-sum definition by up to 1e-4. Here the two boundary aliases -m/2 and +m/2 are averaged (weight 1/2
  * each, 1/4 at the corners) and every other frequency of [-m/2, m/2] is kept with weight 1: the
  * result is Kymatio's filter except on the coarse Nyquist lines, and commutes with reflection and
  * with 90-degree rotations.
