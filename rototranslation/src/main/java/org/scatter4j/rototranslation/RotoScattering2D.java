@@ -85,9 +85,12 @@ public final class RotoScattering2D implements FeatureExtractor {
     private final boolean[] conjugate;
     /**
      * secondPsi[j2][j1][t]: the Fourier filter of Kymatio's psi_{j2, t} on the level-j1 grid, folded
-     * with {@link SymmetricPeriodization} for j1 &gt;= 1 (the bank's own level-0 filter for j1 = 0).
+     * with {@link SymmetricPeriodization} for j1 &gt;= 1 (the bank's own level-0 filter for j1 = 0),
+     * fused with the subsampling by 2^(j2 - j1).
      */
-    private final double[][][][] secondPsi;
+    private final SparseSpectralFilter[][][] secondPsi;
+    /** firstPsi[j1][t]: Kymatio's psi_{j1, t} on the padded grid fused with the subsampling by 2^j1. */
+    private final SparseSpectralFilter[][] firstPsi;
     private final ConcurrentLinkedDeque<Workspace> singlePool = new ConcurrentLinkedDeque<>();
     private final ConcurrentLinkedDeque<Workspace> blockPool = new ConcurrentLinkedDeque<>();
 
@@ -158,14 +161,16 @@ public final class RotoScattering2D implements FeatureExtractor {
             kymatio[a] = Orientations.kymatioIndex(a, L);
             conjugate[a] = Orientations.conjugate(a, L);
         }
-        this.secondPsi = new double[J][][][];
-        for (int j2 = 1; j2 < J; j2++) {
-            secondPsi[j2] = new double[j2][L][];
+        this.firstPsi = new SparseSpectralFilter[J][L];
+        this.secondPsi = new SparseSpectralFilter[J][][];
+        for (int j2 = 0; j2 < J; j2++) {
+            secondPsi[j2] = new SparseSpectralFilter[j2][L];
             for (int t = 0; t < L; t++) {
                 double[] fine = bank.psi(j2, t, 0);
-                secondPsi[j2][0][t] = fine;
-                for (int j1 = 1; j1 < j2; j1++) {
-                    secondPsi[j2][j1][t] = SymmetricPeriodization.periodize(fine, Mp, Np, j1);
+                firstPsi[j2][t] = new SparseSpectralFilter(fine, Mp, Np, 1 << j2);
+                for (int j1 = 0; j1 < j2; j1++) {
+                    double[] level = j1 == 0 ? fine : SymmetricPeriodization.periodize(fine, Mp, Np, j1);
+                    secondPsi[j2][j1][t] = new SparseSpectralFilter(level, Mp >> j1, Np >> j1, 1 << (j2 - j1));
                 }
             }
         }
@@ -237,8 +242,7 @@ public final class RotoScattering2D implements FeatureExtractor {
             int cols1 = Np >> j1;
             int size1 = rows1 * cols1 * lanes;
             for (int a = 0; a < L; a++) {                                           // Y1(., a) = |x * psi_{j1, a}|
-                LaneOps.multiplySubsample(w.xRe, w.xIm, Mp, Np, bank.psi(j1, kymatio[a], 0), 1 << j1, lanes,
-                        w.y1Re[a], w.y1Im[a]);
+                firstPsi[j1][kymatio[a]].apply(w.xRe, w.xIm, lanes, w.y1Re[a], w.y1Im[a]);
                 w.fft[j1].inverse(w.y1Re[a], w.y1Im[a]);
                 LaneOps.modulus(w.y1Re[a], w.y1Im[a], size1);
                 lowPass[j1].apply(w.y1Re[a], lanes, w.lowPassScratch, w.lp1[a], 0); // Y1 *_u phi_J
@@ -283,8 +287,7 @@ public final class RotoScattering2D implements FeatureExtractor {
                 for (int a2 = 0; a2 < L; a2++) {
                     for (int a = 0; a < L; a++) {                                   // Z(., a) = Y1(., a) * psi_{j2, a + a2}
                         int b = a + a2;
-                        LaneOps.multiplySubsample(w.y1Re[a], w.y1Im[a], rows1, cols1, secondPsi[j2][j1][kymatio[b]],
-                                1 << (j2 - j1), lanes, w.zRe[a], w.zIm[a]);
+                        secondPsi[j2][j1][kymatio[b]].apply(w.y1Re[a], w.y1Im[a], lanes, w.zRe[a], w.zIm[a]);
                         w.fft[j2].inverse(w.zRe[a], w.zIm[a]);
                         if (conjugate[b]) {
                             double[] im = w.zIm[a];

@@ -1,0 +1,53 @@
+package org.scatter4j.rototranslation;
+
+import java.util.Random;
+
+/**
+ * Times the KTH-TIPS-sized workload of Sifre and Mallat: {@code count} images of {@code size x size}
+ * (default 810 of 200 x 200), J = 5, L = 8, K = 3, global averaging, with {@code threads} threads
+ * (default 2). Not a unit test. Run from the worktree root after {@code mvn -B -q -pl rototranslation -am
+ * test-compile}:
+ * <pre>
+ * java -cp rototranslation/target/test-classes:rototranslation/target/classes:scattering/target/classes:\
+ *   wavelets/target/classes:$(ls ~/.m2/repository/com/github/wendykierp/JTransforms/3.1/*.jar | head -1):... \
+ *   org.scatter4j.rototranslation.RotoBenchmarkMain [count] [size] [threads]
+ * </pre>
+ * (or {@code mvn -B -q -pl rototranslation exec:java}, see the module's README line in the commit).
+ */
+public final class RotoBenchmarkMain {
+    private RotoBenchmarkMain() {
+    }
+
+    public static void main(String[] args) {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 810;
+        int size = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        long t0 = System.nanoTime();
+        RotoScattering2D s = RotoScattering2D.builder().J(5).L(8).K(3).shape(size, size).build();
+        double build = (System.nanoTime() - t0) / 1e9;
+        Random r = new Random(1);
+        float[] images = new float[count * size * size];
+        for (int i = 0; i < count; i++) {
+            double f1 = 0.2 + r.nextDouble();
+            double f2 = 0.2 + r.nextDouble();
+            for (int p = 0; p < size * size; p++) {
+                int y = p / size;
+                int x = p % size;
+                images[i * size * size + p] = (float) (0.5 + 0.25 * Math.sin(f1 * x + f2 * y) + 0.25 * r.nextDouble());
+            }
+        }
+        float[] out = new float[count * s.featureCount()];
+        // warm-up on a few images (JIT), then the timed run over the whole batch
+        s.transformBatch(images, Math.min(count, 2 * threads), out, threads);
+        long t1 = System.nanoTime();
+        s.transformBatch(images, count, out, threads);
+        double seconds = (System.nanoTime() - t1) / 1e9;
+        double check = 0;
+        for (float v : out) {
+            check += v;
+        }
+        System.out.printf("%s%n", s.describe());
+        System.out.printf("build %.2f s; %d images %dx%d, %d threads: %.2f s (%.1f ms/image/thread), %d coefficients, checksum %.6f%n",
+                build, count, size, size, threads, seconds, 1000 * seconds * threads / count, s.featureCount(), check);
+    }
+}
