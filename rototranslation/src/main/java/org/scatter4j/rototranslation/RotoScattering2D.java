@@ -38,7 +38,7 @@ import org.scatter4j.wavelets.fft.Fft2DFactory;
  * real and psi_{b + L} = conj(psi_b). Its L^2 complex maps per (j1, j2) are exactly those of the
  * translation cascade before its second modulus (same subsampling: Y2 lives on the level-j2 grid;
  * same filters, except that the level-j1 versions of psi_{j2} are folded symmetrically at the coarse
- * Nyquist, see {@link SymmetricPeriodization}); the angular step is a length-2L FFT per pixel ({@link AngularDft}) with the
+ * Nyquist, see {@link SymmetricPeriodization}); the angular step is a length-2L FFT per pixel ({@link AngularConvolution}) with the
  * filters of {@link AngularFilterBank}. Paths: {@link RotoPath}; with global averaging there are
  * {@code 1 + J + J K + L (K + 1) J (J - 1) / 2} coefficients (341 for J = 5, L = 8, K = 3).
  *
@@ -73,7 +73,10 @@ public final class RotoScattering2D implements FeatureExtractor {
     private final Padding padding;
     private final MorletFilterBank bank;
     private final AngularFilterBank angular;
-    /** invHat[f]: the real DFT of angular filter f divided by n (folds the inverse DFT's 1/n in). */
+    /**
+     * invHat[f]: the real DFT of angular filter f divided by n (folds the inverse DFT's 1/n in), in the
+     * scrambled frequency order of {@link AngularConvolution}.
+     */
     private final double[][] invHat;
     private final LowPassOperator[] lowPass;
     private final int outHeight;
@@ -141,11 +144,13 @@ public final class RotoScattering2D implements FeatureExtractor {
         this.bank = new MorletFilterBank(Mp, Np, J, L);
         this.angular = new AngularFilterBank(n, K);
         this.invHat = new double[K + 1][];
+        AngularConvolution order = new AngularConvolution(n, 1);
         for (int f = 0; f <= K; f++) {
-            invHat[f] = angular.fourier(f);
+            double[] h = angular.fourier(f);
             for (int w = 0; w < n; w++) {
-                invHat[f][w] /= n;
+                h[w] /= n;
             }
+            invHat[f] = order.scramble(h);
         }
         this.outHeight = Mp / (1 << J) - 2;
         this.outWidth = Np / (1 << J) - 2;
@@ -344,29 +349,9 @@ public final class RotoScattering2D implements FeatureExtractor {
                     }
                 }
             }
-            w.dft.transform(fRe, fIm, len, -1);
+            w.conv.forward(fRe, fIm, len);
             for (int f = firstFilter; f <= K; f++) {
-                double[] h = invHat[f];
-                for (int v = 0; v < n; v++) {
-                    double hv = h[v];
-                    double[] fr = fRe[v];
-                    double[] fi = fIm[v];
-                    double[] gr = gRe[v];
-                    double[] gi = gIm[v];
-                    for (int q = 0; q < len; q++) {
-                        gr[q] = fr[q] * hv;
-                        gi[q] = fi[q] * hv;
-                    }
-                }
-                w.dft.transform(gRe, gIm, len, +1);
-                Arrays.fill(s, 0, len, 0.0);
-                for (int a = 0; a < n; a++) {
-                    double[] gr = gRe[a];
-                    double[] gi = gIm[a];
-                    for (int q = 0; q < len; q++) {
-                        s[q] += Math.sqrt(gr[q] * gr[q] + gi[q] * gi[q]);
-                    }
-                }
+                w.conv.convolveModulusSum(fRe, fIm, invHat[f], gRe, gIm, len, s);
                 System.arraycopy(s, 0, w.acc[f], p0, len);
             }
         }
@@ -716,7 +701,7 @@ public final class RotoScattering2D implements FeatureExtractor {
         final double[][] gRe;
         final double[][] gIm;
         final double[] modSum;
-        final AngularDft dft;
+        final AngularConvolution conv;
         final double[] lowPassScratch;
         final double[] laneSum;
         final double[] out;
@@ -747,7 +732,7 @@ public final class RotoScattering2D implements FeatureExtractor {
             this.gRe = new double[n][BLOCK];
             this.gIm = new double[n][BLOCK];
             this.modSum = new double[BLOCK];
-            this.dft = new AngularDft(n, BLOCK);
+            this.conv = new AngularConvolution(n, BLOCK);
             int scratch = 0;
             for (LowPassOperator op : lowPass) {
                 scratch = Math.max(scratch, op.scratchLength(lanes));

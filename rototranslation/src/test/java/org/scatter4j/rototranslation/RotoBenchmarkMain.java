@@ -39,15 +39,21 @@ public final class RotoBenchmarkMain {
         float[] out = new float[count * s.featureCount()];
         // warm-up on a few images (JIT), then the timed run over the whole batch
         s.transformBatch(images, Math.min(count, 2 * threads), out, threads);
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
         long t1 = System.nanoTime();
         s.transformBatch(images, count, out, threads);
         double seconds = (System.nanoTime() - t1) / 1e9;
+        double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
         double check = 0;
         for (float v : out) {
             check += v;
         }
         System.out.printf("%s%n", s.describe());
-        System.out.printf("build %.2f s; %d images %dx%d, %d threads: %.2f s (%.1f ms/image/thread), %d coefficients, checksum %.6f%n",
-                build, count, size, size, threads, seconds, 1000 * seconds * threads / count, s.featureCount(), check);
+        System.out.printf("build %.2f s; %d images %dx%d, %d threads: wall %.2f s (%.1f ms/image x threads), process CPU %.2f s"
+                + " (%.1f ms/image); %d coefficients, checksum %.6f; load average %.2f%n", build, count, size, size, threads, seconds,
+                1000 * seconds * threads / count, cpuSeconds, 1000 * cpuSeconds / count, s.featureCount(), check,
+                os.getSystemLoadAverage());
     }
 }
