@@ -282,8 +282,8 @@ public final class RotoScattering2D implements FeatureExtractor {
             if (j1 == J - 1) {
                 continue;
             }
-            for (int a = 0; a < L; a++) {
-                w.fft[j1].forward(w.y1Re[a], w.y1Im[a]);                            // F Y1(., a)
+            for (int a = 0; a < L; a += 2) {                                        // F Y1(., a), two real maps per FFT
+                forwardRealPair(w.fft[j1], rows1, cols1, lanes, w.y1Re[a], w.y1Im[a], w.y1Re[a + 1], w.y1Im[a + 1]);
             }
             for (int j2 = j1 + 1; j2 < J; j2++) {
                 int rows2 = Mp >> j2;
@@ -313,6 +313,43 @@ public final class RotoScattering2D implements FeatureExtractor {
                             }
                         }
                     }
+                }
+            }
+        }
+    }
+
+    /**
+     * The spectra of two real maps A (in aRe) and B (in bRe) with one complex FFT: P = F(A + i B),
+     * then F A(w) = (P(w) + conj P(-w)) / 2 and F B(w) = (P(w) - conj P(-w)) / (2 i). Outputs
+     * overwrite (aRe, aIm) and (bRe, bIm); aIm and bIm need not be zero on entry.
+     */
+    private static void forwardRealPair(Fft2D fft, int rows, int cols, int lanes, double[] aRe, double[] aIm, double[] bRe,
+            double[] bIm) {
+        int size = rows * cols * lanes;
+        System.arraycopy(bRe, 0, aIm, 0, size);
+        fft.forward(aRe, aIm);
+        for (int r = 0; r < rows; r++) {
+            int mr = (rows - r) % rows;
+            for (int c = 0; c < cols; c++) {
+                int mc = (cols - c) % cols;
+                int p = (r * cols + c) * lanes;
+                int q = (mr * cols + mc) * lanes;
+                if (q < p) {
+                    continue; // the pair (w, -w) was done from its other end
+                }
+                for (int b = 0; b < lanes; b++) {
+                    double pr = aRe[p + b];
+                    double pi = aIm[p + b];
+                    double qr = aRe[q + b];
+                    double qi = aIm[q + b];
+                    aRe[p + b] = 0.5 * (pr + qr);
+                    aIm[p + b] = 0.5 * (pi - qi);
+                    bRe[p + b] = 0.5 * (pi + qi);
+                    bIm[p + b] = 0.5 * (qr - pr);
+                    aRe[q + b] = 0.5 * (qr + pr);
+                    aIm[q + b] = 0.5 * (qi - pi);
+                    bRe[q + b] = 0.5 * (qi + pi);
+                    bIm[q + b] = 0.5 * (pr - qr);
                 }
             }
         }
