@@ -60,7 +60,7 @@ public final class RotoScattering2D implements FeatureExtractor {
     /** Default eps of the log option. */
     public static final double DEFAULT_LOG_EPSILON = 1e-6;
     /** Pixels per block of the angular step (the rows of the angular FFT). */
-    private static final int BLOCK = 128;
+    private static final int BLOCK = 64;
 
     private final int J;
     private final int L;
@@ -183,7 +183,7 @@ public final class RotoScattering2D implements FeatureExtractor {
         this.blockLanes = b.lanes > 0 ? b.lanes : Math.max(1, Math.min(16, (1 << 16) / pixels));
     }
 
-    /** J, 200 x 200 style default: L = 8, K = 3, global averaging, no log, no renormalization. */
+    /** Defaults of the texture papers: L = 8, K = 3, global averaging, no log, no renormalization. */
     public static RotoScattering2D of(int J, int height, int width) {
         return builder().J(J).shape(height, width).build();
     }
