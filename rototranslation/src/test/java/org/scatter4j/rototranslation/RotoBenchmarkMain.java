@@ -11,7 +11,7 @@ import java.util.Random;
  * R=~/.m2/repository
  * java -cp rototranslation/target/test-classes:rototranslation/target/classes:scattering/target/classes:wavelets/target/classes:\
  * $R/com/github/wendykierp/JTransforms/3.1/JTransforms-3.1.jar:$R/pl/edu/icm/JLargeArrays/1.5/JLargeArrays-1.5.jar:\
- * $R/org/apache/commons/commons-math3/3.5/commons-math3-3.5.jar org.scatter4j.rototranslation.RotoBenchmarkMain 810 200 2
+ * $R/org/apache/commons/commons-math3/3.5/commons-math3-3.5.jar org.scatter4j.rototranslation.RotoBenchmarkMain 810 200 2 [lanes]
  * </pre>
  * Prints the wall time and the process CPU time (the latter is the fairer figure on a shared machine).
  */
@@ -23,8 +23,9 @@ public final class RotoBenchmarkMain {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 810;
         int size = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        int lanes = args.length > 3 ? Integer.parseInt(args[3]) : 0; // images per block; 0 = automatic
         long t0 = System.nanoTime();
-        RotoScattering2D s = RotoScattering2D.builder().J(5).L(8).K(3).shape(size, size).build();
+        RotoScattering2D s = RotoScattering2D.builder().J(5).L(8).K(3).shape(size, size).lanes(lanes).build();
         double build = (System.nanoTime() - t0) / 1e9;
         Random r = new Random(1);
         float[] images = new float[count * size * size];
