@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.scatter4j.scattering.FeatureExtractor;
 import org.scatter4j.scattering.LaneOps;
 import org.scatter4j.scattering.LowPassOperator;
+import org.scatter4j.scattering.SparseFourierFilter;
 import org.scatter4j.wavelets.MorletFilterBank;
 import org.scatter4j.wavelets.Padding;
 import org.scatter4j.wavelets.fft.Fft2D;
@@ -91,9 +92,9 @@ public final class RotoScattering2D implements FeatureExtractor {
      * with {@link SymmetricPeriodization} for j1 &gt;= 1 (the bank's own level-0 filter for j1 = 0),
      * fused with the subsampling by 2^(j2 - j1).
      */
-    private final SparseSpectralFilter[][][] secondPsi;
+    private final SparseFourierFilter[][][] secondPsi;
     /** firstPsi[j1][t]: Kymatio's psi_{j1, t} on the padded grid fused with the subsampling by 2^j1. */
-    private final SparseSpectralFilter[][] firstPsi;
+    private final SparseFourierFilter[][] firstPsi;
     private final ConcurrentLinkedDeque<Workspace> singlePool = new ConcurrentLinkedDeque<>();
     private final ConcurrentLinkedDeque<Workspace> blockPool = new ConcurrentLinkedDeque<>();
 
@@ -166,16 +167,16 @@ public final class RotoScattering2D implements FeatureExtractor {
             kymatio[a] = Orientations.kymatioIndex(a, L);
             conjugate[a] = Orientations.conjugate(a, L);
         }
-        this.firstPsi = new SparseSpectralFilter[J][L];
-        this.secondPsi = new SparseSpectralFilter[J][][];
+        this.firstPsi = new SparseFourierFilter[J][L];
+        this.secondPsi = new SparseFourierFilter[J][][];
         for (int j2 = 0; j2 < J; j2++) {
-            secondPsi[j2] = new SparseSpectralFilter[j2][L];
+            secondPsi[j2] = new SparseFourierFilter[j2][L];
             for (int t = 0; t < L; t++) {
                 double[] fine = bank.psi(j2, t, 0);
-                firstPsi[j2][t] = new SparseSpectralFilter(fine, Mp, Np, 1 << j2);
+                firstPsi[j2][t] = new SparseFourierFilter(fine, Mp, Np, 1 << j2);
                 for (int j1 = 0; j1 < j2; j1++) {
                     double[] level = j1 == 0 ? fine : SymmetricPeriodization.periodize(fine, Mp, Np, j1);
-                    secondPsi[j2][j1][t] = new SparseSpectralFilter(level, Mp >> j1, Np >> j1, 1 << (j2 - j1));
+                    secondPsi[j2][j1][t] = new SparseFourierFilter(level, Mp >> j1, Np >> j1, 1 << (j2 - j1));
                 }
             }
         }
@@ -247,7 +248,7 @@ public final class RotoScattering2D implements FeatureExtractor {
             int cols1 = Np >> j1;
             int size1 = rows1 * cols1 * lanes;
             for (int a = 0; a < L; a++) {                                           // Y1(., a) = |x * psi_{j1, a}|
-                firstPsi[j1][kymatio[a]].apply(w.xRe, w.xIm, lanes, w.y1Re[a], w.y1Im[a]);
+                firstPsi[j1][kymatio[a]].multiplySubsample(w.xRe, w.xIm, lanes, w.productScratch, w.y1Re[a], w.y1Im[a]);
                 w.fft[j1].inverse(w.y1Re[a], w.y1Im[a]);
                 LaneOps.modulus(w.y1Re[a], w.y1Im[a], size1);
                 lowPass[j1].apply(w.y1Re[a], lanes, w.lowPassScratch, w.lp1[a], 0); // Y1 *_u phi_J
@@ -292,7 +293,7 @@ public final class RotoScattering2D implements FeatureExtractor {
                 for (int a2 = 0; a2 < L; a2++) {
                     for (int a = 0; a < L; a++) {                                   // Z(., a) = Y1(., a) * psi_{j2, a + a2}
                         int b = a + a2;
-                        secondPsi[j2][j1][kymatio[b]].apply(w.y1Re[a], w.y1Im[a], lanes, w.zRe[a], w.zIm[a]);
+                        secondPsi[j2][j1][kymatio[b]].multiplySubsample(w.y1Re[a], w.y1Im[a], lanes, w.productScratch, w.zRe[a], w.zIm[a]);
                         w.fft[j2].inverse(w.zRe[a], w.zIm[a]);
                         if (conjugate[b]) {
                             double[] im = w.zIm[a];
@@ -605,11 +606,12 @@ public final class RotoScattering2D implements FeatureExtractor {
         Fft2D fft1 = Fft2DFactory.create(Mp >> j1, Np >> j1, 1);
         fft0.forward(re, im);
         int size = (Mp >> j1) * (Np >> j1);
+        SparseFourierFilter.Scratch productScratch = SparseFourierFilter.newScratch(Np, 1);
         double[][] y = new double[n][];
         for (int a = 0; a < n; a++) {
             double[] yr = new double[size];
             double[] yi = new double[size];
-            LaneOps.multiplySubsample(re, im, Mp, Np, bank.psi(j1, kymatio[a], 0), 1 << j1, 1, yr, yi);
+            firstPsi[j1][kymatio[a]].multiplySubsample(re, im, 1, productScratch, yr, yi);
             fft1.inverse(yr, yi);
             LaneOps.modulus(yr, yi, size);
             y[a] = yr;
@@ -739,7 +741,8 @@ public final class RotoScattering2D implements FeatureExtractor {
         final double[][] gIm;
         final double[] modSum;
         final AngularConvolution conv;
-        final double[] lowPassScratch;
+        final LowPassOperator.Scratch lowPassScratch;
+        final SparseFourierFilter.Scratch productScratch;
         final double[] laneSum;
         final double[] out;
         final double[] result;
@@ -770,11 +773,8 @@ public final class RotoScattering2D implements FeatureExtractor {
             this.gIm = new double[n][BLOCK];
             this.modSum = new double[BLOCK];
             this.conv = new AngularConvolution(n, BLOCK);
-            int scratch = 0;
-            for (LowPassOperator op : lowPass) {
-                scratch = Math.max(scratch, op.scratchLength(lanes));
-            }
-            this.lowPassScratch = new double[scratch];
+            this.lowPassScratch = lowPass[0].newScratch(lanes); // level 0 has the widest rows
+            this.productScratch = SparseFourierFilter.newScratch(Np, lanes);
             this.laneSum = new double[lanes];
             this.out = new double[featureCount() * lanes];
             this.result = new double[featureCount()];
