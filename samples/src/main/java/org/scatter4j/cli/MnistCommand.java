@@ -42,8 +42,9 @@ final class MnistCommand implements Callable<Integer> {
     @Option(names = "--classifier", defaultValue = "svm", description = "svm or pca (default: ${DEFAULT-VALUE}).")
     String classifier;
 
-    @Option(names = "--C", defaultValue = "auto",
-            description = "SVM regularization: a positive number, or auto = chosen by cross-validation on the training set (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--C", defaultValue = "0.01",
+            description = {"SVM regularization: a positive number, or auto = chosen by 3-fold cross-validation on (at most)",
+                "10000 training images (default: ${DEFAULT-VALUE}, the setting of Kymatio's MNIST benchmark; 0.59 % test error on the full set)."})
     String c;
 
     @Option(names = "--log", arity = "0..1", fallbackValue = "1e-4", paramLabel = "EPS",

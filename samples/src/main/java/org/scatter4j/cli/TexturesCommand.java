@@ -18,6 +18,8 @@ import org.scatter4j.classifiers.Standardizer;
 import org.scatter4j.io.GreyImage;
 import org.scatter4j.io.ImageFolder;
 import org.scatter4j.io.LabelledGreyImages;
+import org.scatter4j.rototranslation.Averaging;
+import org.scatter4j.rototranslation.RotoScattering2D;
 import org.scatter4j.scattering.FeatureExtractor;
 import org.scatter4j.scattering.Scattering2D;
 import org.scatter4j.scattering.SpatialAverage;
@@ -44,7 +46,8 @@ final class TexturesCommand implements Callable<Integer> {
     @Option(names = "--test", description = "Fixed split: test folder (same class names as --train).")
     Path testDir;
 
-    @Option(names = "--transform", defaultValue = "translation", description = "translation (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--transform", defaultValue = "rototranslation",
+            description = "rototranslation (Sifre and Mallat, rotation invariant) or translation (default: ${DEFAULT-VALUE}).")
     String transform;
 
     @Option(names = "--J", defaultValue = "5", description = "Scattering scale (default: ${DEFAULT-VALUE}).")
@@ -53,7 +56,7 @@ final class TexturesCommand implements Callable<Integer> {
     @Option(names = "--L", defaultValue = "8", description = "Orientations (default: ${DEFAULT-VALUE}).")
     int L;
 
-    @Option(names = "--log", description = "Average log(S + 1e-6) instead of S (ScatNet's log variant).")
+    @Option(names = "--log", description = "log(S + 1e-6) features (translation: log before the spatial mean, as ScatNet; rototranslation: log of the averaged coefficients).")
     boolean log;
 
     @Option(names = "--classifier", defaultValue = "pca",
@@ -210,7 +213,9 @@ final class TexturesCommand implements Callable<Integer> {
         return switch (transform) {
             case "translation" -> new SpatialAverage(Scattering2D.builder().J(J).L(L).maxOrder(2).shape(size, size).build(),
                     log ? LOG_EPSILON : 0);
-            default -> throw new IllegalArgumentException("--transform must be translation, got '" + transform + "'");
+            case "rototranslation" -> RotoScattering2D.builder().J(J).L(L).shape(size, size).averaging(Averaging.GLOBAL).log(log)
+                    .logEpsilon(LOG_EPSILON).build();
+            default -> throw new IllegalArgumentException("--transform must be translation or rototranslation, got '" + transform + "'");
         };
     }
 
