@@ -30,7 +30,7 @@ class CommandsTest {
         IdxWriter.writeLabels(data.resolve("t10k-labels-idx1-ubyte.gz"), java.util.Arrays.copyOf(subset.test().labels(), 300), true);
         Path json = tmp.resolve("m.json");
         Path model = tmp.resolve("m.model");
-        ScatterCommandTest.Run r = ScatterCommandTest.run("mnist", "--data", data.toString(), "--threads", "2", "--json",
+        ScatterCommandTest.Run r = ScatterCommandTest.run("mnist", "--data", data.toString(), "--C", "auto", "--threads", "2", "--json",
                 json.toString(), "--save-model", model.toString());
         assertEquals(0, r.exit(), r.err());
         JsonObject o = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
