@@ -21,7 +21,9 @@ public final class Heatmap {
         /** Blue (negative) - white (0) - red (positive), symmetric in |max|. */
         SIGNED,
         /** Black - purple - orange - yellow from min to max (an "inferno"-like map). */
-        POSITIVE
+        POSITIVE,
+        /** Black (min) to white (max): photographs and digits as they are. */
+        GREY
     }
 
     private Heatmap() {
@@ -129,6 +131,10 @@ public final class Heatmap {
         }
         double t = hi > lo ? (v - lo) / (hi - lo) : 0;
         t = Math.max(0, Math.min(1, t));
+        if (scale == Scale.GREY) {
+            int g = (int) Math.round(255 * t);
+            return (g << 16) | (g << 8) | g;
+        }
         // piecewise-linear approximation of matplotlib's "inferno"
         double[][] stops = {{0, 0, 0, 4}, {0.25, 87, 16, 110}, {0.5, 188, 55, 84}, {0.75, 249, 142, 9}, {1, 252, 255, 164}};
         for (int i = 1; i < stops.length; i++) {

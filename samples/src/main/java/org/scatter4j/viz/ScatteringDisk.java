@@ -1,0 +1,170 @@
+package org.scatter4j.viz;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.Shape;
+import java.awt.geom.Arc2D;
+import java.awt.geom.Path2D;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import org.scatter4j.scattering.ScatteringPath;
+import org.scatter4j.wavelets.MorletFilterBank;
+
+/**
+ * The display of scattering coefficients of Bruna and Mallat 2013 (figure 3): the frequency disk is
+ * cut into one annular sector per path, placed where the path's wavelet lives in frequency, and
+ * coloured by the coefficient. First order: ring j1 (finest scale, highest frequency, outside),
+ * sector theta1. Second order: the (j1, theta1) sector is cut again, radially by j2 (the smaller j2
+ * outside) and angularly by theta2. Every sector is drawn twice, at theta and theta + 180 degrees,
+ * because the spectrum of a real image is symmetric. Directions are those of the Fourier plots of
+ * the filters: frequency along the rows points down, along the columns to the right.
+ */
+public final class ScatteringDisk {
+    private static final int SIZE = 560;
+    private static final double RADIUS = 220;
+    private static final double CORE = 30;
+
+    private ScatteringDisk() {
+    }
+
+    /**
+     * Draws the paths of the given order (1 or 2) of {@code paths}, channel c coloured by
+     * {@code values[c]} on a linear scale from 0 to the largest value of that order.
+     */
+    public static BufferedImage draw(String title, int order, MorletFilterBank bank, List<ScatteringPath> paths, double[] values) {
+        if (order != 1 && order != 2) {
+            throw new IllegalArgumentException("order must be 1 or 2, got order=" + order);
+        }
+        if (values.length != paths.size()) {
+            throw new IllegalArgumentException("values has " + values.length + " entries, expected one per path: " + paths.size());
+        }
+        int J = bank.J();
+        int L = bank.L();
+        double hi = 0;
+        for (int c = 0; c < paths.size(); c++) {
+            if (paths.get(c).order() == order) {
+                hi = Math.max(hi, values[c]);
+            }
+        }
+        BufferedImage img = new BufferedImage(SIZE, SIZE + 90, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        double cx = SIZE / 2.0;
+        double cy = SIZE / 2.0 + 20;
+        double sector = 180.0 / L;
+        // empty sectors (no path there, e.g. second order at j1 = J - 1) stay light grey
+        g.setColor(new Color(235, 235, 235));
+        g.fill(annularSector(cx, cy, CORE, RADIUS, 0, 360));
+        for (int c = 0; c < paths.size(); c++) {
+            ScatteringPath p = paths.get(c);
+            if (p.order() != order) {
+                continue;
+            }
+            int j1 = p.j(0);
+            double rIn = ringInner(j1, J);
+            double rOut = ringInner(j1 - 1, J);
+            double start = screenAngle(bank, j1, p.theta(0)) - sector / 2;
+            double extent = sector;
+            if (order == 2) {
+                // within the (j1, theta1) sector: sub-ring by j2 (j1 + 1 outside), sub-sector by theta2
+                int m = J - 1 - j1;
+                int q = p.j(1) - j1 - 1;
+                double w = (rOut - rIn) / m;
+                rOut = rOut - q * w;
+                rIn = rOut - w;
+                extent = sector / L;
+                start += rank(bank, p.theta(1)) * extent;
+            }
+            g.setColor(new Color(Heatmap.colour(values[c], 0, hi, Heatmap.Scale.POSITIVE)));
+            g.fill(annularSector(cx, cy, rIn, rOut, start, extent));
+            g.fill(annularSector(cx, cy, rIn, rOut, start + 180, extent));
+        }
+        // ring and sector boundaries of the first order, so that both disks can be read the same way
+        g.setColor(Color.WHITE);
+        g.setStroke(new BasicStroke(order == 1 ? 1.5f : 2.5f));
+        for (int j = -1; j < J; j++) {
+            double r = ringInner(j, J);
+            g.draw(new java.awt.geom.Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r));
+        }
+        for (int t = 0; t < 2 * L; t++) {
+            double a = Math.toRadians(screenAngle(bank, 0, t % L) + (t >= L ? 180 : 0) - sector / 2);
+            g.draw(new java.awt.geom.Line2D.Double(cx + CORE * Math.cos(a), cy - CORE * Math.sin(a), cx + RADIUS * Math.cos(a),
+                    cy - RADIUS * Math.sin(a)));
+        }
+        // labels: theta in degrees around the disk, j1 along the vertical radius
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        for (int t = 0; t < 2 * L; t++) {
+            double a = Math.toRadians(screenAngle(bank, 0, t % L) + (t >= L ? 180 : 0));
+            String s = String.format("%.1f\u00b0", Math.floorMod(Math.round(Math.toDegrees(bank.wavelet(0, t % L).theta()) * 10), 1800)
+                    / 10.0);
+            int sw = g.getFontMetrics().stringWidth(s);
+            g.drawString(s, (float) (cx + (RADIUS + 18) * Math.cos(a) - sw / 2.0), (float) (cy - (RADIUS + 18) * Math.sin(a) + 5));
+        }
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 11));
+        double labelAngle = Math.toRadians(screenAngle(bank, 0, 0) + sector / 2 + 90.0 / L);
+        for (int j = 0; j < J; j++) {
+            double r = (ringInner(j, J) + ringInner(j - 1, J)) / 2;
+            String s = "j1=" + j;
+            g.setColor(Color.WHITE);
+            g.fillRect((int) (cx + r * Math.cos(labelAngle)) - 16, (int) (cy - r * Math.sin(labelAngle)) - 10, 34, 14);
+            g.setColor(Color.BLACK);
+            g.drawString(s, (float) (cx + r * Math.cos(labelAngle)) - 14, (float) (cy - r * Math.sin(labelAngle)) + 1);
+        }
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        g.drawString(title, 10, 20);
+        // colour bar
+        int barY = SIZE + 40;
+        int barW = SIZE - 40;
+        for (int i = 0; i < barW; i++) {
+            g.setColor(new Color(Heatmap.colour(hi * i / (barW - 1.0), 0, hi, Heatmap.Scale.POSITIVE)));
+            g.drawLine(20 + i, barY, 20 + i, barY + 12);
+        }
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        g.drawString("0", 20, barY + 28);
+        String top = Heatmap.format(hi);
+        g.drawString(top, 20 + barW - g.getFontMetrics().stringWidth(top), barY + 28);
+        String legend = order == 1 ? "spatial mean of S1 x[j1, theta1]; angle labels: theta1"
+                : "spatial mean of S2 x[j1, theta1, j2, theta2]; inside each (j1, theta1) sector: j2 by sub-ring, theta2 by sub-sector";
+        g.drawString(legend, 20, barY - 8);
+        g.dispose();
+        return img;
+    }
+
+    /** Inner radius of ring j (j = -1 gives the outer edge); the finest scale j = 0 is outermost. */
+    private static double ringInner(int j, int J) {
+        return CORE + (RADIUS - CORE) * (J - 1 - j) / J;
+    }
+
+    /**
+     * Direction on screen (degrees counter-clockwise from the right, y up) of the frequency of
+     * psi_{j, t}: (row, col) frequency (cos theta, sin theta) drawn with rows pointing down.
+     */
+    private static double screenAngle(MorletFilterBank bank, int j, int t) {
+        double theta = bank.wavelet(j, t).theta();
+        return Math.toDegrees(Math.atan2(-Math.cos(theta), Math.sin(theta)));
+    }
+
+    /** Position of orientation t among the L orientations sorted by screen angle within a half-turn. */
+    private static int rank(MorletFilterBank bank, int t) {
+        int L = bank.L();
+        double base = screenAngle(bank, 0, 0) - 90.0 / L;
+        double a = Math.floorMod(Math.round((screenAngle(bank, 0, t) - base) * 1000), 180_000) / 1000.0;
+        return (int) Math.floor(a / (180.0 / L));
+    }
+
+    private static Shape annularSector(double cx, double cy, double r0, double r1, double startDeg, double extentDeg) {
+        Path2D p = new Path2D.Double();
+        p.append(new Arc2D.Double(cx - r1, cy - r1, 2 * r1, 2 * r1, startDeg, extentDeg, Arc2D.OPEN), false);
+        p.append(new Arc2D.Double(cx - r0, cy - r0, 2 * r0, 2 * r0, startDeg + extentDeg, -extentDeg, Arc2D.OPEN), true);
+        p.closePath();
+        return p;
+    }
+}
