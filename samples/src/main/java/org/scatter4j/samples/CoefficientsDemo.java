@@ -81,23 +81,27 @@ public final class CoefficientsDemo {
         for (int j = 0; j < J; j++) {
             rows[j] = "j1 = " + j;
         }
-        return MapGrid.draw("First-order maps S1 x[j1, theta1](u), J=2 (7 x 7 each, one colour scale)", cells, s.outputHeight(),
-                s.outputWidth(), J, L, rows, thetaLabels(s, "theta1"), 12);
+        return MapGrid.draw("First-order maps S1 x[j1, theta1](u), J=2: rows j1, columns theta1 (7 x 7 each, one colour scale)", cells, s.outputHeight(),
+                s.outputWidth(), J, L, rows, thetaLabels(s), 12);
     }
 
     /** For J = 2 the only scale pair is (j1, j2) = (0, 1): rows theta1, columns theta2. */
     private static java.awt.image.BufferedImage secondOrderMaps(Scattering2D s, double[] maps) {
         double[][] cells = new double[L * L][];
         forEachPath(s, maps, 2, (p, m) -> cells[p.theta(0) * L + p.theta(1)] = m);
-        String[] rows = thetaLabels(s, "theta1");
-        return MapGrid.draw("Second-order maps S2 x[j1=0, theta1, j2=1, theta2](u), J=2 (one colour scale)", cells,
-                s.outputHeight(), s.outputWidth(), L, L, rows, thetaLabels(s, "theta2"), 8);
+        String[] rows = thetaLabels(s);
+        for (int t = 0; t < L; t++) {
+            rows[t] = "theta1=" + rows[t];
+        }
+        return MapGrid.draw("Second-order maps S2 x[j1=0, theta1, j2=1, theta2](u), J=2: rows theta1, columns theta2 (one colour "
+                + "scale)", cells, s.outputHeight(), s.outputWidth(), L, L, rows, thetaLabels(s), 8);
     }
 
-    private static String[] thetaLabels(Scattering2D s, String name) {
+    /** Orientation of each theta index, in degrees (Kymatio's order: decreasing). */
+    private static String[] thetaLabels(Scattering2D s) {
         String[] labels = new String[L];
         for (int t = 0; t < L; t++) {
-            labels[t] = String.format("%s=%.1f\u00b0", name, Math.toDegrees(s.filterBank().wavelet(0, t).theta()));
+            labels[t] = String.format("%.1f\u00b0", Math.toDegrees(s.filterBank().wavelet(0, t).theta()));
         }
         return labels;
     }

@@ -15,7 +15,7 @@ import org.scatter4j.viz.Heatmap;
 /**
  * Stability to small deformations, the property that makes scattering useful (Mallat 2012, theorem
  * 2.12; Bruna and Mallat 2013, section 2.2). A digit x is deformed, x_tau(u) = x(u - tau(u)), with
- * tau = s * (a smooth random field whose largest displacement is 1 pixel), for growing s. For each
+ * tau = s * (a smooth random field whose components reach at most 1 pixel), for growing s. For each
  * representation Phi we plot ||Phi x_tau - Phi x|| / ||Phi x||:
  * <ul>
  * <li>scattering: grows linearly in s with a small slope (Lipschitz continuity to deformations);</li>
@@ -26,7 +26,7 @@ import org.scatter4j.viz.Heatmap;
 public final class DeformationDemo {
     public static final String NAME = "deformation";
     /** Deformation sizes s: the largest displacement of any pixel, in pixels. */
-    static final double[] SIZES = {0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0};
+    static final double[] SIZES = {0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0};
 
     /** One relative-change curve per representation, over {@link #SIZES}. */
     public record Curves(double[] sizes, List<String> names, List<double[]> changes) {
@@ -66,7 +66,7 @@ public final class DeformationDemo {
     public static DemoResult run(Path out, boolean overwrite) throws IOException {
         Curves c = measure();
         XYChart chart = Charts.line("Stability to a smooth deformation x(u - s tau(u)) of an MNIST digit",
-                "deformation size s = max |s tau(u)| (pixels)", "relative change ||Phi x_tau - Phi x|| / ||Phi x||");
+                "deformation size s (pixels): the largest displacement along the rows or along the columns", "relative change ||Phi x_tau - Phi x|| / ||Phi x||");
         for (int i = 0; i < c.names().size(); i++) {
             Charts.curve(chart, c.names().get(i), c.sizes(), c.changes().get(i), Charts.palette(i));
         }
@@ -81,10 +81,11 @@ public final class DeformationDemo {
                         Heatmap.figure("x", toDouble(digit), 28, 28, Heatmap.Scale.POSITIVE, 8),
                         Heatmap.figure("x_tau, s = " + s + " px", toDouble(deformed), 28, 28, Heatmap.Scale.POSITIVE, 8)), 2));
         int last = SIZES.length - 1;
-        String summary = String.format("At s = %.1f pixels the scattering changes by %.3f of its norm, the Fourier modulus by %.3f "
-                + "and the pixels by %.3f; at s = %.1f: %.3f, %.3f, %.3f.", SIZES[last], c.changes().get(0)[last],
-                c.changes().get(1)[last], c.changes().get(2)[last], SIZES[4], c.changes().get(0)[4], c.changes().get(1)[4],
-                c.changes().get(2)[4]);
+        String summary = String.format("At s = %.0f pixel the scattering changes by %.3f of its norm, the Fourier modulus by %.3f "
+                + "and the pixels by %.3f; at s = %.0f pixels: %.3f, %.3f and %.3f (scattering still linear: x%.2f from s = %.0f, "
+                + "while the pixels saturate: x%.2f).", SIZES[4], c.changes().get(0)[4], c.changes().get(1)[4], c.changes().get(2)[4],
+                SIZES[last], c.changes().get(0)[last], c.changes().get(1)[last], c.changes().get(2)[last],
+                c.changes().get(0)[last] / c.changes().get(0)[6], SIZES[6], c.changes().get(2)[last] / c.changes().get(2)[6]);
         return new DemoResult(NAME, figures.writeTo(out, overwrite), summary);
     }
 

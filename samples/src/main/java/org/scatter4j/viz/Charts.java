@@ -11,7 +11,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * One look for every XChart line plot of the demos and the report: white background, large enough
- * fonts to stay readable when the PNG is shown at half size, legend inside the plot.
+ * fonts to stay readable when the PNG is shown at half size, legend below the plot.
  */
 public final class Charts {
     /** Width and height in pixels of a single plot. */
@@ -36,7 +36,9 @@ public final class Charts {
         s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
         s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        s.setLegendPosition(LegendPosition.InsideNW);
+        // below the plot: a legend inside would hide a curve in one demo or another
+        s.setLegendPosition(LegendPosition.OutsideS);
+        s.setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
         s.setMarkerSize(7);
         s.setChartTitleBoxVisible(false);
         return chart;

@@ -39,7 +39,9 @@ public final class MapGrid {
         }
         int cw = width * zoom;
         int ch = height * zoom;
-        int w = Math.max(LEFT + cols * (cw + GAP) + 10, 420);
+        int titleWidth = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics()
+                .getFontMetrics(new Font(Font.SANS_SERIF, Font.BOLD, 14)).stringWidth(title);
+        int w = Math.max(LEFT + cols * (cw + GAP) + 10, Math.max(420, titleWidth + 20));
         int h = TOP + rows * (ch + GAP) + 50;
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();

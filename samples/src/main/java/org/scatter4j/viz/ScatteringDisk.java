@@ -26,13 +26,16 @@ public final class ScatteringDisk {
     private static final int SIZE = 560;
     private static final double RADIUS = 220;
     private static final double CORE = 30;
+    /** Decades of the logarithmic colour scale: second-order energies span several orders of magnitude. */
+    private static final int DECADES = 3;
 
     private ScatteringDisk() {
     }
 
     /**
      * Draws the paths of the given order (1 or 2) of {@code paths}, channel c coloured by
-     * {@code values[c]} on a linear scale from 0 to the largest value of that order.
+     * {@code values[c]} on a logarithmic scale covering the three decades below the largest value of
+     * that order (smaller values get the darkest colour).
      */
     public static BufferedImage draw(String title, int order, MorletFilterBank bank, List<ScatteringPath> paths, double[] values) {
         if (order != 1 && order != 2) {
@@ -49,7 +52,7 @@ public final class ScatteringDisk {
                 hi = Math.max(hi, values[c]);
             }
         }
-        BufferedImage img = new BufferedImage(SIZE, SIZE + 90, BufferedImage.TYPE_INT_RGB);
+        BufferedImage img = new BufferedImage(SIZE, SIZE + 100, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -81,7 +84,7 @@ public final class ScatteringDisk {
                 extent = sector / L;
                 start += rank(bank, p.theta(1)) * extent;
             }
-            g.setColor(new Color(Heatmap.colour(values[c], 0, hi, Heatmap.Scale.POSITIVE)));
+            g.setColor(logColour(values[c], hi));
             g.fill(annularSector(cx, cy, rIn, rOut, start, extent));
             g.fill(annularSector(cx, cy, rIn, rOut, start + 180, extent));
         }
@@ -120,22 +123,33 @@ public final class ScatteringDisk {
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         g.drawString(title, 10, 20);
         // colour bar
-        int barY = SIZE + 40;
+        int barY = SIZE + 54;
         int barW = SIZE - 40;
         for (int i = 0; i < barW; i++) {
-            g.setColor(new Color(Heatmap.colour(hi * i / (barW - 1.0), 0, hi, Heatmap.Scale.POSITIVE)));
+            g.setColor(logColour(hi * Math.pow(10, -DECADES * (1 - i / (barW - 1.0))), hi));
             g.drawLine(20 + i, barY, 20 + i, barY + 12);
         }
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        g.drawString("0", 20, barY + 28);
-        String top = Heatmap.format(hi);
-        g.drawString(top, 20 + barW - g.getFontMetrics().stringWidth(top), barY + 28);
-        String legend = order == 1 ? "spatial mean of S1 x[j1, theta1]; angle labels: theta1"
-                : "spatial mean of S2 x[j1, theta1, j2, theta2]; inside each (j1, theta1) sector: j2 by sub-ring, theta2 by sub-sector";
-        g.drawString(legend, 20, barY - 8);
+        for (int d = 0; d <= DECADES; d++) {
+            String label = Heatmap.format(hi * Math.pow(10, d - DECADES));
+            int x = 20 + (int) Math.round((barW - 1.0) * d / DECADES);
+            int sw = g.getFontMetrics().stringWidth(label);
+            g.drawString(label, Math.max(4, Math.min(SIZE - 4 - sw, x - sw / 2)), barY + 28);
+            g.drawLine(x, barY + 12, x, barY + 16);
+        }
+        String legend = order == 1 ? "mean over u of |S1 x[j1, theta1](u)|^2 (log scale); around the disk: theta1"
+                : "mean over u of |S2 x[j1, theta1, j2, theta2](u)|^2 (log scale)";
+        g.drawString(legend, 20, barY - 22);
+        g.drawString(order == 1 ? "rings: j1 = 0 (outside, fine scale, high frequency) to " + (J - 1) + " (inside)"
+                : "in each (j1, theta1) sector: sub-rings j2 = j1+1 (outside) .. " + (J - 1) + ", sub-sectors theta2", 20, barY - 6);
         g.dispose();
         return img;
+    }
+
+    private static Color logColour(double v, double hi) {
+        double t = v > 0 ? Math.max(-DECADES, Math.log10(v / hi)) : -DECADES;
+        return new Color(Heatmap.colour(t, -DECADES, 0, Heatmap.Scale.POSITIVE));
     }
 
     /** Inner radius of ring j (j = -1 gives the outer edge); the finest scale j = 0 is outermost. */
