@@ -81,13 +81,13 @@ public final class MnistDemo {
         for (int i = 0; i < k; i++) {
             y[i] = labels[k - 1 - i]; // the heat map's y axis grows upwards; reverse it so that row 0 is at the top
         }
-        int[][] cells = new int[k * k][];
+        int[][] cells = new int[k][k]; // XChart's layout: cells[x index][y index] = value
         long max = 1;
         for (int t = 0; t < k; t++) {
             for (int p = 0; p < k; p++) {
                 long n = cm.count(labels[t], labels[p]);
                 max = Math.max(max, n);
-                cells[t * k + p] = new int[] {p, k - 1 - t, (int) n};
+                cells[p][k - 1 - t] = (int) n;
             }
         }
         HeatMapChart chart = new HeatMapChartBuilder().width(720).height(640).title(title)

@@ -107,10 +107,10 @@ public final class TexturesDemo {
             tiles.add(Heatmap.figure(TITLES[i] + ", central " + SIDE + " x " + SIDE + " crop",
                     DeformationDemo.toDouble(crop(IMAGES[i])), SIDE, SIDE, Heatmap.Scale.GREY, 3));
             XYChart chart = Charts.line("First-order scattering of " + TITLES[i],
-                    "wavelet orientation theta (degrees, direction of its frequency; 0 = vertical)",
-                    "spatial mean of |x * psi_j,theta| * phi_J", 560, 420);
+                    "orientation theta (degrees; frequency direction, 0 = vertical)",
+                    "spatial mean of |x * psi_j,theta| * phi_J", 700, 440);
             for (int j = 0; j < J; j++) {
-                Charts.curve(chart, "j = " + j + " (sigma = " + String.format("%.1f", 0.8 * (1 << j)) + " px)", p.angles(),
+                Charts.curve(chart, "j=" + j + " (sigma " + String.format("%.1f", 0.8 * (1 << j)) + " px)", p.angles(),
                         p.profile()[i][j], Charts.palette(j));
             }
             chart.getStyler().setYAxisMin(0.0).setYAxisMax(top * 1.05).setXAxisMin(0.0).setXAxisMax(180.0);

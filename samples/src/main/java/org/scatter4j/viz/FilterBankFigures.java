@@ -40,7 +40,7 @@ public final class FilterBankFigures {
 
     /**
      * The low-pass in space and frequency, the Littlewood-Paley sum, and one montage of the whole bank
-     * (every wavelet's real part beside its |psi^|): phi_spatial.png, phi_fourier.png,
+     * (per scale, a row of real parts and the row of their |psi^|): phi_spatial.png, phi_fourier.png,
      * littlewood_paley.png, montage.png.
      */
     public static Map<String, BufferedImage> overview(MorletFilterBank bank) {
@@ -57,16 +57,23 @@ public final class FilterBankFigures {
         out.put("littlewood_paley.png", Heatmap.figure("Littlewood-Paley sum |phi^|^2 + sum (|psi^(w)|^2 + |psi^(-w)|^2)/2", lp,
                 size, size, Scale.POSITIVE, zoom));
         List<BufferedImage> tiles = new ArrayList<>();
-        for (MorletParameters w : bank.wavelets()) {
-            tiles.add(Heatmap.figure("j=" + w.j() + " theta=" + w.thetaIndex() + " real", spatial(bank, w)[0], size, size,
-                    Scale.SIGNED, small));
-            tiles.add(Heatmap.figure("j=" + w.j() + " theta=" + w.thetaIndex() + " |psi^|", fourier(bank, w), size, size,
-                    Scale.POSITIVE, small));
+        // one row of L real parts, then the row of their Fourier moduli, scale by scale
+        for (int j = 0; j < bank.J(); j++) {
+            for (int t = 0; t < bank.L(); t++) {
+                MorletParameters w = bank.wavelet(j, t);
+                tiles.add(Heatmap.figure(String.format("j=%d theta=%.1f deg real", j, Math.toDegrees(w.theta())), spatial(bank, w)[0],
+                        size, size, Scale.SIGNED, small));
+            }
+            for (int t = 0; t < bank.L(); t++) {
+                MorletParameters w = bank.wavelet(j, t);
+                tiles.add(Heatmap.figure(String.format("j=%d theta=%.1f deg |psi^|", j, Math.toDegrees(w.theta())), fourier(bank, w),
+                        size, size, Scale.POSITIVE, small));
+            }
         }
         tiles.add(Heatmap.figure("phi spatial", phi, size, size, Scale.POSITIVE, small));
         tiles.add(Heatmap.figure("Littlewood-Paley sum", lp, size, size, Scale.POSITIVE, small));
         out.put("montage.png", Heatmap.montage(String.format("Morlet filter bank: %dx%d grid, J=%d, L=%d", size, size, bank.J(),
-                bank.L()), tiles, 2 * bank.L()));
+                bank.L()), tiles, bank.L()));
         return out;
     }
 
