@@ -64,7 +64,11 @@ public final class DeformationDemo {
     }
 
     public static DemoResult run(Path out, boolean overwrite) throws IOException {
-        Curves c = measure();
+        return write(measure(), out, overwrite);
+    }
+
+    /** Draws the figures of measured results (the tests measure once, then check both the numbers and the files). */
+    static DemoResult write(Curves c, Path out, boolean overwrite) throws IOException {
         XYChart chart = Charts.line("Stability to a smooth deformation x(u - s tau(u)) of an MNIST digit",
                 "deformation size s (pixels): the largest displacement along the rows or along the columns", "relative change ||Phi x_tau - Phi x|| / ||Phi x||");
         for (int i = 0; i < c.names().size(); i++) {

@@ -62,7 +62,11 @@ public final class MnistDemo {
     }
 
     public static DemoResult run(Path out, boolean overwrite) throws IOException {
-        Outcome o = classify();
+        return write(classify(), out, overwrite);
+    }
+
+    /** Draws the figures of measured results (the tests measure once, then check both the numbers and the files). */
+    static DemoResult write(Outcome o, Path out, boolean overwrite) throws IOException {
         ConfusionMatrix cm = o.confusion();
         FigureSet figures = new FigureSet().add("mnist_confusion.png", confusionChart(cm, String.format(
                 "MNIST, %d train / %d test digits, scattering J=2 + linear SVM: test error %.1f %%", TRAIN, TEST,

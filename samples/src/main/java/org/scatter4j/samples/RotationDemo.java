@@ -69,7 +69,11 @@ public final class RotationDemo {
     }
 
     public static DemoResult run(Path out, boolean overwrite) throws IOException {
-        Curves c = measure();
+        return write(measure(), out, overwrite);
+    }
+
+    /** Draws the figures of measured results (the tests measure once, then check both the numbers and the files). */
+    static DemoResult write(Curves c, Path out, boolean overwrite) throws IOException {
         XYChart chart = Charts.line("Rotating an MNIST digit: distance to the unrotated coefficients", "rotation angle (degrees)",
                 "relative distance ||Phi(R x) - Phi(x)|| / ||Phi(x)||");
         for (int i = 0; i < c.names().size(); i++) {

@@ -62,7 +62,11 @@ public final class TranslationDemo {
     }
 
     public static DemoResult run(Path out, boolean overwrite) throws IOException {
-        Curves c = measure();
+        return write(measure(), out, overwrite);
+    }
+
+    /** Draws the figures of measured results (the tests measure once, then check both the numbers and the files). */
+    static DemoResult write(Curves c, Path out, boolean overwrite) throws IOException {
         XYChart chart = Charts.line("Translating an MNIST digit: relative change against the averaging scale 2^J",
                 "horizontal shift (pixels)", "relative change ||Phi x_shifted - Phi x|| / ||Phi x||");
         double top = 0;
