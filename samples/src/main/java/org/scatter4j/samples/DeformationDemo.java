@@ -46,13 +46,9 @@ public final class DeformationDemo {
     public static Curves measure() throws IOException {
         float[] digit = MnistDataset.bundledSubset().test().images().image(0);
         int n = 28;
-        // one smooth field, scaled: the curve then shows how each Phi reacts to the *size* of the same deformation
-        double[] fieldRow = smoothField(n, n, new Random(1));
-        double[] fieldCol = smoothField(n, n, new Random(2));
         float[] copies = new float[SIZES.length * n * n];
         for (int i = 0; i < SIZES.length; i++) {
-            float[] d = Warp.displace(digit, n, n, scaled(fieldRow, SIZES[i]), scaled(fieldCol, SIZES[i]));
-            System.arraycopy(d, 0, copies, i * n * n, n * n);
+            System.arraycopy(deform(digit, SIZES[i]), 0, copies, i * n * n, n * n);
         }
         List<FeatureExtractor> representations = List.of(
                 Scattering2D.builder().J(3).L(8).maxOrder(2).shape(n, n).build(),
@@ -74,16 +70,17 @@ public final class DeformationDemo {
         for (int i = 0; i < c.names().size(); i++) {
             Charts.curve(chart, c.names().get(i), c.sizes(), c.changes().get(i), Charts.palette(i));
         }
-        // the deformed digit at the largest s, so the reader sees how small "small" is
+        // the deformed digit at two sizes, so the reader sees what the horizontal axis means
         float[] digit = MnistDataset.bundledSubset().test().images().image(0);
-        double s = SIZES[SIZES.length - 1];
-        float[] deformed = Warp.displace(digit, 28, 28, scaled(smoothField(28, 28, new Random(1)), s),
-                scaled(smoothField(28, 28, new Random(2)), s));
+        List<java.awt.image.BufferedImage> tiles = new java.util.ArrayList<>();
+        for (double s : new double[] {0, 1, 4}) {
+            tiles.add(Heatmap.figure(s == 0 ? "x" : "x_tau, s = " + s + " px", toDouble(deform(digit, s)), 28, 28,
+                    Heatmap.Scale.GREY, 8));
+        }
         FigureSet figures = new FigureSet()
                 .add("deformation.png", chart)
-                .add("deformation_examples.png", Heatmap.montage("The digit x and x_tau for s = " + s + " pixels", List.of(
-                        Heatmap.figure("x", toDouble(digit), 28, 28, Heatmap.Scale.POSITIVE, 8),
-                        Heatmap.figure("x_tau, s = " + s + " px", toDouble(deformed), 28, 28, Heatmap.Scale.POSITIVE, 8)), 2));
+                .add("deformation_examples.png", Heatmap.montage("The digit x and two deformations x_tau(u) = x(u - s tau(u))", tiles,
+                        tiles.size()));
         int last = SIZES.length - 1;
         String summary = String.format("At s = %.0f pixel the scattering changes by %.3f of its norm, the Fourier modulus by %.3f "
                 + "and the pixels by %.3f; at s = %.0f pixels: %.3f, %.3f and %.3f (scattering still linear: x%.2f from s = %.0f, "
@@ -91,6 +88,15 @@ public final class DeformationDemo {
                 SIZES[last], c.changes().get(0)[last], c.changes().get(1)[last], c.changes().get(2)[last],
                 c.changes().get(0)[last] / c.changes().get(0)[6], SIZES[6], c.changes().get(2)[last] / c.changes().get(2)[6]);
         return new DemoResult(NAME, figures.writeTo(out, overwrite), summary);
+    }
+
+    /**
+     * The 28 x 28 digit deformed by s times one fixed smooth field (seeds 1 and 2): the curves then
+     * show how each representation reacts to the size of the same deformation.
+     */
+    static float[] deform(float[] digit, double s) {
+        return Warp.displace(digit, 28, 28, scaled(smoothField(28, 28, new Random(1)), s),
+                scaled(smoothField(28, 28, new Random(2)), s));
     }
 
     /**

@@ -26,16 +26,18 @@ public enum Demos {
                     + "responds where the strokes have the wavelet's orientation; the second order, much smaller, tells "
                     + "how those responses vary at the coarser scale j2."),
     DEFORMATION(DeformationDemo.NAME, "stability to small deformations: scattering vs Fourier modulus vs pixels",
-            "A digit is deformed by a smooth displacement field of growing size. The scattering change grows linearly "
+            "A digit is deformed by a smooth random displacement field s tau(u) of growing size s. The scattering change grows linearly "
                     + "with a small slope: the transform is Lipschitz continuous to deformations (Mallat 2012, theorem 2.12; "
                     + "Bruna and Mallat 2013, section 2.2). The Fourier modulus, although translation invariant, is not: a "
                     + "deformation moves its high frequencies. The pixels change by a large fraction at once, which is why a "
-                    + "linear classifier on pixels needs many more examples than one on scattering coefficients."),
+                    + "linear classifier on pixels needs many more examples than one on scattering coefficients. Beyond a "
+                    + "pixel or two the Fourier modulus and the pixels bend over: the deformed digit no longer overlaps the "
+                    + "original, and they can only say it is different, while scattering still measures by how much."),
     ROTATION(RotationDemo.NAME, "distance between an image's coefficients and those of its rotated copies",
-            "A digit is rotated about its centre by 0 to 180 degrees. Translation scattering averaged over space is not "
-                    + "rotation invariant: a rotation permutes the orientations theta of the paths, so the distance rises and "
-                    + "peaks near 90 degrees, then returns to almost 0 at 180 degrees, where each wavelet maps onto its complex "
-                    + "conjugate and the moduli are unchanged. Roto-translation scattering (Sifre and Mallat 2013) adds an "
+            "A digit (on a 48 x 48 canvas) is rotated about its centre by 0 to 180 degrees. Translation scattering "
+                    + "averaged over space is not rotation invariant: a rotation permutes the orientations theta of the paths, "
+                    + "so the distance rises over the first 40 degrees and stays high until 140 degrees, then returns to almost 0 "
+                    + "at 180 degrees, where each wavelet maps onto its complex conjugate and the moduli are unchanged. Roto-translation scattering (Sifre and Mallat 2013) adds an "
                     + "averaging along the orientations to remove this dependence. The raw pixels are shown for scale."),
     TRANSLATION(TranslationDemo.NAME, "relative change under translations, for J = 1, 2, 3",
             "A digit on a 64 x 64 canvas is shifted horizontally by 0 to 16 pixels. The scattering change grows in "

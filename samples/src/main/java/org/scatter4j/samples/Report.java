@@ -39,7 +39,7 @@ public final class Report {
                 .append("<title>scatter4j: the wavelet scattering transform in figures</title>\n<style>\n")
                 .append("body { font-family: sans-serif; max-width: 1100px; margin: 2em auto; padding: 0 1em; line-height: 1.45;")
                 .append(" color: #222; }\n")
-                .append("figure { margin: 1.2em 0; } img { max-width: 100%; height: auto; border: 1px solid #ddd; }\n")
+                .append("figure { display: inline-block; vertical-align: top; margin: 0.6em 0.8em 0.6em 0; } img { max-width: 100%; height: auto; border: 1px solid #ddd; }\n")
                 .append("p.numbers { background: #f4f6f8; padding: 0.5em 0.8em; border-left: 3px solid #0072b2; }\n")
                 .append("pre { background: #f4f6f8; padding: 0.8em; overflow-x: auto; font-size: 0.85em; }\n")
                 .append("code { font-size: 0.95em; }\n</style>\n</head>\n<body data-images-loaded=\"pending\">\n")

@@ -16,7 +16,7 @@ import org.scatter4j.viz.Heatmap;
  * What a rotation does to the coefficients. A digit is rotated about its centre by 0..180 degrees
  * (bilinear resampling) and each representation's relative distance to the unrotated digit is
  * plotted against the angle. Translation scattering averaged over space permutes its orientations
- * under rotation, so it is not invariant: the distance peaks near 90 degrees and falls back to ~0 at
+ * under rotation, so it is not invariant: the distance rises, stays high between ~40 and ~140 degrees, and falls back to ~0 at
  * 180 degrees (psi_{theta + pi} is the conjugate of psi_theta, so the moduli are unchanged).
  * Roto-translation scattering (Sifre and Mallat 2013) also averages along the rotation group; its
  * curve is one more entry in {@link #representations}.

@@ -76,7 +76,9 @@ public final class Heatmap {
             lo = -m;
             hi = m;
         }
-        int w = Math.max(px.getWidth() + 20, 220);
+        int titleWidth = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics()
+                .getFontMetrics(new Font(Font.SANS_SERIF, Font.PLAIN, 12)).stringWidth(title);
+        int w = Math.max(Math.max(px.getWidth() + 20, 220), titleWidth + 20); // never cut the title
         int h = px.getHeight() + 70;
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
