@@ -26,16 +26,19 @@ public final class ScatteringDisk {
     private static final int SIZE = 560;
     private static final double RADIUS = 220;
     private static final double CORE = 30;
-    /** Decades of the logarithmic colour scale: second-order energies span several orders of magnitude. */
-    private static final int DECADES = 3;
+    /**
+     * At most this many decades on the logarithmic colour scale: second-order energies span several
+     * orders of magnitude, first-order ones about one; the scale spans what the data span, up to this.
+     */
+    private static final double MAX_DECADES = 3;
 
     private ScatteringDisk() {
     }
 
     /**
      * Draws the paths of the given order (1 or 2) of {@code paths}, channel c coloured by
-     * {@code values[c]} on a logarithmic scale covering the three decades below the largest value of
-     * that order (smaller values get the darkest colour).
+     * {@code values[c]} on a logarithmic scale from the smallest to the largest value of that order
+     * (at most three decades; anything smaller gets the darkest colour).
      */
     public static BufferedImage draw(String title, int order, MorletFilterBank bank, List<ScatteringPath> paths, double[] values) {
         if (order != 1 && order != 2) {
@@ -47,11 +50,17 @@ public final class ScatteringDisk {
         int J = bank.J();
         int L = bank.L();
         double hi = 0;
+        double lo = Double.MAX_VALUE;
         for (int c = 0; c < paths.size(); c++) {
             if (paths.get(c).order() == order) {
                 hi = Math.max(hi, values[c]);
+                lo = values[c] > 0 ? Math.min(lo, values[c]) : lo;
             }
         }
+        if (!(hi > 0)) {
+            throw new IllegalArgumentException("order " + order + " has no positive value to draw (largest: " + hi + ")");
+        }
+        double decades = Math.max(0.1, Math.min(MAX_DECADES, Math.log10(hi / lo)));
         BufferedImage img = new BufferedImage(SIZE, SIZE + 100, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -84,7 +93,7 @@ public final class ScatteringDisk {
                 extent = sector / L;
                 start += rank(bank, p.theta(1)) * extent;
             }
-            g.setColor(logColour(values[c], hi));
+            g.setColor(logColour(values[c], hi, decades));
             g.fill(annularSector(cx, cy, rIn, rOut, start, extent));
             g.fill(annularSector(cx, cy, rIn, rOut, start + 180, extent));
         }
@@ -126,14 +135,14 @@ public final class ScatteringDisk {
         int barY = SIZE + 54;
         int barW = SIZE - 40;
         for (int i = 0; i < barW; i++) {
-            g.setColor(logColour(hi * Math.pow(10, -DECADES * (1 - i / (barW - 1.0))), hi));
+            g.setColor(logColour(hi * Math.pow(10, -decades * (1 - i / (barW - 1.0))), hi, decades));
             g.drawLine(20 + i, barY, 20 + i, barY + 12);
         }
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        for (int d = 0; d <= DECADES; d++) {
-            String label = Heatmap.format(hi * Math.pow(10, d - DECADES));
-            int x = 20 + (int) Math.round((barW - 1.0) * d / DECADES);
+        for (int d = 0; d <= 3; d++) { // four ticks, evenly spaced in log scale
+            String label = Heatmap.format(hi * Math.pow(10, decades * (d / 3.0 - 1)));
+            int x = 20 + (int) Math.round((barW - 1.0) * d / 3);
             int sw = g.getFontMetrics().stringWidth(label);
             g.drawString(label, Math.max(4, Math.min(SIZE - 4 - sw, x - sw / 2)), barY + 28);
             g.drawLine(x, barY + 12, x, barY + 16);
@@ -147,9 +156,9 @@ public final class ScatteringDisk {
         return img;
     }
 
-    private static Color logColour(double v, double hi) {
-        double t = v > 0 ? Math.max(-DECADES, Math.log10(v / hi)) : -DECADES;
-        return new Color(Heatmap.colour(t, -DECADES, 0, Heatmap.Scale.POSITIVE));
+    private static Color logColour(double v, double hi, double decades) {
+        double t = v > 0 ? Math.max(-decades, Math.log10(v / hi)) : -decades;
+        return new Color(Heatmap.colour(t, -decades, 0, Heatmap.Scale.POSITIVE));
     }
 
     /** Inner radius of ring j (j = -1 gives the outer edge); the finest scale j = 0 is outermost. */
