@@ -45,7 +45,10 @@ public final class CoefficientsDemo {
 
     public static DemoResult run(Path out, boolean overwrite) throws IOException {
         float[] digit = MnistDataset.bundledSubset().test().images().image(0);
-        double[] x = DeformationDemo.toDouble(digit);
+        double[] x = new double[digit.length]; // the float64 API, for the figures' arithmetic
+        for (int i = 0; i < x.length; i++) {
+            x[i] = digit[i];
+        }
 
         Scattering2D disks = Scattering2D.builder().J(3).L(L).maxOrder(2).shape(SIDE, SIDE).build();
         double[] e = energies(disks, disks.transform(x));

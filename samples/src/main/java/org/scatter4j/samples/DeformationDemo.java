@@ -30,9 +30,6 @@ public final class DeformationDemo {
 
     /** One relative-change curve per representation, over {@link #SIZES}. */
     public record Curves(double[] sizes, List<String> names, List<double[]> changes) {
-        public double[] change(String name) {
-            return changes.get(names.indexOf(name));
-        }
     }
 
     private DeformationDemo() {
@@ -74,7 +71,7 @@ public final class DeformationDemo {
         float[] digit = MnistDataset.bundledSubset().test().images().image(0);
         List<java.awt.image.BufferedImage> tiles = new java.util.ArrayList<>();
         for (double s : new double[] {0, 1, 4}) {
-            tiles.add(Heatmap.figure(s == 0 ? "x" : "x_tau, s = " + s + " px", toDouble(deform(digit, s)), 28, 28,
+            tiles.add(Heatmap.figure(s == 0 ? "x" : "x_tau, s = " + s + " px", deform(digit, s), 28, 28,
                     Heatmap.Scale.GREY, 8));
         }
         FigureSet figures = new FigureSet()
@@ -130,14 +127,6 @@ public final class DeformationDemo {
         double[] out = new double[field.length];
         for (int i = 0; i < field.length; i++) {
             out[i] = s * field[i];
-        }
-        return out;
-    }
-
-    static double[] toDouble(float[] a) {
-        double[] out = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            out[i] = a[i];
         }
         return out;
     }

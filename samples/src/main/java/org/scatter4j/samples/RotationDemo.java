@@ -83,7 +83,7 @@ public final class RotationDemo {
         float[] digit = digit();
         List<java.awt.image.BufferedImage> tiles = new ArrayList<>();
         for (double a : new double[] {0, 45, 90, 135, 180}) {
-            tiles.add(Heatmap.figure(String.format("%.0f degrees", a), DeformationDemo.toDouble(Warp.rotate(digit, SIDE, SIDE, a)),
+            tiles.add(Heatmap.figure(String.format("%.0f degrees", a), Warp.rotate(digit, SIDE, SIDE, a),
                     SIDE, SIDE, Heatmap.Scale.GREY, 4));
         }
         FigureSet figures = new FigureSet()

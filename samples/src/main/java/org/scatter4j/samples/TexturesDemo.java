@@ -105,7 +105,7 @@ public final class TexturesDemo {
         StringBuilder summary = new StringBuilder("Ratio of the largest to the smallest orientation average at j = 1:");
         for (int i = 0; i < IMAGES.length; i++) {
             tiles.add(Heatmap.figure(TITLES[i] + ", central " + SIDE + " x " + SIDE + " crop",
-                    DeformationDemo.toDouble(crop(IMAGES[i])), SIDE, SIDE, Heatmap.Scale.GREY, 3));
+                    crop(IMAGES[i]), SIDE, SIDE, Heatmap.Scale.GREY, 3));
             XYChart chart = Charts.line("First-order scattering of " + TITLES[i],
                     "orientation theta (degrees; frequency direction, 0 = vertical)",
                     "spatial mean of |x * psi_j,theta| * phi_J", 700, 440);

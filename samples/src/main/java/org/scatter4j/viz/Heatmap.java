@@ -62,6 +62,15 @@ public final class Heatmap {
         return img;
     }
 
+    /** As {@link #figure(String, double[], int, int, Scale, int)} for float images (the library's batch format). */
+    public static BufferedImage figure(String title, float[] data, int rows, int cols, Scale scale, int zoom) {
+        double[] d = new double[data.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = data[i];
+        }
+        return figure(title, d, rows, cols, scale, zoom);
+    }
+
     /** A labelled figure: title above, the pixels, and a colour bar with the value range below. */
     public static BufferedImage figure(String title, double[] data, int rows, int cols, Scale scale, int zoom) {
         BufferedImage px = pixels(data, rows, cols, scale, zoom);
