@@ -68,7 +68,10 @@ public final class TranslationDemo {
     /** Draws the figures of measured results (the tests measure once, then check both the numbers and the files). */
     static DemoResult write(Curves c, Path out, boolean overwrite) throws IOException {
         XYChart chart = Charts.line("Translating an MNIST digit: relative change against the averaging scale 2^J",
-                "horizontal shift (pixels)", "relative change ||Phi x_shifted - Phi x|| / ||Phi x||");
+                "horizontal shift (pixels)", "relative change ||Phi x_shifted - Phi x|| / ||Phi x||", 1040, Charts.HEIGHT);
+        // seven legend entries: a column to the right, so none is cut
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
         double top = 0;
         for (double[] curve : c.changes()) {
             for (double v : curve) {
