@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Wavelet scattering transforms, classifiers and benchmarks.",
-        subcommands = {MnistCommand.class, TexturesCommand.class, ScatterCommand.class, FiltersCommand.class, BenchCommand.class, DownloadCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {MnistCommand.class, TexturesCommand.class, ScatterCommand.class, FiltersCommand.class, BenchCommand.class,
+            DownloadCommand.class, DemoCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -30,6 +31,7 @@ public final class Main implements Runnable {
     public static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(new ErrorHandler());
+        DemoCommand.describeDemos(cl.getSubcommands().get("demo"));
         return cl;
     }
 

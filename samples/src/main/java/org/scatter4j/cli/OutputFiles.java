@@ -5,12 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The one place that decides whether the command line may write a file: never over a user's file unasked. */
-final class OutputFiles {
+public final class OutputFiles {
     private OutputFiles() {
     }
 
     /** Refuses an existing file unless {@code overwrite}; checks its folder exists and is writable. */
-    static void checkNewFile(Path file, boolean overwrite) throws IOException {
+    public static void checkNewFile(Path file, boolean overwrite) throws IOException {
         if (Files.isDirectory(file)) {
             throw new IOException(file + " is a folder; expected a file path");
         }
@@ -27,7 +27,7 @@ final class OutputFiles {
     }
 
     /** Creates the folder if needed and checks it is writable. */
-    static void prepareFolder(Path dir) throws IOException {
+    public static void prepareFolder(Path dir) throws IOException {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new IOException(dir + " exists and is not a folder");
         }

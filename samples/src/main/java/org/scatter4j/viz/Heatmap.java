@@ -21,7 +21,9 @@ public final class Heatmap {
         /** Blue (negative) - white (0) - red (positive), symmetric in |max|. */
         SIGNED,
         /** Black - purple - orange - yellow from min to max (an "inferno"-like map). */
-        POSITIVE
+        POSITIVE,
+        /** Black (min) to white (max): photographs and digits as they are. */
+        GREY
     }
 
     private Heatmap() {
@@ -60,6 +62,15 @@ public final class Heatmap {
         return img;
     }
 
+    /** As {@link #figure(String, double[], int, int, Scale, int)} for float images (the library's batch format). */
+    public static BufferedImage figure(String title, float[] data, int rows, int cols, Scale scale, int zoom) {
+        double[] d = new double[data.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = data[i];
+        }
+        return figure(title, d, rows, cols, scale, zoom);
+    }
+
     /** A labelled figure: title above, the pixels, and a colour bar with the value range below. */
     public static BufferedImage figure(String title, double[] data, int rows, int cols, Scale scale, int zoom) {
         BufferedImage px = pixels(data, rows, cols, scale, zoom);
@@ -74,7 +85,9 @@ public final class Heatmap {
             lo = -m;
             hi = m;
         }
-        int w = Math.max(px.getWidth() + 20, 220);
+        int titleWidth = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics()
+                .getFontMetrics(new Font(Font.SANS_SERIF, Font.PLAIN, 12)).stringWidth(title);
+        int w = Math.max(Math.max(px.getWidth() + 20, 220), titleWidth + 20); // never cut the title
         int h = px.getHeight() + 70;
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
@@ -129,6 +142,10 @@ public final class Heatmap {
         }
         double t = hi > lo ? (v - lo) / (hi - lo) : 0;
         t = Math.max(0, Math.min(1, t));
+        if (scale == Scale.GREY) {
+            int g = (int) Math.round(255 * t);
+            return (g << 16) | (g << 8) | g;
+        }
         // piecewise-linear approximation of matplotlib's "inferno"
         double[][] stops = {{0, 0, 0, 4}, {0.25, 87, 16, 110}, {0.5, 188, 55, 84}, {0.75, 249, 142, 9}, {1, 252, 255, 164}};
         for (int i = 1; i < stops.length; i++) {
