@@ -5,12 +5,10 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.scatter4j.scattering.FeatureExtractor;
+import org.scatter4j.scattering.Images;
+import org.scatter4j.scattering.Parallel;
 import org.scatter4j.scattering.LaneOps;
 import org.scatter4j.scattering.LowPassOperator;
 import org.scatter4j.scattering.SparseFourierFilter;
@@ -442,7 +440,7 @@ public final class RotoScattering2D implements FeatureExtractor {
     /** Transforms one H x W image (row-major float64); returns {@link #featureCount()} doubles. */
     public double[] transform(double[] image) {
         double[] out = new double[featureCount()];
-        run(new Records.Float64("image", image, 0, 1, imageLength()), new Records.Float64("output", out, 0, 1, featureCount()),
+        run(new Images.Float64("image", image, 0, 1, imageLength()), new Images.Float64("output", out, 0, 1, featureCount()),
                 1, singlePool, 1);
         return out;
     }
@@ -450,7 +448,7 @@ public final class RotoScattering2D implements FeatureExtractor {
     /** Transforms one H x W image (row-major float32); returns {@link #featureCount()} floats. */
     public float[] transform(float[] image) {
         float[] out = new float[featureCount()];
-        run(new Records.Float32("image", image, 0, 1, imageLength()), new Records.Float32("output", out, 0, 1, featureCount()),
+        run(new Images.Float32("image", image, 0, 1, imageLength()), new Images.Float32("output", out, 0, 1, featureCount()),
                 1, singlePool, 1);
         return out;
     }
@@ -461,15 +459,15 @@ public final class RotoScattering2D implements FeatureExtractor {
      */
     public void transformBatch(float[] images, int count, float[] out, int threads) {
         checkBatch(count, threads);
-        run(new Records.Float32("images", images, 0, count, imageLength()),
-                new Records.Float32("output", out, 0, count, featureCount()), threads, blockPool, blockLanes);
+        run(new Images.Float32("images", images, 0, count, imageLength()), new Images.Float32("output", out, 0, count, featureCount()), threads,
+                blockPool, blockLanes);
     }
 
     /** As {@link #transformBatch(float[], int, float[], int)}, in float64. */
     public void transformBatch(double[] images, int count, double[] out, int threads) {
         checkBatch(count, threads);
-        run(new Records.Float64("images", images, 0, count, imageLength()),
-                new Records.Float64("output", out, 0, count, featureCount()), threads, blockPool, blockLanes);
+        run(new Images.Float64("images", images, 0, count, imageLength()), new Images.Float64("output", out, 0, count, featureCount()), threads,
+                blockPool, blockLanes);
     }
 
     /** Transforms a batch with all available processors; returns (count, featureCount) float32. */
@@ -489,77 +487,38 @@ public final class RotoScattering2D implements FeatureExtractor {
         }
     }
 
-    private void run(Records in, Records out, int threads, ConcurrentLinkedDeque<Workspace> pool, int lanes) {
+    private void run(Images in, Images out, int threads, ConcurrentLinkedDeque<Workspace> pool, int lanes) {
         int count = in.count();
         int blocks = (count + lanes - 1) / lanes;
-        int workers = Math.min(threads, blocks);
-        if (workers == 1) {
+        AtomicInteger nextBlock = new AtomicInteger();
+        Runnable worker = () -> {
             Workspace w = take(pool, lanes);
             try {
-                for (int b = 0; b < blocks; b++) {
+                for (int b = nextBlock.getAndIncrement(); b < blocks; b = nextBlock.getAndIncrement()) {
                     runBlock(in, out, b * lanes, Math.min(lanes, count - b * lanes), w);
                 }
             } finally {
                 pool.push(w);
             }
-            return;
-        }
-        AtomicInteger nextBlock = new AtomicInteger();
-        ExecutorService executor = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "scatter4j-roto-worker");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < workers; t++) {
-                futures.add(executor.submit(() -> {
-                    Workspace w = take(pool, lanes);
-                    try {
-                        for (int b = nextBlock.getAndIncrement(); b < blocks; b = nextBlock.getAndIncrement()) {
-                            runBlock(in, out, b * lanes, Math.min(lanes, count - b * lanes), w);
-                        }
-                    } finally {
-                        pool.push(w);
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during roto-translation scattering", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(cause);
-        } finally {
-            executor.shutdownNow();
+        };
+        int workers = Math.min(threads, blocks);
+        if (workers == 1) {
+            worker.run();
+        } else {
+            Parallel.run(workers, worker);
         }
     }
 
     /** Loads images [first, first + count) into the lanes, runs the cascade, stores the results. */
-    private void runBlock(Records in, Records out, int first, int count, Workspace w) {
-        int Mp = padding.paddedHeight();
-        int Np = padding.paddedWidth();
+    private void runBlock(Images in, Images out, int first, int count, Workspace w) {
         int lanes = w.lanes;
         for (int b = 0; b < count; b++) {
-            in.copyIn(first + b, w.image);
-            checkFinite(w.image, first + b);
-            for (int r = 0; r < Mp; r++) {
-                int src = padding.sourceRow(r) * padding.width();
-                for (int c = 0; c < Np; c++) {
-                    w.xRe[(r * Np + c) * lanes + b] = w.image[src + padding.sourceCol(c)];
-                }
-            }
+            in.copyImage(first + b, w.image);
+            Images.requireFinite(w.image, first + b, padding.width());
+            padding.padIntoLane(w.image, 0, w.xRe, b, lanes);
         }
         for (int b = count; b < lanes; b++) { // unused lanes: zeros (their results are discarded)
-            for (int p = 0; p < Mp * Np; p++) {
-                w.xRe[p * lanes + b] = 0.0;
-            }
+            padding.clearLane(w.xRe, b, lanes);
         }
         cascade(w);
         int len = featureCount();
@@ -568,16 +527,7 @@ public final class RotoScattering2D implements FeatureExtractor {
                 w.result[q] = w.out[q * lanes + b];
             }
             finish(w.result);
-            out.store(first + b, w.result);
-        }
-    }
-
-    private void checkFinite(double[] image, int index) {
-        for (int p = 0; p < image.length; p++) {
-            if (!Double.isFinite(image[p])) {
-                throw new IllegalArgumentException("image " + index + " has a non-finite pixel " + image[p] + " at (row "
-                        + p / padding.width() + ", column " + p % padding.width() + "); pixels must be finite");
-            }
+            out.storeResult(first + b, w.result);
         }
     }
 
@@ -595,8 +545,8 @@ public final class RotoScattering2D implements FeatureExtractor {
         if (j1 < 0 || j1 >= J) {
             throw new IllegalArgumentException("j1 must be in [0, " + (J - 1) + "], got j1=" + j1);
         }
-        Records.checkLength("image", image.length, 0, 1, imageLength());
-        checkFinite(image, 0);
+        new Images.Float64("image", image, 0, 1, imageLength()); // checks the length
+        Images.requireFinite(image, 0, padding.width());
         int Mp = padding.paddedHeight();
         int Np = padding.paddedWidth();
         double[] re = new double[Mp * Np];

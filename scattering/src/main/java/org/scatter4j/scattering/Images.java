@@ -2,10 +2,11 @@ package org.scatter4j.scattering;
 
 /**
  * A view of {@code count} equally sized records (images in, coefficients out) stored one after
- * another in a float32 or float64 array, so that the cascade, which computes in float64, is written
- * once for both storage precisions. Checks the array is long enough when created.
+ * another in a float32 or float64 array, so that the cascades, which compute in float64, are written
+ * once for both storage precisions. Checks the array is long enough when created. Shared by the
+ * translation and roto-translation transforms.
  */
-sealed interface Images permits Images.Float32, Images.Float64 {
+public sealed interface Images permits Images.Float32, Images.Float64 {
     int count();
 
     /** Copies record i into dst (converted to double). */
@@ -14,20 +15,31 @@ sealed interface Images permits Images.Float32, Images.Float64 {
     /** Stores src as record i (rounded to the array's precision). */
     void storeResult(int i, double[] src);
 
-    static void checkLength(int arrayLength, int offset, int count, int stride) {
+    /** Refuses an image with a NaN or infinite pixel, naming the image, the value and its position. */
+    static void requireFinite(double[] image, int index, int width) {
+        for (int p = 0; p < image.length; p++) {
+            if (!Double.isFinite(image[p])) {
+                throw new IllegalArgumentException("image " + index + " has a non-finite pixel " + image[p] + " at (row "
+                        + p / width + ", column " + p % width + "); pixels must be finite");
+            }
+        }
+    }
+
+    static void checkLength(String name, int arrayLength, int offset, int count, int stride) {
         if (offset < 0) {
-            throw new IllegalArgumentException("offset must be >= 0, got " + offset);
+            throw new IllegalArgumentException(name + " offset must be >= 0, got " + offset);
         }
         long needed = (long) offset + (long) count * stride;
         if (needed > arrayLength) {
-            throw new IllegalArgumentException("array of length " + arrayLength + " is too short for " + count
+            throw new IllegalArgumentException(name + " array of length " + arrayLength + " is too short for " + count
                     + " record(s) of " + stride + " values from offset " + offset + " (needs " + needed + ")");
         }
     }
 
-    record Float32(float[] data, int offset, int count, int stride) implements Images {
+    /** @param name what the array holds ("images", "output"), for error messages */
+    record Float32(String name, float[] data, int offset, int count, int stride) implements Images {
         public Float32 {
-            checkLength(data.length, offset, count, stride);
+            checkLength(name, data.length, offset, count, stride);
         }
 
         @Override
@@ -47,9 +59,10 @@ sealed interface Images permits Images.Float32, Images.Float64 {
         }
     }
 
-    record Float64(double[] data, int offset, int count, int stride) implements Images {
+    /** @param name what the array holds ("images", "output"), for error messages */
+    record Float64(String name, double[] data, int offset, int count, int stride) implements Images {
         public Float64 {
-            checkLength(data.length, offset, count, stride);
+            checkLength(name, data.length, offset, count, stride);
         }
 
         @Override

@@ -12,11 +12,11 @@ import java.util.concurrent.Future;
  * through their own counters. Daemon threads never keep the JVM alive, and a failure in any task
  * (for example a NaN pixel) is rethrown to the caller as it was thrown.
  */
-final class Parallel {
+public final class Parallel {
     private Parallel() {
     }
 
-    static void run(int threads, Runnable task) {
+    public static void run(int threads, Runnable task) {
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "scatter4j-worker");
             t.setDaemon(true);

@@ -180,7 +180,7 @@ public final class Scattering2D implements FeatureExtractor {
     /** Transforms one H x W image (row-major float64); returns K x H' x W' doubles. */
     public double[] transform(double[] image) {
         double[] out = new double[outputLength()];
-        transformBatch(new Images.Float64(image, 0, 1, imageLength()), new Images.Float64(out, 0, 1, outputLength()), 1);
+        transformBatch(new Images.Float64("image", image, 0, 1, imageLength()), new Images.Float64("output", out, 0, 1, outputLength()), 1);
         return out;
     }
 
@@ -189,8 +189,8 @@ public final class Scattering2D implements FeatureExtractor {
      * calling thread: the zero-allocation single-image path (scratch memory comes from a pool).
      */
     public void transform(float[] image, int imageOffset, float[] out, int outOffset) {
-        transformBatch(new Images.Float32(image, imageOffset, 1, imageLength()),
-                new Images.Float32(out, outOffset, 1, outputLength()), 1);
+        transformBatch(new Images.Float32("image", image, imageOffset, 1, imageLength()),
+                new Images.Float32("output", out, outOffset, 1, outputLength()), 1);
     }
 
     /**
@@ -200,13 +200,13 @@ public final class Scattering2D implements FeatureExtractor {
      * wavelet.
      */
     public void transformBatch(float[] images, int count, float[] out, int threads) {
-        transformBatch(new Images.Float32(images, 0, count, imageLength()),
-                new Images.Float32(out, 0, count, outputLength()), threads);
+        transformBatch(new Images.Float32("images", images, 0, count, imageLength()),
+                new Images.Float32("output", out, 0, count, outputLength()), threads);
     }
 
     /** As {@link #transformBatch(float[], int, float[], int)}, in float64. */
     public void transformBatch(double[] images, int count, double[] out, int threads) {
-        transformBatch(new Images.Float64(images, 0, count, imageLength()), new Images.Float64(out, 0, count, outputLength()),
+        transformBatch(new Images.Float64("images", images, 0, count, imageLength()), new Images.Float64("output", out, 0, count, outputLength()),
                 threads);
     }
 
@@ -298,23 +298,13 @@ public final class Scattering2D implements FeatureExtractor {
     }
 
     private void load(Images in, int first, int n, Block b) {
-        int Mp = padding.paddedHeight();
-        int Np = padding.paddedWidth();
-        int lanes = b.lanes;
         for (int k = 0; k < n; k++) {
             in.copyImage(first + k, b.image);
-            checkFinite(b.image, first + k);
-            for (int r = 0; r < Mp; r++) {
-                int src = padding.sourceRow(r) * padding.width();
-                for (int c = 0; c < Np; c++) {
-                    b.xRe[(r * Np + c) * lanes + k] = b.image[src + padding.sourceCol(c)];
-                }
-            }
+            Images.requireFinite(b.image, first + k, padding.width());
+            padding.padIntoLane(b.image, 0, b.xRe, k, b.lanes);
         }
-        for (int k = n; k < lanes; k++) { // unused lanes: zeros (their results are discarded)
-            for (int p = 0; p < Mp * Np; p++) {
-                b.xRe[p * lanes + k] = 0.0;
-            }
+        for (int k = n; k < b.lanes; k++) { // unused lanes: zeros (their results are discarded)
+            padding.clearLane(b.xRe, k, b.lanes);
         }
     }
 
@@ -325,15 +315,6 @@ public final class Scattering2D implements FeatureExtractor {
                 b.result[q] = b.out[q * b.lanes + k];
             }
             out.storeResult(first + k, b.result);
-        }
-    }
-
-    private void checkFinite(double[] image, int index) {
-        for (int p = 0; p < image.length; p++) {
-            if (!Double.isFinite(image[p])) {
-                throw new IllegalArgumentException("image " + index + " has a non-finite pixel " + image[p] + " at (row "
-                        + p / padding.width() + ", column " + p % padding.width() + "); pixels must be finite");
-            }
         }
     }
 
