@@ -96,9 +96,12 @@ public final class RotationDemo {
                 .add("rotation_examples.png", Heatmap.montage("Rotated copies (bilinear, about the centre)", tiles, tiles.size()));
         double[] s = c.distances().get(0);
         int peak = argMax(s);
+        double[] roto = c.distances().get(1);
+        double[] pixels = c.distances().get(2);
         String summary = String.format("Averaged translation scattering: distance %.3f at 45 degrees, maximum %.3f at %.0f degrees, "
-                + "%.3f at 180 degrees; raw pixels: %.3f at 45 degrees, %.3f at 90 degrees.", s[4], s[peak], ANGLES[peak],
-                s[ANGLES.length - 1], c.distances().get(1)[4], c.distances().get(1)[9]);
+                + "%.3f at 180 degrees; roto-translation scattering: at most %.3f; raw pixels: %.3f at 45 degrees, %.3f at 90 degrees.",
+                s[4], s[peak], ANGLES[peak], s[ANGLES.length - 1], java.util.Arrays.stream(roto).max().orElseThrow(), pixels[4],
+                pixels[9]);
         return new DemoResult(NAME, figures.writeTo(out, overwrite), summary);
     }
 

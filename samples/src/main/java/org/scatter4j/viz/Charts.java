@@ -38,7 +38,8 @@ public final class Charts {
         s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         // below the plot: a legend inside would hide a curve in one demo or another
         s.setLegendPosition(LegendPosition.OutsideS);
-        s.setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
+        // one entry per line: long descriptions (e.g. the roto-translation one) are never cut
+        s.setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
         s.setMarkerSize(7);
         s.setChartTitleBoxVisible(false);
         return chart;
