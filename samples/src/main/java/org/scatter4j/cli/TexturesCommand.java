@@ -56,7 +56,9 @@ final class TexturesCommand implements Callable<Integer> {
     @Option(names = "--L", defaultValue = "8", description = "Orientations (default: ${DEFAULT-VALUE}).")
     int L;
 
-    @Option(names = "--log", description = "log(S + 1e-6) features (translation: log before the spatial mean, as ScatNet; rototranslation: log of the averaged coefficients).")
+    @Option(names = "--log", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = {"log(S + 1e-6) features (translation: log before the spatial mean, as ScatNet; rototranslation: log of the",
+                "averaged coefficients). On by default (best measured with roto-translation at 5 images per class); --no-log turns it off."})
     boolean log;
 
     @Option(names = "--classifier", defaultValue = "pca",
