@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 
 /** {@code scatter4j bench}: per-image times of the standard cases beside the FFT floor. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Times the scattering transform (L=8, order 2, float32) on the standard cases:",
+        description = {"Times the scattering transform beside the FFT floor on standard cases.",
+            "L=8, order 2, float32; the cases:",
             "  a) 1000 images 28x28, J=2   b) 256 images 32x32, J=3",
             "  c) 16 images 256x256, J=4   d) 1 image 512x512, J=5",
             "and, in the same run, the FFT floor: the FFTs alone of Kymatio's cascade with our fastest FFT."})

@@ -10,8 +10,9 @@ import picocli.CommandLine.Option;
 
 /** {@code scatter4j filters}: PNG pictures of a Morlet filter bank, for inspection and teaching. */
 @Command(name = "filters", mixinStandardHelpOptions = true,
-        description = {"Writes PNGs of every Morlet wavelet (real part, imaginary part, modulus, Fourier modulus),",
-            "the Gaussian low-pass, the Littlewood-Paley sum and one montage of the whole bank."})
+        description = {"Draws a Morlet filter bank as PNG pictures.",
+            "Every wavelet (real part, imaginary part, modulus, Fourier modulus), the Gaussian low-pass,",
+            "the Littlewood-Paley sum and one montage of the whole bank."})
 final class FiltersCommand implements Callable<Integer> {
     @Option(names = "--size", defaultValue = "64", description = "Side of the square grid the filters live on; a multiple of 2^J (default: ${DEFAULT-VALUE}).")
     int size;

@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 
 /** {@code scatter4j report}: every demo's figures and their explanations in one offline HTML page. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Runs every teaching demo and writes DIR/index.html with their figures, an explanation under each,",
+        description = {"Writes an offline HTML report of every teaching demo.",
+            "Runs every demo and writes DIR/index.html with their figures, an explanation under each,",
             "and the latest benchmark results (bench.json or BENCH.md in the project folder) when present."})
 final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output folder for index.html and its PNGs (created if missing).")
