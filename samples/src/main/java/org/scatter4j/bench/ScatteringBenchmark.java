@@ -10,6 +10,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.scatter4j.rototranslation.RotoScattering2D;
+import org.scatter4j.scattering.FeatureExtractor;
 import org.scatter4j.scattering.KymatioFftCount;
 import org.scatter4j.scattering.Scattering2D;
 import org.scatter4j.wavelets.fft.Fft2D;
@@ -23,14 +25,22 @@ import org.scatter4j.wavelets.fft.Fft2DFactory;
  */
 public final class ScatteringBenchmark {
 
-    /** A benchmark case: {@code count} random images of {@code size x size}, L = 8, order 2. */
-    public record Case(String name, int count, int size, int J) {
-        public static final List<Case> STANDARD = List.of(new Case("a", 1000, 28, 2), new Case("b", 256, 32, 3),
-                new Case("c", 16, 256, 4), new Case("d", 1, 512, 5));
+    /**
+     * A benchmark case: {@code count} random images of {@code size x size}, L = 8, order 2; the
+     * translation transform, or the roto-translation one (K = 3, global averaging) when {@code roto}.
+     */
+    public record Case(String name, int count, int size, int J, boolean roto) {
+        public static final List<Case> STANDARD = List.of(new Case("a", 1000, 28, 2, false), new Case("b", 256, 32, 3, false),
+                new Case("c", 16, 256, 4, false), new Case("d", 1, 512, 5, false), new Case("roto", 16, 200, 5, true));
 
         public static Case named(String name) {
             return STANDARD.stream().filter(c -> c.name.equals(name)).findFirst().orElseThrow(
-                    () -> new IllegalArgumentException("unknown bench case '" + name + "'; cases are a, b, c, d"));
+                    () -> new IllegalArgumentException("unknown bench case '" + name + "'; cases are a, b, c, d, roto"));
+        }
+
+        /** What the case runs, for the table. */
+        public String label() {
+            return count + " x " + size + "x" + size + " J=" + J + (roto ? " roto" : "");
         }
     }
 
@@ -65,18 +75,21 @@ public final class ScatteringBenchmark {
 
     public static Result run(Case c, int threads, int warmup, int repeats) {
         long t0 = System.nanoTime();
-        Scattering2D s = Scattering2D.builder().J(c.J()).L(8).maxOrder(2).shape(c.size(), c.size()).build();
+        FeatureExtractor fx = c.roto() ? RotoScattering2D.builder().J(c.J()).L(8).shape(c.size(), c.size()).build()
+                : Scattering2D.builder().J(c.J()).L(8).maxOrder(2).shape(c.size(), c.size()).build();
         double build = (System.nanoTime() - t0) / 1e9;
+        // the FFT floor needs the padded grid and lane count of the translation transform of this size
+        Scattering2D s = fx instanceof Scattering2D t ? t : Scattering2D.builder().J(c.J()).L(8).shape(c.size(), c.size()).build();
         Random rnd = new Random(42);
         float[] images = new float[c.count() * c.size() * c.size()];
         for (int i = 0; i < images.length; i++) {
             images[i] = rnd.nextFloat();
         }
-        float[] out = new float[c.count() * s.outputLength()];
+        float[] out = new float[c.count() * fx.featureCount()];
         double[] times = new double[repeats];
         for (int r = -warmup; r < repeats; r++) {
             long t = System.nanoTime();
-            s.transformBatch(images, c.count(), out, threads);
+            fx.extract(images, c.count(), out, threads);
             if (r >= 0) {
                 times[r] = (System.nanoTime() - t) / 1e6 / c.count();
             }

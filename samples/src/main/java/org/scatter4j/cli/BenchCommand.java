@@ -18,9 +18,10 @@ import picocli.CommandLine.Option;
             "L=8, order 2, float32; the cases:",
             "  a) 1000 images 28x28, J=2   b) 256 images 32x32, J=3",
             "  c) 16 images 256x256, J=4   d) 1 image 512x512, J=5",
+            "  roto) 16 images 200x200, J=5, roto-translation scattering (K=3, global averaging)",
             "and, in the same run, the FFT floor: the FFTs alone of Kymatio's cascade with our fastest FFT."})
 final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--case", defaultValue = "a,b,c,d", split = ",", description = "Cases to run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--case", defaultValue = "a,b,c,d,roto", split = ",", description = "Cases to run (default: ${DEFAULT-VALUE}).")
     List<String> cases;
 
     @picocli.CommandLine.Mixin
@@ -53,15 +54,15 @@ final class BenchCommand implements Callable<Integer> {
         }
         String java = System.getProperty("java.vm.name") + " " + System.getProperty("java.version");
         System.out.printf("scatter4j bench: %d thread(s), %s, L=8, order 2, float32%n", t, java);
-        System.out.printf("%-4s %-16s %9s %12s %12s %10s %10s %8s%n", "case", "images", "build s", "ms/image", "min-max",
+        System.out.printf("%-5s %-22s %9s %12s %12s %10s %10s %8s%n", "case", "images", "build s", "ms/image", "min-max",
                 "images/s", "FFT floor", "ratio");
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Case c : selected) {
             Result r = ScatteringBenchmark.run(c, t, warmup, repeats);
-            System.out.printf("%-4s %-16s %9.3f %12.3f %5.3f-%-6.3f %10.1f %10.3f %8.2f%n", c.name(),
-                    c.count() + " x " + c.size() + "x" + c.size() + " J=" + c.J(), r.buildSeconds(), r.median(), r.min(), r.max(),
+            System.out.printf("%-5s %-22s %9.3f %12.3f %5.3f-%-6.3f %10.1f %10.3f %8.2f%n", c.name(),
+                    c.label(), r.buildSeconds(), r.median(), r.min(), r.max(),
                     1000.0 / r.median(), r.fftFloor(), r.ratioToFloor());
-            System.out.printf("     FFTs of Kymatio's cascade per image: %s%n", r.fftCounts());
+            System.out.printf("      FFTs of Kymatio's cascade per image: %s%n", r.fftCounts());
             rows.add(r.toJson());
         }
         if (json != null) {
