@@ -381,10 +381,10 @@ public final class LinearSvm implements Classifier {
     }
 
     /** One coordinate step on row {@code i} (which is active). */
-    void step(int i, double[] row, int d, double yi, double qBase) {
+    void step(int i, float[] data, int off, int d, double yi, double qBase) {
       steps++;
       final double ai = alpha[i];
-      double g = yi * (DenseOps.dot(w, row, d) + wb * bias) - 1 + ai * diag;
+      double g = yi * (DenseOps.dot(w, data, off, d) + wb * bias) - 1 + ai * diag;
       double pg = 0;
       if (ai == 0) {
         if (g > pgMaxOld) {
@@ -415,7 +415,7 @@ public final class LinearSvm implements Classifier {
         double an = Math.min(Math.max(ai - g / (qBase + diag), 0.0), upper);
         alpha[i] = an;
         double delta = (an - ai) * yi;
-        DenseOps.axpy(delta, row, w, d);
+        DenseOps.axpy(delta, data, off, w, d);
         wb += delta * bias;
       }
     }
@@ -463,7 +463,6 @@ public final class LinearSvm implements Classifier {
     final int d = x.cols();
     final float[] data = x.data();
     final int[] perm = new int[n];
-    final double[] row = new double[d];
     Problem[] live = group.clone();
     int liveCount = live.length;
     for (int round = 0; liveCount > 0; round++) {
@@ -485,15 +484,10 @@ public final class LinearSvm implements Classifier {
         final int off = offset[i];
         final int ci = classIndex[i];
         final double q = qBase[i];
-        boolean widened = false;
         for (int k = 0; k < liveCount; k++) {
           Problem p = live[k];
           if (p.active[i]) {
-            if (!widened) { // once per fetched row, shared by the classes of the group
-              DenseOps.widen(data, off, row, d);
-              widened = true;
-            }
-            p.step(i, row, d, ci == p.positive ? 1.0 : -1.0, q);
+            p.step(i, data, off, d, ci == p.positive ? 1.0 : -1.0, q);
           }
         }
       }
