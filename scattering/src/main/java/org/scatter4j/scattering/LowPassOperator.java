@@ -102,14 +102,6 @@ public final class LowPassOperator {
         return h;
     }
 
-    public int inRows() {
-        return inRows;
-    }
-
-    public int inCols() {
-        return inCols;
-    }
-
     /** Scratch memory for {@link #apply} with up to {@code lanes} lanes; one per thread. */
     public Scratch newScratch(int lanes) {
         return new Scratch(outRows, inCols * lanes);
@@ -123,11 +115,6 @@ public final class LowPassOperator {
         Scratch(int rowCount, int rowLength) {
             this.rows = new double[rowCount][rowLength];
             this.input = new double[rowLength];
-        }
-
-        /** Whether this scratch is large enough for an operator and lane count. */
-        public boolean fits(LowPassOperator op, int lanes) {
-            return rows.length >= op.outRows && input.length >= op.inCols * lanes;
         }
     }
 
