@@ -21,19 +21,19 @@ import java.util.zip.CRC32;
  * <p>Loading gives bit-identical predictions: every parameter used at prediction time is a double
  * stored exactly.
  *
- * <h2>Format version 1</h2>
+ * <h2>Format version 2</h2>
  *
  * All integers big-endian; {@code string} = {@code int} byte count then that many UTF-8 bytes;
  * {@code double[n]} = n IEEE-754 doubles (the count n is always written earlier).
  *
  * <pre>
  * byte[8]  magic        "S4JMODEL" (53 34 4A 4D 4F 44 45 4C)
- * int      version      1
+ * int      version      2 (version 1 files, which differ only in allowing transform 0 or 1, load too)
  * long     fileLength   total length of the file in bytes, checksum included
  * int      m            number of metadata entries
  * m x      string key, string value     (caller's opaque metadata, in insertion order)
  * byte     hasStandardizer  0 or 1
- *   if 1:  byte hasLog 0 or 1; if 1: double logEpsilon
+ *   if 1:  byte transform 0 = none, 1 = log(max(x, 0) + p), 2 = max(x, 0)^p; if not 0: double p
  *          int D; double[D] mean; double[D] scale
  * int      kind         1 = LinearSvm, 2 = AffinePcaClassifier
  *   LinearSvm:  string loss ("SQUARED_HINGE" | "HINGE"); double C; double bias; double epsilon;
@@ -53,8 +53,12 @@ public final class ModelFile {
 
   /** The 8 magic bytes "S4JMODEL". */
   static final byte[] MAGIC = "S4JMODEL".getBytes(StandardCharsets.US_ASCII);
-  /** The format version this class writes and reads. */
-  public static final int VERSION = 1;
+  /** The format version this class writes; it reads this one and every earlier one. */
+  public static final int VERSION = 2;
+
+  static final int TRANSFORM_NONE = 0;
+  static final int TRANSFORM_LOG = 1;
+  static final int TRANSFORM_POWER = 2;
 
   static final int KIND_LINEAR_SVM = 1;
   static final int KIND_AFFINE_PCA = 2;
@@ -77,9 +81,15 @@ public final class ModelFile {
     Standardizer s = pipeline.standardizer();
     out.writeByte(s == null ? 0 : 1);
     if (s != null) {
-      out.writeByte(s.log() == null ? 0 : 1);
-      if (s.log() != null) {
-        out.writeDouble(s.log().epsilon());
+      FeatureTransform t = s.transform();
+      if (t == null) {
+        out.writeByte(TRANSFORM_NONE);
+      } else if (t instanceof LogTransform log) {
+        out.writeByte(TRANSFORM_LOG);
+        out.writeDouble(log.epsilon());
+      } else if (t instanceof PowerTransform power) {
+        out.writeByte(TRANSFORM_POWER);
+        out.writeDouble(power.exponent());
       }
       out.writeInt(s.dimension());
       writeDoubles(out, s.mean());
@@ -181,8 +191,8 @@ public final class ModelFile {
     Reader in = new Reader(bytes, where);
     in.skip(MAGIC.length);
     int version = in.readInt();
-    if (version != VERSION) {
-      throw new IOException(where + "unsupported format version " + version + " (this reader supports "
+    if (version < 1 || version > VERSION) {
+      throw new IOException(where + "unsupported format version " + version + " (this reader supports 1 to "
           + VERSION + ")");
     }
     long length = in.readLong();
@@ -200,7 +210,7 @@ public final class ModelFile {
     }
     in.limit(bytes.length - 4);
     try {
-      Pipeline p = readBody(in);
+      Pipeline p = readBody(in, version);
       if (in.remaining() != 0) {
         throw new IOException(where + "corrupt: " + in.remaining() + " unread bytes before the checksum");
       }
@@ -210,7 +220,7 @@ public final class ModelFile {
     }
   }
 
-  private static Pipeline readBody(Reader in) throws IOException {
+  private static Pipeline readBody(Reader in, int version) throws IOException {
     int m = in.readCount("metadata entry count", 8);
     Map<String, String> metadata = new LinkedHashMap<>();
     for (int i = 0; i < m; i++) {
@@ -220,9 +230,13 @@ public final class ModelFile {
     Standardizer standardizer = null;
     int hasStandardizer = in.readFlag("standardizer flag");
     if (hasStandardizer == 1) {
-      LogTransform log = in.readFlag("log flag") == 1 ? new LogTransform(in.readDouble()) : null;
+      FeatureTransform transform = switch (in.readByte("transform", version == 1 ? TRANSFORM_LOG : TRANSFORM_POWER)) {
+        case TRANSFORM_LOG -> new LogTransform(in.readDouble());
+        case TRANSFORM_POWER -> new PowerTransform(in.readDouble());
+        default -> null;
+      };
       int d = in.readCount("standardizer dimension", 16);
-      standardizer = Standardizer.of(in.readDoubles(d), in.readDoubles(d), log);
+      standardizer = Standardizer.of(in.readDoubles(d), in.readDoubles(d), transform);
     }
     int kind = in.readInt();
     Classifier classifier;
@@ -330,10 +344,15 @@ public final class ModelFile {
     }
 
     int readFlag(String what) throws IOException {
+      return readByte(what, 1);
+    }
+
+    /** A byte that must be in {@code [0, max]}. */
+    int readByte(String what, int max) throws IOException {
       need(1);
       int b = in.readUnsignedByte();
-      if (b > 1) {
-        throw corrupt(what + " is " + b + ", expected 0 or 1");
+      if (b > max) {
+        throw corrupt(what + " is " + b + ", expected 0 to " + max);
       }
       return b;
     }

@@ -3,8 +3,8 @@ package org.scatter4j.classifiers;
 import java.util.Arrays;
 
 /**
- * Per-column standardization {@code x_j -> (x_j - mean_j) / std_j}, with an optional {@link
- * LogTransform} applied first.
+ * Per-column standardization {@code x_j -> (x_j - mean_j) / std_j}, with an optional element-wise
+ * {@link FeatureTransform} (square root, logarithm) applied first.
  *
  * <p>Why: the dual coordinate descent of {@link LinearSvm} and a single regularization constant C
  * work best when features have comparable scales; scattering coefficients of different orders
@@ -18,13 +18,13 @@ import java.util.Arrays;
  */
 public final class Standardizer {
 
-  private final LogTransform log; // nullable
+  private final FeatureTransform transform; // nullable
   private final double[] mean;
   private final double[] scale; // std, or 1 for a constant column
   private final double[] inverseScale;
 
-  private Standardizer(LogTransform log, double[] mean, double[] scale) {
-    this.log = log;
+  private Standardizer(FeatureTransform transform, double[] mean, double[] scale) {
+    this.transform = transform;
     this.mean = mean;
     this.scale = scale;
     this.inverseScale = new double[scale.length];
@@ -39,12 +39,12 @@ public final class Standardizer {
   }
 
   /**
-   * Fits on {@code log(x + epsilon)} of the rows of {@code x} (without modifying {@code x}); the
-   * fitted standardizer applies the same logarithm before standardizing.
+   * Fits on the transformed rows of {@code x} (without modifying {@code x}); the fitted
+   * standardizer applies the same transform before standardizing.
    *
-   * @param log the logarithm to apply first, or {@code null} for none
+   * @param transform the element-wise map to apply first, or {@code null} for none
    */
-  public static Standardizer fit(FeatureMatrix x, LogTransform log) {
+  public static Standardizer fit(FeatureMatrix x, FeatureTransform transform) {
     if (x == null) {
       throw new IllegalArgumentException("x must not be null");
     }
@@ -58,7 +58,7 @@ public final class Standardizer {
     float[] buffer = new float[d];
     double[] sum = new double[d];
     for (int i = 0; i < n; i++) {
-      float[] row = rowOf(x, i, log, buffer);
+      float[] row = rowOf(x, i, transform, buffer);
       int off = row == data ? x.offset(i) : 0;
       for (int j = 0; j < d; j++) {
         sum[j] += row[off + j];
@@ -70,7 +70,7 @@ public final class Standardizer {
     }
     double[] ss = new double[d];
     for (int i = 0; i < n; i++) {
-      float[] row = rowOf(x, i, log, buffer);
+      float[] row = rowOf(x, i, transform, buffer);
       int off = row == data ? x.offset(i) : 0;
       for (int j = 0; j < d; j++) {
         double t = row[off + j] - mean[j];
@@ -82,16 +82,16 @@ public final class Standardizer {
       double std = Math.sqrt(ss[j] / n);
       scale[j] = std > 0 && Double.isFinite(1.0 / std) ? std : 1.0;
     }
-    return new Standardizer(log, mean, scale);
+    return new Standardizer(transform, mean, scale);
   }
 
-  private static float[] rowOf(FeatureMatrix x, int i, LogTransform log, float[] buffer) {
-    if (log == null) {
+  private static float[] rowOf(FeatureMatrix x, int i, FeatureTransform transform, float[] buffer) {
+    if (transform == null) {
       return x.data();
     }
     System.arraycopy(x.data(), x.offset(i), buffer, 0, buffer.length);
     try {
-      log.apply(buffer);
+      transform.apply(buffer);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("row " + i + ": " + e.getMessage(), e);
     }
@@ -99,14 +99,14 @@ public final class Standardizer {
   }
 
   /** Fits on {@code x}, then transforms {@code x} in place; returns the fitted standardizer. */
-  public static Standardizer fitTransform(FeatureMatrix x, LogTransform log) {
-    Standardizer s = fit(x, log);
+  public static Standardizer fitTransform(FeatureMatrix x, FeatureTransform transform) {
+    Standardizer s = fit(x, transform);
     s.transform(x);
     return s;
   }
 
   /** Rebuilds a fitted standardizer from stored parameters (see {@link ModelFile}). */
-  public static Standardizer of(double[] mean, double[] scale, LogTransform log) {
+  public static Standardizer of(double[] mean, double[] scale, FeatureTransform transform) {
     if (mean == null || scale == null || mean.length != scale.length || mean.length == 0) {
       throw new IllegalArgumentException("mean and scale must be non-empty and of equal length");
     }
@@ -117,7 +117,7 @@ public final class Standardizer {
                 + " finite");
       }
     }
-    return new Standardizer(log, mean.clone(), scale.clone());
+    return new Standardizer(transform, mean.clone(), scale.clone());
   }
 
   /** Number of columns. */
@@ -125,7 +125,7 @@ public final class Standardizer {
     return mean.length;
   }
 
-  /** Column means (after the logarithm, if any). A copy. */
+  /** Column means (after the transform, if any). A copy. */
   public double[] mean() {
     return mean.clone();
   }
@@ -135,9 +135,9 @@ public final class Standardizer {
     return scale.clone();
   }
 
-  /** The logarithm applied before standardizing, or {@code null}. */
-  public LogTransform log() {
-    return log;
+  /** The element-wise transform applied before standardizing, or {@code null}. */
+  public FeatureTransform transform() {
+    return transform;
   }
 
   /**
@@ -170,9 +170,9 @@ public final class Standardizer {
 
   private void transform(float[] data, int off) {
     int d = mean.length;
-    if (log != null) {
+    if (transform != null) {
       for (int j = 0; j < d; j++) {
-        data[off + j] = log.apply(data[off + j]);
+        data[off + j] = transform.apply(data[off + j]);
       }
     }
     for (int j = 0; j < d; j++) {
@@ -182,13 +182,13 @@ public final class Standardizer {
 
   @Override
   public String toString() {
-    return "Standardizer[d=" + mean.length + (log == null ? "" : ", " + log) + "]";
+    return "Standardizer[d=" + mean.length + (transform == null ? "" : ", " + transform.describe()) + "]";
   }
 
   @Override
   public boolean equals(Object o) {
     return o instanceof Standardizer s && Arrays.equals(mean, s.mean) && Arrays.equals(scale, s.scale)
-        && (log == null ? s.log == null : s.log != null && log.epsilon() == s.log.epsilon());
+        && java.util.Objects.equals(transform, s.transform);
   }
 
   @Override

@@ -32,11 +32,15 @@ class ModelFileTest {
   }
 
   private Pipeline trainedSvmPipeline(Synthetic.Data train, int[] labelsOverride) {
+    return trainedSvmPipeline(train, labelsOverride, new LogTransform(1e-2));
+  }
+
+  private Pipeline trainedSvmPipeline(Synthetic.Data train, int[] labelsOverride, FeatureTransform transform) {
     FeatureMatrix x = FeatureMatrix.wrap(train.x().data().clone(), train.x().rows(), train.x().cols());
     for (int i = 0; i < x.data().length; i++) {
       x.data()[i] = Math.abs(x.data()[i]);
     }
-    Standardizer s = Standardizer.fitTransform(x, new LogTransform(1e-2));
+    Standardizer s = Standardizer.fitTransform(x, transform);
     LinearSvm svm = LinearSvm.builder().c(0.3).loss(LinearSvm.Loss.HINGE).bias(2).seed(5).build();
     svm.fit(x, labelsOverride);
     return new Pipeline(s, svm, metadata());
@@ -151,9 +155,37 @@ class ModelFileTest {
   @Test
   void rejectsWrongVersion() throws IOException {
     byte[] b = savedBytes();
-    ByteBuffer.wrap(b).putInt(8, 2);
+    ByteBuffer.wrap(b).putInt(8, ModelFile.VERSION + 1);
     IOException e = loadFails(withValidCrc(b), "version.s4j");
-    assertContains(e, "unsupported format version 2");
+    assertContains(e, "unsupported format version " + (ModelFile.VERSION + 1));
+    ByteBuffer.wrap(b).putInt(8, 0);
+    assertContains(loadFails(withValidCrc(b), "version0.s4j"), "unsupported format version 0");
+  }
+
+  @Test
+  void powerTransformRoundTripsAndVersionOneFilesStillLoad() throws IOException {
+    Synthetic.Data train = Synthetic.linear(120, 8, 3, 0.5, 11);
+    Synthetic.Data test = Synthetic.linear(40, 8, 3, 0.5, 12);
+    Pipeline p = trainedSvmPipeline(train, train.y(), new PowerTransform(0.5));
+    Path file = dir.resolve("power.s4j");
+    ModelFile.save(file, p);
+    Pipeline q = ModelFile.load(file);
+    assertEquals(new PowerTransform(0.5), q.standardizer().transform());
+    assertSamePredictions(p, q, test.x());
+
+    // a version-1 file is a version-2 file whose transform byte is 0 or 1 (none or log)
+    Pipeline log = trainedSvmPipeline(train, train.y());
+    Path logFile = dir.resolve("log.s4j");
+    ModelFile.save(logFile, log);
+    byte[] v1 = Files.readAllBytes(logFile);
+    ByteBuffer.wrap(v1).putInt(8, 1);
+    Path v1File = dir.resolve("v1.s4j");
+    Files.write(v1File, withValidCrc(v1));
+    assertSamePredictions(log, ModelFile.load(v1File), test.x());
+    // ... and a power transform (byte 2) cannot appear in one
+    byte[] bad = Files.readAllBytes(file);
+    ByteBuffer.wrap(bad).putInt(8, 1);
+    assertContains(loadFails(withValidCrc(bad), "v1power.s4j"), "transform is 2, expected 0 to 1");
   }
 
   @Test

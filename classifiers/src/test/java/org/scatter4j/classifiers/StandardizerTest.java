@@ -3,6 +3,7 @@ package org.scatter4j.classifiers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.scatter4j.classifiers.LinearSvmTest.assertMessage;
 
 import java.util.SplittableRandom;
@@ -130,5 +131,39 @@ class StandardizerTest {
         () -> new LogTransform(1e-3).apply(infinite)), "features must be finite");
     // slightly negative coefficients (the low-pass's side lobes) are clamped to 0, not refused
     assertEquals((float) Math.log(1e-3), new LogTransform(1e-3).apply(-1e-5f), 0f);
+    for (double bad : new double[] {0, -0.5, 1.5, Double.NaN}) {
+      assertMessage(assertThrows(IllegalArgumentException.class, () -> new PowerTransform(bad)),
+          "exponent = " + bad + " must be in (0, 1]");
+    }
+    assertMessage(assertThrows(IllegalArgumentException.class,
+        () -> new PowerTransform(0.5).apply(infinite)), "sqrt(S) of x[1][0] = Infinity is not finite");
+  }
+
+  @Test
+  void powerTransformIsMonotoneConcaveAndKeepsZero() {
+    PowerTransform sqrt = new PowerTransform(0.5);
+    PowerTransform quarter = new PowerTransform(0.25);
+    assertEquals(0f, sqrt.apply(0f));
+    assertEquals(0f, sqrt.apply(-1e-6f), "side-lobe negatives clamp to 0");
+    assertEquals(3f, sqrt.apply(9f));
+    assertEquals(2f, quarter.apply(16f), 1e-6f);
+    assertEquals(5f, new PowerTransform(1).apply(5f));
+    float previous = -1;
+    for (float v = 0; v < 10; v += 0.37f) {
+      float t = sqrt.apply(v);
+      assertTrue(t > previous, "increasing");
+      assertTrue(v < 1 ? t >= v : t <= v, "compresses large values, expands small ones");
+      previous = t;
+    }
+    FeatureMatrix x = randomMatrix(50, 3, 9);
+    for (int i = 0; i < x.data().length; i++) {
+      x.data()[i] = Math.abs(x.data()[i]);
+    }
+    FeatureMatrix rooted = FeatureMatrix.wrap(x.data().clone(), 50, 3);
+    sqrt.apply(rooted);
+    Standardizer viaTransform = Standardizer.fit(x, sqrt);
+    Standardizer onRooted = Standardizer.fit(rooted);
+    assertArrayEquals(onRooted.mean(), viaTransform.mean(), 0.0);
+    assertArrayEquals(onRooted.scale(), viaTransform.scale(), 0.0);
   }
 }

@@ -18,7 +18,7 @@ import org.scatter4j.classifiers.ConfusionMatrix;
 import org.scatter4j.classifiers.CrossValidation;
 import org.scatter4j.classifiers.FeatureMatrix;
 import org.scatter4j.classifiers.LinearSvm;
-import org.scatter4j.classifiers.LogTransform;
+import org.scatter4j.classifiers.FeatureTransform;
 import org.scatter4j.classifiers.Standardizer;
 
 /**
@@ -37,7 +37,7 @@ final class LearningCurve {
 
     /** One row per size; features are (maxSize, d) training rows and (test, d) rows, raw. */
     static List<Map<String, Object>> run(float[] train, int[] yTrain, float[] test, int[] yTest, int d, int[] sizes,
-            LogTransform log, int threads, long seed) {
+            FeatureTransform transform, int threads, long seed) {
         List<Map<String, Object>> rows = new ArrayList<>();
         int[] sorted = sizes.clone();
         Arrays.sort(sorted);
@@ -45,7 +45,7 @@ final class LearningCurve {
             // a fresh copy per size: standardization is fitted on the prefix and applied in place
             FeatureMatrix x = FeatureMatrix.wrap(Arrays.copyOf(train, n * d), n, d);
             int[] y = Arrays.copyOf(yTrain, n);
-            Standardizer st = Standardizer.fitTransform(x, log);
+            Standardizer st = Standardizer.fitTransform(x, transform);
             FeatureMatrix xt = FeatureMatrix.wrap(test.clone(), yTest.length, d);
             st.transform(xt);
             int cvRows = Math.min(n, MnistCommand.CV_MAX_IMAGES);

@@ -43,7 +43,9 @@ class CommandsTest {
         double accuracy = o.get("test_accuracy").getAsDouble();
         assertEquals(1.0, accuracy + o.get("test_error").getAsDouble(), 1e-12);
         assertTrue(accuracy > 0.85, "600 MNIST digits should give > 85 % accuracy, got " + accuracy);
+        assertEquals("sqrt(S)", o.get("feature_transform").getAsString(), "the square root is the default");
         Pipeline p = ModelFile.load(model);
+        assertEquals(new org.scatter4j.classifiers.PowerTransform(0.5), p.standardizer().transform());
         assertEquals("2", p.metadata().get("J"));
         assertEquals(3969, p.dimension());
         // never overwrite unasked
@@ -56,6 +58,9 @@ class CommandsTest {
     void mnistRefusesBadArguments() {
         assertTrue(ScatterCommandTest.run("mnist", "--classifier", "knn").err().contains("--classifier must be svm or pca"));
         assertTrue(ScatterCommandTest.run("mnist", "--C", "-1").err().contains("--C must be auto or a positive number"));
+        assertTrue(ScatterCommandTest.run("mnist", "--power", "1.5").err().contains("--power must be in (0, 1], got 1.5"));
+        assertTrue(ScatterCommandTest.run("mnist", "--power", "0.5", "--log").err().contains("--log and --power are exclusive"));
+        assertTrue(ScatterCommandTest.run("mnist", "--log", "-1").err().contains("--log EPS must be finite and > 0, got -1.0"));
         assertTrue(ScatterCommandTest.run("mnist", "--data", tmp.resolve("none").toString()).err().contains("no such folder"));
     }
 
