@@ -168,6 +168,20 @@ public final class CrossValidation {
    * and scores the smaller ones by {@link AffinePcaClassifier#withDimension(int)}.
    */
   public Result<Integer> selectDimension(FeatureMatrix x, int[] labels, int[] grid) {
+    return selectDimension(x, labels, grid, null);
+  }
+
+  /**
+   * As {@link #selectDimension(FeatureMatrix, int[], int[])} on a training set augmented with
+   * virtual samples (deformed copies of training images): {@code origin[i]} is the row whose copy
+   * row {@code i} is ({@code origin[i] == i} for an original row). Folds are dealt over the
+   * original rows only; a copy always lies in the fold of its original and is used for training,
+   * never for scoring, so no held-out image is seen through its copies and the score is measured on
+   * real images only.
+   *
+   * @param origin as above, or {@code null} when every row is an original
+   */
+  public Result<Integer> selectDimension(FeatureMatrix x, int[] labels, int[] grid, int[] origin) {
     if (grid == null) {
       throw new IllegalArgumentException("grid must not be null");
     }
@@ -179,7 +193,7 @@ public final class CrossValidation {
       }
     }
     int max = Arrays.stream(grid).max().getAsInt();
-    Splits splits = split(x, labels);
+    Splits splits = split(x, labels, origin);
     double[] score = new double[grid.length];
     for (int f = 0; f < folds; f++) {
       AffinePcaClassifier full = new AffinePcaClassifier(max);
@@ -222,16 +236,45 @@ public final class CrossValidation {
       int[][] testLabels) {}
 
   private Splits split(FeatureMatrix x, int[] labels) {
+    return split(x, labels, null);
+  }
+
+  private Splits split(FeatureMatrix x, int[] labels, int[] origin) {
     Labels.of(x, labels); // validates sizes, labels, finiteness once
-    int[] fold = assignFolds(labels);
+    int n = labels.length;
+    int[] fold;
+    if (origin == null) {
+      fold = assignFolds(labels);
+    } else {
+      if (origin.length != n) {
+        throw new IllegalArgumentException("origin.length = " + origin.length + " but there are " + n + " rows");
+      }
+      int[] originals = java.util.stream.IntStream.range(0, n).filter(i -> origin[i] == i).toArray();
+      int[] originalFold = assignFolds(Arrays.stream(originals).map(i -> labels[i]).toArray());
+      int[] foldOfOriginal = new int[n];
+      Arrays.fill(foldOfOriginal, -1);
+      for (int k = 0; k < originals.length; k++) {
+        foldOfOriginal[originals[k]] = originalFold[k];
+      }
+      fold = new int[n];
+      for (int i = 0; i < n; i++) {
+        int o = origin[i];
+        if (o < 0 || o >= n || origin[o] != o || labels[o] != labels[i]) {
+          throw new IllegalArgumentException("origin[" + i + "] = " + o
+              + " must be an original row (origin[o] == o) of the same label");
+        }
+        fold[i] = foldOfOriginal[o];
+      }
+    }
     FeatureMatrix[] train = new FeatureMatrix[folds];
     FeatureMatrix[] test = new FeatureMatrix[folds];
     int[][] trainLabels = new int[folds][];
     int[][] testLabels = new int[folds][];
     for (int f = 0; f < folds; f++) {
       final int ff = f;
-      int[] tr = java.util.stream.IntStream.range(0, labels.length).filter(i -> fold[i] != ff).toArray();
-      int[] te = java.util.stream.IntStream.range(0, labels.length).filter(i -> fold[i] == ff).toArray();
+      int[] tr = java.util.stream.IntStream.range(0, n).filter(i -> fold[i] != ff).toArray();
+      int[] te = java.util.stream.IntStream.range(0, n)
+          .filter(i -> fold[i] == ff && (origin == null || origin[i] == i)).toArray();
       train[f] = x.selectRows(tr);
       test[f] = x.selectRows(te);
       trainLabels[f] = Arrays.stream(tr).map(i -> labels[i]).toArray();

@@ -114,4 +114,40 @@ class CrossValidationTest {
         () -> cv.selectC(data.x(), Arrays.copyOf(data.y(), 5), C_GRID, LinearSvm.builder().build())),
         "labels.length = 5 but x.rows() = 300");
   }
+
+  /**
+   * Rows with no signal (random labels) and near-duplicate copies: if a copy were trained on while
+   * its original is held out, the affine model through every training point would recognize the
+   * original (accuracy well above chance, as the run without {@code origin} shows); with {@code origin} the
+   * copies follow their originals and the score stays at chance.
+   */
+  @Test
+  void virtualSamplesNeverLeakIntoTheHeldOutFold() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(21);
+    int n = 60;
+    int d = 40;
+    FeatureMatrix x = new FeatureMatrix(2 * n, d);
+    int[] y = new int[2 * n];
+    int[] origin = new int[2 * n];
+    for (int i = 0; i < n; i++) {
+      y[i] = i % 2;
+      y[n + i] = y[i];
+      origin[i] = i;
+      origin[n + i] = i;
+      for (int j = 0; j < d; j++) {
+        float v = (float) Synthetic.gaussian(r);
+        x.set(i, j, v);
+        x.set(n + i, j, v + 1e-4f * (float) Synthetic.gaussian(r));
+      }
+    }
+    CrossValidation cv = new CrossValidation(3, 5);
+    double leaky = cv.selectDimension(x, y, new int[] {1000}).bestAccuracy();
+    double grouped = cv.selectDimension(x, y, new int[] {1000}, origin).bestAccuracy();
+    assertTrue(leaky > 0.7 && grouped < leaky - 0.15, "grouped " + grouped + "; treating copies as independent rows leaks: " + leaky);
+    assertTrue(grouped < 0.65, "copies follow their original's fold: " + grouped);
+    int[] wrongLabel = origin.clone();
+    y[n] = 1 - y[0];
+    assertMessage(assertThrows(IllegalArgumentException.class, () -> cv.selectDimension(x, y, new int[] {1}, wrongLabel)),
+        "origin[" + n + "] = 0 must be an original row (origin[o] == o) of the same label");
+  }
 }

@@ -20,6 +20,7 @@ import org.scatter4j.classifiers.FeatureMatrix;
 import org.scatter4j.classifiers.LinearSvm;
 import org.scatter4j.classifiers.FeatureTransform;
 import org.scatter4j.classifiers.Standardizer;
+import org.scatter4j.scattering.Scattering2D;
 
 /**
  * The MNIST learning curve: test error against the number of training images, for both our
@@ -35,49 +36,114 @@ final class LearningCurve {
     private LearningCurve() {
     }
 
-    /** One row per size; features are (maxSize, d) training rows and (test, d) rows, raw. */
-    static List<Map<String, Object>> run(float[] train, int[] yTrain, float[] test, int[] yTest, int d, int[] sizes,
-            FeatureTransform transform, int threads, long seed) {
+    /** Virtual samples (rotated and shifted copies) are tried for training sets up to this size. */
+    static final int VIRTUAL_MAX = 2000;
+
+    /**
+     * One row per size. {@code train} holds (maxSize, d) raw feature rows of the images in {@code
+     * trainImages} (h x w each), {@code test} (test, d) raw rows. Candidates per size, each with its
+     * parameter cross-validated on the training prefix only: the linear SVM on standardized
+     * features, the affine PCA model on transformed (not standardized) features, and for sizes up to
+     * {@link #VIRTUAL_MAX} the affine PCA model trained with {@link VirtualSamples} (cross-validated
+     * with every copy in its original's fold). The candidate with the best cross-validation accuracy
+     * is "ours" at that size.
+     */
+    static List<Map<String, Object>> run(Scattering2D scattering, float[] trainImages, float[] train, int[] yTrain, float[] test,
+            int[] yTest, int[] sizes, FeatureTransform transform, int threads, long seed) {
+        int d = scattering.featureCount();
+        int h = scattering.height();
+        int w = scattering.width();
         List<Map<String, Object>> rows = new ArrayList<>();
         int[] sorted = sizes.clone();
         Arrays.sort(sorted);
+        int virtualImages = Math.min(VIRTUAL_MAX, sorted[sorted.length - 1]);
+        float[] virtual = null;
+        if (sorted[0] <= VIRTUAL_MAX) {
+            float[] copies = VirtualSamples.of(trainImages, virtualImages, h, w);
+            virtual = Extraction.run(scattering, copies, virtualImages * VirtualSamples.COPIES, threads, "virtual samples");
+        }
         for (int n : sorted) {
-            // a fresh copy per size: standardization is fitted on the prefix and applied in place
-            FeatureMatrix x = FeatureMatrix.wrap(Arrays.copyOf(train, n * d), n, d);
+            int cvRows = Math.min(n, MnistCommand.CV_MAX_IMAGES);
             int[] y = Arrays.copyOf(yTrain, n);
+            int[] cvY = Arrays.copyOf(y, cvRows);
+            CrossValidation cv = new CrossValidation(3, seed);
+
+            // linear SVM on standardized features (a fresh copy per size: standardization works in place)
+            FeatureMatrix x = FeatureMatrix.wrap(Arrays.copyOf(train, n * d), n, d);
             Standardizer st = Standardizer.fitTransform(x, transform);
             FeatureMatrix xt = FeatureMatrix.wrap(test.clone(), yTest.length, d);
             st.transform(xt);
-            int cvRows = Math.min(n, MnistCommand.CV_MAX_IMAGES);
-            FeatureMatrix cvX = FeatureMatrix.wrap(x.data(), cvRows, d);
-            int[] cvY = Arrays.copyOf(y, cvRows);
-            CrossValidation cv = new CrossValidation(3, seed);
             LinearSvm base = LinearSvm.builder().threads(threads).seed(seed).build();
-            CrossValidation.Result<Double> cvC = cv.selectC(cvX, cvY, MnistCommand.C_GRID, base);
-            int[] dGrid = Arrays.stream(new int[] {5, 10, 20, 40, 80}).filter(v -> v < cvRows / 10).toArray();
-            CrossValidation.Result<Integer> cvD = cv.selectDimension(cvX, cvY, dGrid.length == 0 ? new int[] {1} : dGrid);
+            CrossValidation.Result<Double> cvC = cv.selectC(FeatureMatrix.wrap(x.data(), cvRows, d), cvY, MnistCommand.C_GRID, base);
             LinearSvm svm = LinearSvm.builder().from(base).c(cvC.best()).build();
             svm.fit(x, y);
             double svmError = ConfusionMatrix.of(yTest, svm.predict(xt)).errorRate();
+
+            // affine PCA on transformed, unstandardized features (measured better: 9.0 against 10.1 % at 300 images)
+            x = transformed(Arrays.copyOf(train, n * d), n, d, transform);
+            xt = transformed(test.clone(), yTest.length, d, transform);
+            int[] dGrid = Arrays.stream(new int[] {5, 10, 20, 40, 80}).filter(v -> v < cvRows / 10).toArray();
+            CrossValidation.Result<Integer> cvD = cv.selectDimension(FeatureMatrix.wrap(x.data(), cvRows, d), cvY,
+                    dGrid.length == 0 ? new int[] {1} : dGrid);
             AffinePcaClassifier pca = new AffinePcaClassifier(cvD.best());
             pca.fit(x, y);
             double pcaError = ConfusionMatrix.of(yTest, pca.predict(xt)).errorRate();
-            boolean svmChosen = cvC.bestAccuracy() >= cvD.bestAccuracy();
+
+            // affine PCA with virtual samples: the n originals, then their copies
+            CrossValidation.Result<Integer> cvV = null;
+            double virtualError = Double.NaN;
+            if (n <= VIRTUAL_MAX) {
+                int m = n * (1 + VirtualSamples.COPIES);
+                float[] xv = Arrays.copyOf(train, m * d);
+                System.arraycopy(virtual, 0, xv, n * d, n * VirtualSamples.COPIES * d);
+                FeatureMatrix xa = transformed(xv, m, d, transform);
+                int[] ya = VirtualSamples.labels(y, n);
+                int perClassInFold = (1 + VirtualSamples.COPIES) * n / 10 * 2 / 3;
+                int[] vGrid = Arrays.stream(new int[] {10, 20, 40, 80, 120}).filter(v -> v < perClassInFold).toArray();
+                cvV = cv.selectDimension(xa, ya, vGrid.length == 0 ? new int[] {1} : vGrid, VirtualSamples.origin(n));
+                AffinePcaClassifier pv = new AffinePcaClassifier(cvV.best());
+                pv.fit(xa, ya);
+                virtualError = ConfusionMatrix.of(yTest, pv.predict(xt)).errorRate();
+            }
+
+            String chosen = "svm";
+            double best = cvC.bestAccuracy();
+            double error = svmError;
+            if (cvD.bestAccuracy() > best) {
+                chosen = "pca";
+                best = cvD.bestAccuracy();
+                error = pcaError;
+            }
+            if (cvV != null && cvV.bestAccuracy() > best) {
+                chosen = "pca_virtual";
+                error = virtualError;
+            }
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("train_size", n);
             r.put("svm_C", cvC.best());
             r.put("svm_test_error", svmError);
             r.put("pca_d", cvD.best());
             r.put("pca_test_error", pcaError);
-            r.put("chosen_by_cv", svmChosen ? "svm" : "pca");
-            r.put("test_error", svmChosen ? svmError : pcaError);
+            r.put("pca_virtual_d", cvV == null ? null : cvV.best());
+            r.put("pca_virtual_test_error", cvV == null ? null : virtualError);
+            r.put("chosen_by_cv", chosen);
+            r.put("test_error", error);
             r.put("bruna_mallat_pca_error", BRUNA_MALLAT.containsKey(n) ? BRUNA_MALLAT.get(n) / 100 : null);
             rows.add(r);
-            System.out.printf("%6d training images: SVM (C=%s) %.2f %%, PCA (d=%d) %.2f %%, chosen by CV: %s%s%n", n,
-                    MnistCommand.fmt(cvC.best()), 100 * svmError, cvD.best(), 100 * pcaError, svmChosen ? "svm" : "pca",
-                    BRUNA_MALLAT.containsKey(n) ? String.format("; Bruna-Mallat %.2f %%", BRUNA_MALLAT.get(n)) : "");
+            System.out.printf("%6d training images: SVM (C=%s) %.2f %%, PCA (d=%d) %.2f %%%s, chosen by CV: %s%s%n", n,
+                    MnistCommand.fmt(cvC.best()), 100 * svmError, cvD.best(), 100 * pcaError,
+                    cvV == null ? "" : String.format(", PCA + virtual samples (d=%d) %.2f %%", cvV.best(), 100 * virtualError),
+                    chosen, BRUNA_MALLAT.containsKey(n) ? String.format("; Bruna-Mallat %.2f %%", BRUNA_MALLAT.get(n)) : "");
         }
         return rows;
+    }
+
+    private static FeatureMatrix transformed(float[] data, int rows, int d, FeatureTransform transform) {
+        FeatureMatrix x = FeatureMatrix.wrap(data, rows, d);
+        if (transform != null) {
+            transform.apply(x);
+        }
+        return x;
     }
 
     /** learning_curve.csv, learning_curve.json and learning_curve.png in {@code dir}. */
@@ -89,7 +155,7 @@ final class LearningCurve {
         for (Path p : new Path[] {csv, json, png}) {
             OutputFiles.checkNewFile(p, overwrite);
         }
-        StringBuilder b = new StringBuilder("train_size,svm_C,svm_test_error,pca_d,pca_test_error,chosen_by_cv,test_error,bruna_mallat_pca_error\n");
+        StringBuilder b = new StringBuilder(String.join(",", rows.get(0).keySet()) + "\n");
         for (Map<String, Object> r : rows) {
             b.append(String.join(",", r.values().stream().map(v -> v == null ? "" : v.toString()).toList())).append('\n');
         }
@@ -107,6 +173,12 @@ final class LearningCurve {
                 .setMarker(SeriesMarkers.DIAMOND);
         chart.addSeries("scatter4j affine PCA", xs, rows.stream().mapToDouble(r -> 100 * (double) r.get("pca_test_error")).toArray())
                 .setMarker(SeriesMarkers.SQUARE);
+        double[] vx = rows.stream().filter(r -> r.get("pca_virtual_test_error") != null)
+                .mapToDouble(r -> ((Number) r.get("train_size")).doubleValue()).toArray();
+        if (vx.length > 0) {
+            chart.addSeries("scatter4j affine PCA + virtual samples", vx, rows.stream().filter(r -> r.get("pca_virtual_test_error") != null)
+                    .mapToDouble(r -> 100 * (double) r.get("pca_virtual_test_error")).toArray()).setMarker(SeriesMarkers.CROSS);
+        }
         double[] bx = rows.stream().filter(r -> r.get("bruna_mallat_pca_error") != null)
                 .mapToDouble(r -> ((Number) r.get("train_size")).doubleValue()).toArray();
         if (bx.length > 0) {

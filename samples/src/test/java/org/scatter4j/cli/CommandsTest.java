@@ -55,6 +55,39 @@ class CommandsTest {
     }
 
     @Test
+    void learningCurveComparesEveryCandidateAndWritesItsFiles() throws Exception {
+        MnistDataset subset = MnistDataset.bundledSubset();
+        Path data = Files.createDirectories(tmp.resolve("mnist-curve"));
+        IdxWriter.writeImages(data.resolve("train-images-idx3-ubyte"), subset.train().images().first(200), false);
+        IdxWriter.writeLabels(data.resolve("train-labels-idx1-ubyte"), java.util.Arrays.copyOf(subset.train().labels(), 200), false);
+        IdxWriter.writeImages(data.resolve("t10k-images-idx3-ubyte"), subset.test().images().first(200), false);
+        IdxWriter.writeLabels(data.resolve("t10k-labels-idx1-ubyte"), java.util.Arrays.copyOf(subset.test().labels(), 200), false);
+        Path out = tmp.resolve("curve");
+        ScatterCommandTest.Run r = ScatterCommandTest.run("mnist", "--data", data.toString(), "--train-sizes", "200,100", "--threads", "2",
+                "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        for (String f : new String[] {"learning_curve.csv", "learning_curve.json", "learning_curve.png"}) {
+            assertTrue(Files.size(out.resolve(f)) > 100, f);
+        }
+        com.google.gson.JsonArray rows = JsonParser.parseString(Files.readString(out.resolve("learning_curve.json"))).getAsJsonArray();
+        assertEquals(2, rows.size());
+        for (int i = 0; i < 2; i++) {
+            JsonObject row = rows.get(i).getAsJsonObject();
+            assertEquals(i == 0 ? 100 : 200, row.get("train_size").getAsInt(), "sorted by size");
+            String chosen = row.get("chosen_by_cv").getAsString();
+            String key = switch (chosen) {
+                case "svm" -> "svm_test_error";
+                case "pca" -> "pca_test_error";
+                case "pca_virtual" -> "pca_virtual_test_error";
+                default -> throw new AssertionError("unknown candidate " + chosen);
+            };
+            assertEquals(row.get(key).getAsDouble(), row.get("test_error").getAsDouble(), 0.0);
+            assertTrue(row.get("pca_virtual_test_error").getAsDouble() < 0.5, "virtual samples are tried at small sizes");
+        }
+        assertTrue(Files.readString(out.resolve("learning_curve.csv")).startsWith("train_size,svm_C,svm_test_error,pca_d"));
+    }
+
+    @Test
     void mnistRefusesBadArguments() {
         assertTrue(ScatterCommandTest.run("mnist", "--classifier", "knn").err().contains("--classifier must be svm or pca"));
         assertTrue(ScatterCommandTest.run("mnist", "--C", "-1").err().contains("--C must be auto or a positive number"));

@@ -1,0 +1,76 @@
+package org.scatter4j.cli;
+
+import org.scatter4j.samples.Warp;
+
+/**
+ * Virtual training samples for small training sets: each image's copies rotated by -12, -6, 6 and
+ * 12 degrees and shifted by one pixel up, down, left and right (bilinear resampling, {@link Warp}).
+ *
+ * <p>Why: the affine PCA model of Bruna and Mallat (2013, section 5) learns each class's principal
+ * directions of variability from its training images; with 30 images per class it cannot see the
+ * small rotations and shifts that every test digit shows. Scattering linearizes small deformations
+ * (Mallat 2012, Lipschitz continuity), so the scattering vectors of a few deformed copies span
+ * exactly those directions; adding them is the "virtual samples" method of Schoelkopf, Burges and
+ * Vapnik (1996), also used by Simard et al. (2003) for MNIST. Measured on MNIST with 300 training
+ * images (J=3, sqrt features, affine PCA): 6.6 % test error without, 4.2 % with (README).
+ *
+ * <p>Layout: {@code images} holds {@code n} images of {@code h x w}; the result holds the {@code
+ * n * COPIES} copies, image-major (copy {@code k} of image {@code i} at index {@code i * COPIES +
+ * k}), so the copies of the first {@code m} images are a prefix.
+ */
+final class VirtualSamples {
+    static final double[] ANGLES = {-12, -6, 6, 12};
+    static final int[][] SHIFTS = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}};
+    /** Copies per image. */
+    static final int COPIES = ANGLES.length + SHIFTS.length;
+
+    private VirtualSamples() {
+    }
+
+    /** The copies of the first {@code n} images, {@code (n * COPIES, h, w)}. */
+    static float[] of(float[] images, int n, int h, int w) {
+        int px = h * w;
+        if (n < 0 || (long) n * px > images.length) {
+            throw new IllegalArgumentException("n = " + n + " images of " + h + "x" + w + " need " + (long) n * px
+                    + " pixels, got " + images.length);
+        }
+        float[] out = new float[n * COPIES * px];
+        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
+            float[] x = java.util.Arrays.copyOfRange(images, i * px, (i + 1) * px);
+            int k = i * COPIES;
+            for (double a : ANGLES) {
+                System.arraycopy(Warp.rotate(x, h, w, a), 0, out, (k++) * px, px);
+            }
+            for (int[] s : SHIFTS) {
+                System.arraycopy(Warp.translate(x, h, w, s[0], s[1]), 0, out, (k++) * px, px);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * For a training set laid out as {@code n} originals followed by their {@code n * COPIES}
+     * copies: the original row of every row (itself for an original), as {@link
+     * org.scatter4j.classifiers.CrossValidation} expects.
+     */
+    static int[] origin(int n) {
+        int[] o = new int[n * (1 + COPIES)];
+        for (int i = 0; i < n; i++) {
+            o[i] = i;
+        }
+        for (int r = n; r < o.length; r++) {
+            o[r] = (r - n) / COPIES;
+        }
+        return o;
+    }
+
+    /** The labels of that layout. */
+    static int[] labels(int[] y, int n) {
+        int[] out = new int[n * (1 + COPIES)];
+        System.arraycopy(y, 0, out, 0, n);
+        for (int r = n; r < out.length; r++) {
+            out[r] = y[(r - n) / COPIES];
+        }
+        return out;
+    }
+}
