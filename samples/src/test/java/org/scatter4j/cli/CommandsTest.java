@@ -19,15 +19,22 @@ class CommandsTest {
     @TempDir
     Path tmp;
 
+    /** A folder in MNIST's layout with the first images of the bundled subset, gzipped or not. */
+    private Path subsetFolder(String name, int train, int test, boolean gzip) throws java.io.IOException {
+        MnistDataset subset = MnistDataset.bundledSubset();
+        Path data = Files.createDirectories(tmp.resolve(name));
+        String gz = gzip ? ".gz" : "";
+        IdxWriter.writeImages(data.resolve("train-images-idx3-ubyte" + gz), subset.train().images().first(train), gzip);
+        IdxWriter.writeLabels(data.resolve("train-labels-idx1-ubyte" + gz), java.util.Arrays.copyOf(subset.train().labels(), train), gzip);
+        IdxWriter.writeImages(data.resolve("t10k-images-idx3-ubyte" + gz), subset.test().images().first(test), gzip);
+        IdxWriter.writeLabels(data.resolve("t10k-labels-idx1-ubyte" + gz), java.util.Arrays.copyOf(subset.test().labels(), test), gzip);
+        return data;
+    }
+
     @Test
     void mnistOnTheBundledSubsetWritesTheContractKeysAndAModel() throws Exception {
         // A folder with only part of the bundled subset, so the test does not depend on ../shared.
-        MnistDataset subset = MnistDataset.bundledSubset();
-        Path data = Files.createDirectories(tmp.resolve("mnist"));
-        IdxWriter.writeImages(data.resolve("train-images-idx3-ubyte.gz"), subset.train().images().first(600), true);
-        IdxWriter.writeLabels(data.resolve("train-labels-idx1-ubyte.gz"), java.util.Arrays.copyOf(subset.train().labels(), 600), true);
-        IdxWriter.writeImages(data.resolve("t10k-images-idx3-ubyte.gz"), subset.test().images().first(300), true);
-        IdxWriter.writeLabels(data.resolve("t10k-labels-idx1-ubyte.gz"), java.util.Arrays.copyOf(subset.test().labels(), 300), true);
+        Path data = subsetFolder("mnist", 600, 300, true);
         Path json = tmp.resolve("m.json");
         Path model = tmp.resolve("m.model");
         ScatterCommandTest.Run r = ScatterCommandTest.run("mnist", "--data", data.toString(), "--C", "auto", "--threads", "2", "--json",
@@ -56,12 +63,7 @@ class CommandsTest {
 
     @Test
     void learningCurveComparesEveryCandidateAndWritesItsFiles() throws Exception {
-        MnistDataset subset = MnistDataset.bundledSubset();
-        Path data = Files.createDirectories(tmp.resolve("mnist-curve"));
-        IdxWriter.writeImages(data.resolve("train-images-idx3-ubyte"), subset.train().images().first(200), false);
-        IdxWriter.writeLabels(data.resolve("train-labels-idx1-ubyte"), java.util.Arrays.copyOf(subset.train().labels(), 200), false);
-        IdxWriter.writeImages(data.resolve("t10k-images-idx3-ubyte"), subset.test().images().first(200), false);
-        IdxWriter.writeLabels(data.resolve("t10k-labels-idx1-ubyte"), java.util.Arrays.copyOf(subset.test().labels(), 200), false);
+        Path data = subsetFolder("mnist-curve", 200, 200, false);
         Path out = tmp.resolve("curve");
         ScatterCommandTest.Run r = ScatterCommandTest.run("mnist", "--data", data.toString(), "--train-sizes", "200,100", "--threads", "2",
                 "--out", out.toString());
