@@ -69,6 +69,11 @@ public final class RotoScattering2D implements FeatureExtractor {
     private final boolean log;
     private final double logEpsilon;
     private final boolean renormalize;
+    /**
+     * Grid level of the second layer's maps for each j2: j2 (Kymatio's subsampling) or, with
+     * {@link Builder#coarseSecondLayer}, j2 + 1.
+     */
+    private final int[] level2;
     private final Padding padding;
     private final MorletFilterBank bank;
     private final AngularFilterBank angular;
@@ -88,7 +93,7 @@ public final class RotoScattering2D implements FeatureExtractor {
     /**
      * secondPsi[j2][j1][t]: the Fourier filter of Kymatio's psi_{j2, t} on the level-j1 grid, folded
      * with {@link SymmetricPeriodization} for j1 &gt;= 1 (the bank's own level-0 filter for j1 = 0),
-     * fused with the subsampling by 2^(j2 - j1).
+     * fused with the subsampling by 2^(level2[j2] - j1).
      */
     private final SparseFourierFilter[][][] secondPsi;
     /** firstPsi[j1][t]: Kymatio's psi_{j1, t} on the padded grid fused with the subsampling by 2^j1. */
@@ -129,6 +134,10 @@ public final class RotoScattering2D implements FeatureExtractor {
         if (b.averaging == null) {
             throw new IllegalArgumentException("averaging must not be null");
         }
+        if (b.coarseSecondLayer && b.averaging != Averaging.GLOBAL) {
+            throw new IllegalArgumentException("coarseSecondLayer(true) needs Averaging.GLOBAL (it samples the second layer"
+                    + " on a grid twice as coarse, which only a global mean tolerates), got averaging=" + b.averaging);
+        }
         this.J = b.J;
         this.L = b.L;
         this.K = b.K;
@@ -137,6 +146,10 @@ public final class RotoScattering2D implements FeatureExtractor {
         this.log = b.log;
         this.logEpsilon = b.logEpsilon;
         this.renormalize = b.renormalize;
+        this.level2 = new int[J];
+        for (int j2 = 0; j2 < J; j2++) {
+            level2[j2] = b.coarseSecondLayer ? j2 + 1 : j2;
+        }
         this.padding = new Padding(b.height, b.width, J);
         int Mp = padding.paddedHeight();
         int Np = padding.paddedWidth();
@@ -174,7 +187,7 @@ public final class RotoScattering2D implements FeatureExtractor {
                 firstPsi[j2][t] = new SparseFourierFilter(fine, Mp, Np, 1 << j2);
                 for (int j1 = 0; j1 < j2; j1++) {
                     double[] level = j1 == 0 ? fine : SymmetricPeriodization.periodize(fine, Mp, Np, j1);
-                    secondPsi[j2][j1][t] = new SparseFourierFilter(level, Mp >> j1, Np >> j1, 1 << (j2 - j1));
+                    secondPsi[j2][j1][t] = new SparseFourierFilter(level, Mp >> j1, Np >> j1, 1 << (level2[j2] - j1));
                 }
             }
         }
@@ -285,14 +298,14 @@ public final class RotoScattering2D implements FeatureExtractor {
                 forwardRealPair(w.fft[j1], rows1, cols1, lanes, w.y1Re[a], w.y1Im[a], w.y1Re[a + 1], w.y1Im[a + 1]);
             }
             for (int j2 = j1 + 1; j2 < J; j2++) {
-                int rows2 = Mp >> j2;
-                int cols2 = Np >> j2;
+                int rows2 = Mp >> level2[j2];
+                int cols2 = Np >> level2[j2];
                 int size2 = rows2 * cols2 * lanes;
                 for (int a2 = 0; a2 < L; a2++) {
                     for (int a = 0; a < L; a++) {                                   // Z(., a) = Y1(., a) * psi_{j2, a + a2}
                         int b = a + a2;
                         secondPsi[j2][j1][kymatio[b]].multiplySubsample(w.y1Re[a], w.y1Im[a], lanes, w.productScratch, w.zRe[a], w.zIm[a]);
-                        w.fft[j2].inverse(w.zRe[a], w.zIm[a]);
+                        w.fft[level2[j2]].inverse(w.zRe[a], w.zIm[a]);
                         if (conjugate[b]) {
                             double[] im = w.zIm[a];
                             for (int q = 0; q < size2; q++) {
@@ -580,7 +593,7 @@ public final class RotoScattering2D implements FeatureExtractor {
     @Override
     public String describe() {
         return "roto-translation scattering J=" + J + " L=" + L + " K=" + K + " " + averaging.name().toLowerCase()
-                + " averaging" + (renormalize ? ", renormalized" : "") + (log ? ", log(eps=" + logEpsilon + ")" : "")
+                + " averaging" + (coarseSecondLayer() ? ", coarse second layer" : "") + (renormalize ? ", renormalized" : "") + (log ? ", log(eps=" + logEpsilon + ")" : "")
                 + " (" + paths.size() + " paths" + (planeSize > 1 ? " x " + outHeight + "x" + outWidth : "") + ")";
     }
 
@@ -626,6 +639,11 @@ public final class RotoScattering2D implements FeatureExtractor {
 
     public boolean renormalize() {
         return renormalize;
+    }
+
+    /** Whether the second layer runs on the level-(j2 + 1) grid (see {@link Builder#coarseSecondLayer}). */
+    public boolean coarseSecondLayer() {
+        return level2.length > 0 && level2[0] == 1;
     }
 
     /** The description of every path, in output order. */
@@ -701,8 +719,8 @@ public final class RotoScattering2D implements FeatureExtractor {
             this.lanes = lanes;
             int Mp = padding.paddedHeight();
             int Np = padding.paddedWidth();
-            this.fft = new Fft2D[J];
-            for (int r = 0; r < J; r++) {
+            this.fft = new Fft2D[level2[J - 1] + 1];
+            for (int r = 0; r < fft.length; r++) {
                 fft[r] = Fft2DFactory.create(Mp >> r, Np >> r, lanes);
             }
             int full = Mp * Np * lanes;
@@ -744,6 +762,7 @@ public final class RotoScattering2D implements FeatureExtractor {
         private boolean log;
         private double logEpsilon = DEFAULT_LOG_EPSILON;
         private boolean renormalize;
+        private boolean coarseSecondLayer;
         private int lanes;
 
         /** Spatial scale: wavelets up to 2^(J-1), averaging window 2^J; 2^J &lt;= height, width. */
@@ -795,6 +814,20 @@ public final class RotoScattering2D implements FeatureExtractor {
         /** Images per batch block (a tuning knob; results do not depend on it); 0 = automatic. */
         public Builder lanes(int lanes) {
             this.lanes = lanes;
+            return this;
+        }
+
+        /**
+         * Computes the second layer (the maps Y1_j1 * psi_j2 and their angular convolutions) on the
+         * level-(j2 + 1) grid instead of Kymatio's level j2: every second sample in each direction, a
+         * quarter of the FFT and angular work, which dominate the cost. The sampled values are exact
+         * (subsampling in the Fourier domain by periodization gives the samples of the same map), so
+         * only the quadrature of the global spatial mean changes: mean over u of |Y2(u, a)| is taken
+         * over 1/4 of the points, on a grid of step 2^(j2 + 1), still finer than the averaging scale
+         * 2^J of Sifre and Mallat's windowed variant. Needs {@link Averaging#GLOBAL}; default false.
+         */
+        public Builder coarseSecondLayer(boolean coarse) {
+            this.coarseSecondLayer = coarse;
             return this;
         }
 

@@ -200,6 +200,8 @@ class RotoScatteringPropertiesTest {
         assertMessage(() -> RotoScattering2D.builder().J(2).shape(28, 28).log(true).logEpsilon(0).build(), "logEpsilon=0");
         assertMessage(() -> RotoScattering2D.builder().J(2).shape(28, 28).logEpsilon(Double.NaN).build(), "logEpsilon=NaN");
         assertMessage(() -> RotoScattering2D.builder().J(2).shape(28, 28).lanes(-1).build(), "lanes=-1");
+        assertMessage(() -> RotoScattering2D.builder().J(2).shape(28, 28).averaging(Averaging.WINDOW).coarseSecondLayer(true).build(),
+                "averaging=WINDOW");
         RotoScattering2D s = RotoScattering2D.of(2, 8, 8);
         double[] nan = new double[64];
         nan[9] = Double.NaN;
