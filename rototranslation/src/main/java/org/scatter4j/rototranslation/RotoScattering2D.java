@@ -69,6 +69,9 @@ public final class RotoScattering2D implements FeatureExtractor {
     private final boolean log;
     private final double logEpsilon;
     private final boolean renormalize;
+    private final boolean translation;
+    /** parent[c]: the index of the order-1 coefficient that renormalization divides path c by (-1: none). */
+    private final int[] parent;
     /**
      * Grid level of the second layer's maps for each j2: j2 (Kymatio's subsampling) or, with
      * {@link Builder#coarseSecondLayer}, j2 + 1.
@@ -134,6 +137,9 @@ public final class RotoScattering2D implements FeatureExtractor {
         if (b.averaging == null) {
             throw new IllegalArgumentException("averaging must not be null");
         }
+        if (b.translationCoefficients && b.averaging != Averaging.GLOBAL) {
+            throw new IllegalArgumentException("translationCoefficients(true) needs Averaging.GLOBAL, got averaging=" + b.averaging);
+        }
         if (b.coarseSecondLayer && b.averaging != Averaging.GLOBAL) {
             throw new IllegalArgumentException("coarseSecondLayer(true) needs Averaging.GLOBAL (it samples the second layer"
                     + " on a grid twice as coarse, which only a global mean tolerates), got averaging=" + b.averaging);
@@ -146,6 +152,7 @@ public final class RotoScattering2D implements FeatureExtractor {
         this.log = b.log;
         this.logEpsilon = b.logEpsilon;
         this.renormalize = b.renormalize;
+        this.translation = b.translationCoefficients;
         this.level2 = new int[J];
         for (int j2 = 0; j2 < J; j2++) {
             level2[j2] = b.coarseSecondLayer ? j2 + 1 : j2;
@@ -171,7 +178,16 @@ public final class RotoScattering2D implements FeatureExtractor {
         for (int r = 0; r < J; r++) {
             lowPass[r] = new LowPassOperator(bank.phiRowFactor(r), bank.phiColFactor(r), 1 << (J - r), outHeight, outWidth);
         }
-        this.paths = Collections.unmodifiableList(buildPaths(J, L, K));
+        this.paths = Collections.unmodifiableList(buildPaths(J, L, K, translation));
+        this.parent = new int[paths.size()];
+        for (int c = 0; c < paths.size(); c++) {
+            RotoPath p = paths.get(c);
+            parent[c] = switch (p.kind()) {
+                case ZEROTH, FIRST, TRANSLATION_FIRST -> -1;
+                case FIRST_ANGULAR, SECOND -> 1 + p.j1();
+                case TRANSLATION_SECOND -> paths.indexOf(RotoPath.translationFirst(p.j1(), p.a1()));
+            };
+        }
         this.kymatio = new int[n];
         this.conjugate = new boolean[n];
         for (int a = 0; a < n; a++) {
@@ -204,8 +220,12 @@ public final class RotoScattering2D implements FeatureExtractor {
         return new Builder();
     }
 
-    /** The paths in output order: S0; S1_j1 for every j1; then per j1 the K phi_J x psi_k paths and the second layer. */
-    static List<RotoPath> buildPaths(int J, int L, int K) {
+    /**
+     * The paths in output order: S0; S1_j1 for every j1; then per j1 the K phi_J x psi_k paths and the
+     * second layer; with {@code translation}, then per j1 the L oriented first-order means and the
+     * L^2 (J - 1 - j1) oriented second-order means (j2, then a2, then a1).
+     */
+    static List<RotoPath> buildPaths(int J, int L, int K, boolean translation) {
         List<RotoPath> p = new ArrayList<>();
         p.add(RotoPath.zeroth());
         for (int j1 = 0; j1 < J; j1++) {
@@ -219,6 +239,20 @@ public final class RotoScattering2D implements FeatureExtractor {
                 for (int a2 = 0; a2 < L; a2++) {
                     for (int k = -1; k < K; k++) {
                         p.add(RotoPath.second(j1, j2, a2, k));
+                    }
+                }
+            }
+        }
+        if (translation) {
+            for (int j1 = 0; j1 < J; j1++) {
+                for (int a1 = 0; a1 < L; a1++) {
+                    p.add(RotoPath.translationFirst(j1, a1));
+                }
+                for (int j2 = j1 + 1; j2 < J; j2++) {
+                    for (int a2 = 0; a2 < L; a2++) {
+                        for (int a1 = 0; a1 < L; a1++) {
+                            p.add(RotoPath.translationSecond(j1, a1, j2, a2));
+                        }
                     }
                 }
             }
@@ -254,6 +288,7 @@ public final class RotoScattering2D implements FeatureExtractor {
         w.fft[0].forward(w.xRe, w.xIm);                                             // X = F x
         int nextFirst = 1;
         int next2 = 1 + J;
+        int nextT = pathCount(J, L, K);                                             // translation coefficients, if any
         for (int j1 = 0; j1 < J; j1++) {
             int rows1 = Mp >> j1;
             int cols1 = Np >> j1;
@@ -263,6 +298,9 @@ public final class RotoScattering2D implements FeatureExtractor {
                 w.fft[j1].inverse(w.y1Re[a], w.y1Im[a]);
                 LaneOps.modulus(w.y1Re[a], w.y1Im[a], size1);
                 lowPass[j1].apply(w.y1Re[a], lanes, w.lowPassScratch, w.lp1[a], 0); // Y1 *_u phi_J
+                if (translation) {                                                  // mean_u Y1(u, a)
+                    laneMeans(w.y1Re[a], rows1 * cols1, lanes, 1.0 / ((double) rows1 * cols1), w, nextT++ * lanes);
+                }
             }
             if (global) {                                                           // S1 = mean_{u, a} Y1
                 Arrays.fill(w.laneSum, 0.0);
@@ -306,6 +344,10 @@ public final class RotoScattering2D implements FeatureExtractor {
                         int b = a + a2;
                         secondPsi[j2][j1][kymatio[b]].multiplySubsample(w.y1Re[a], w.y1Im[a], lanes, w.productScratch, w.zRe[a], w.zIm[a]);
                         w.fft[level2[j2]].inverse(w.zRe[a], w.zIm[a]);
+                        if (translation) {                                          // mean_u |Z(u, a)|
+                            laneModulusMeans(w.zRe[a], w.zIm[a], rows2 * cols2, lanes, 1.0 / ((double) rows2 * cols2), w,
+                                    nextT++ * lanes);
+                        }
                         if (conjugate[b]) {
                             double[] im = w.zIm[a];
                             for (int q = 0; q < size2; q++) {
@@ -414,6 +456,19 @@ public final class RotoScattering2D implements FeatureExtractor {
         }
     }
 
+    /** w.out[offset + b] = scale * sum over pixels of |re + i im|, for every lane b. */
+    private static void laneModulusMeans(double[] re, double[] im, int pixels, int lanes, double scale, Workspace w, int offset) {
+        Arrays.fill(w.laneSum, 0.0);
+        for (int p = 0, q = 0; p < pixels; p++) {
+            for (int b = 0; b < lanes; b++, q++) {
+                w.laneSum[b] += Math.sqrt(re[q] * re[q] + im[q] * im[q]);
+            }
+        }
+        for (int b = 0; b < lanes; b++) {
+            w.out[offset + b] = w.laneSum[b] * scale;
+        }
+    }
+
     /** w.out[offset + b] = scale * sum over pixels of src, for every lane b. */
     private static void laneMeans(double[] src, int pixels, int lanes, double scale, Workspace w, int offset) {
         Arrays.fill(w.laneSum, 0.0);
@@ -433,9 +488,11 @@ public final class RotoScattering2D implements FeatureExtractor {
     private void finish(double[] r) {
         if (renormalize) {
             for (int c = 1 + J; c < paths.size(); c++) {
-                int parent = 1 + paths.get(c).j1();
+                if (parent[c] < 0) {
+                    continue;
+                }
                 for (int q = 0; q < planeSize; q++) {
-                    double d = r[parent * planeSize + q];
+                    double d = r[parent[c] * planeSize + q];
                     double v = r[c * planeSize + q];
                     r[c * planeSize + q] = d == 0 ? 0.0 : v / d;
                 }
@@ -593,7 +650,8 @@ public final class RotoScattering2D implements FeatureExtractor {
     @Override
     public String describe() {
         return "roto-translation scattering J=" + J + " L=" + L + " K=" + K + " " + averaging.name().toLowerCase()
-                + " averaging" + (coarseSecondLayer() ? ", coarse second layer" : "") + (renormalize ? ", renormalized" : "") + (log ? ", log(eps=" + logEpsilon + ")" : "")
+                + " averaging" + (coarseSecondLayer() ? ", coarse second layer" : "")
+                + (translation ? ", with translation coefficients" : "") + (renormalize ? ", renormalized" : "") + (log ? ", log(eps=" + logEpsilon + ")" : "")
                 + " (" + paths.size() + " paths" + (planeSize > 1 ? " x " + outHeight + "x" + outWidth : "") + ")";
     }
 
@@ -639,6 +697,11 @@ public final class RotoScattering2D implements FeatureExtractor {
 
     public boolean renormalize() {
         return renormalize;
+    }
+
+    /** Whether the translation coefficients are appended (see {@link Builder#translationCoefficients}). */
+    public boolean translationCoefficients() {
+        return translation;
     }
 
     /** Whether the second layer runs on the level-(j2 + 1) grid (see {@link Builder#coarseSecondLayer}). */
@@ -763,6 +826,7 @@ public final class RotoScattering2D implements FeatureExtractor {
         private double logEpsilon = DEFAULT_LOG_EPSILON;
         private boolean renormalize;
         private boolean coarseSecondLayer;
+        private boolean translationCoefficients;
         private int lanes;
 
         /** Spatial scale: wavelets up to 2^(J-1), averaging window 2^J; 2^J &lt;= height, width. */
@@ -805,7 +869,10 @@ public final class RotoScattering2D implements FeatureExtractor {
             return this;
         }
 
-        /** ScatNet's renormalization: order-2 coefficients divided by their parent S1_j1. */
+        /**
+         * ScatNet's renormalization: order-2 coefficients divided by their parent S1_j1 (the
+         * translation order-2 coefficients by their oriented parent mean_u Y1_{j1}(u, a1)).
+         */
         public Builder renormalize(boolean renormalize) {
             this.renormalize = renormalize;
             return this;
@@ -828,6 +895,21 @@ public final class RotoScattering2D implements FeatureExtractor {
          */
         public Builder coarseSecondLayer(boolean coarse) {
             this.coarseSecondLayer = coarse;
+            return this;
+        }
+
+        /**
+         * Also outputs the translation scattering coefficients that the cascade computes on the way
+         * (appended after the roto-translation paths): mean_u Y1_{j1}(u, a1) and mean_u |Y1_{j1}(., a1)
+         * * psi_{j2, a1 + a2}| for a1 &lt; L, the global spatial means of Kymatio's order-1 and order-2
+         * maps (before its low-pass), {@code J L + L^2 J (J - 1) / 2} more values (680 for J = 5, L = 8)
+         * for the price of one modulus per second-layer sample. They are not rotation invariant:
+         * they keep the orientation that Sifre and Mallat's roto-translation averaging discards, which
+         * helps where the data set has no rotation to be invariant to (KTH-TIPS images vary mostly
+         * in scale and illumination). Needs {@link Averaging#GLOBAL}; default false.
+         */
+        public Builder translationCoefficients(boolean translation) {
+            this.translationCoefficients = translation;
             return this;
         }
 

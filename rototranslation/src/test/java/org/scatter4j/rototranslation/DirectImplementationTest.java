@@ -24,12 +24,13 @@ import org.scatter4j.wavelets.MorletParameters;
 class DirectImplementationTest {
 
     @ParameterizedTest
-    @CsvSource({"2, false", "3, false", "2, true", "3, true"})
-    void groupConvolutionAgreesWithExplicitSums(int J, boolean coarse) {
+    @CsvSource({"2, false, false", "3, false, false", "2, true, false", "3, true, false", "3, false, true", "3, true, true"})
+    void groupConvolutionAgreesWithExplicitSums(int J, boolean coarse, boolean translation) {
         int n = 16;
         int L = 4;
         int K = 2;
-        RotoScattering2D s = RotoScattering2D.builder().J(J).L(L).K(K).shape(n, n).coarseSecondLayer(coarse).build();
+        RotoScattering2D s = RotoScattering2D.builder().J(J).L(L).K(K).shape(n, n).coarseSecondLayer(coarse)
+                .translationCoefficients(translation).build();
         Random r = new Random(3);
         double[] x = new double[n * n];
         for (int i = 0; i < x.length; i++) {
@@ -38,7 +39,7 @@ class DirectImplementationTest {
         double[] fast = s.transform(x);
         double[] slow = direct(s, x);
         assertEquals(slow.length, fast.length);
-        assertEquals(RotoScattering2D.pathCount(J, L, K), fast.length);
+        assertEquals(RotoScattering2D.pathCount(J, L, K) + (translation ? J * L + L * L * J * (J - 1) / 2 : 0), fast.length);
         double worst = 0;
         double scale = 0;
         for (double v : slow) {
@@ -50,13 +51,14 @@ class DirectImplementationTest {
                 System.out.println("  differs: " + s.paths().get(i) + " fast " + fast[i] + " direct " + slow[i]);
             }
         }
-        System.out.printf("direct vs fast (16x16, J=%d, L=4, K=2, coarse %b, %d coefficients): max abs error %.3e (max |S| %.3e)%n",
-                J, coarse, fast.length, worst, scale);
+        System.out.printf("direct vs fast (16x16, J=%d, L=4, K=2, coarse %b, translation %b, %d coefficients): max abs error %.3e"
+                + " (max |S| %.3e)%n", J, coarse, translation, fast.length, worst, scale);
         assertEquals(coarse, s.coarseSecondLayer());
         if (coarse) { // the coarse grid changes the order-2 means, a little
-            double[] exact = RotoScattering2D.builder().J(J).L(L).K(K).shape(n, n).build().transform(x);
+            double[] exact = RotoScattering2D.builder().J(J).L(L).K(K).shape(n, n).translationCoefficients(translation).build()
+                    .transform(x);
             double change = 0;
-            for (int i = 1 + J + J * K; i < exact.length; i++) {
+            for (int i = 1 + J + J * K; i < RotoScattering2D.pathCount(J, L, K); i++) {
                 change = Math.max(change, Math.abs(exact[i] - fast[i]) / exact[i]);
             }
             System.out.printf("  coarse vs Kymatio-grid second layer: max relative change %.3e%n", change);
@@ -160,6 +162,15 @@ class DirectImplementationTest {
                 }
             }
             out[1 + j1] = sum / (n * (double) r1 * c1);
+            if (s.translationCoefficients()) {
+                for (int a1 = 0; a1 < L; a1++) {
+                    double m = 0;
+                    for (double v : y1[a1]) {
+                        m += v;
+                    }
+                    out[indexOf(paths, RotoPath.translationFirst(j1, a1))] = m / ((double) r1 * c1);
+                }
+            }
             // phi_J x psi_k: (Y1 * phi)(2^(J-j1) (i + 1), 2^(J-j1) (k + 1)) on the level-j1 grid, then the angle
             double[] phi = dft2(s.filterBank().phi(j1), new double[r1 * c1], r1, c1, +1)[0];
             for (int q = 0; q < phi.length; q++) {
@@ -217,6 +228,15 @@ class DirectImplementationTest {
                     }
                     for (int k = -1; k < s.K(); k++) {
                         out[indexOf(paths, RotoPath.second(j1, j2, a2, k))] = angularMean(zr, zi, h[k + 1]);
+                    }
+                    if (s.translationCoefficients()) { // |Y1(a1) * psi_{j2, a1 + a2}| averaged over u
+                        for (int a1 = 0; a1 < L; a1++) {
+                            double m = 0;
+                            for (int q = 0; q < r2 * c2; q++) {
+                                m += Math.hypot(zr[a1][q], zi[a1][q]);
+                            }
+                            out[indexOf(paths, RotoPath.translationSecond(j1, a1, j2, a2))] = m / ((double) r2 * c2);
+                        }
                     }
                 }
             }
