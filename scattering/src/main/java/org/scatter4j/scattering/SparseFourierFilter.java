@@ -27,8 +27,12 @@ public final class SparseFourierFilter {
     /** segments[a]: the alias segments contributing to output row a. */
     private final Segment[][] segments;
 
-    /** Input row {@code row}, columns [colStart, colStart + outCols), kept entries at {@code cols} with {@code weights}. */
-    private record Segment(int row, int colStart, int first, int last, int[] cols, double[] weights) {
+    /**
+     * Input row {@code row}, columns [colStart, colStart + outCols), kept entries at {@code cols} with
+     * {@code weights}; {@code dense[c - first]} the same weights over [first, last] with 0 at the
+     * dropped entries (adding x * 0 leaves a sum unchanged, so both give the same bits).
+     */
+    private record Segment(int row, int colStart, int first, int last, int[] cols, double[] weights, double[] dense) {
     }
 
     /**
@@ -65,8 +69,12 @@ public final class SparseFourierFilter {
                         }
                     }
                     if (n > 0) {
+                        double[] dense = new double[idx[n - 1] - idx[0] + 1];
+                        for (int e = 0; e < n; e++) {
+                            dense[idx[e] - idx[0]] = w[e];
+                        }
                         list.add(new Segment(row, colStart, idx[0], idx[n - 1], java.util.Arrays.copyOf(idx, n),
-                                java.util.Arrays.copyOf(w, n)));
+                                java.util.Arrays.copyOf(w, n), dense));
                     }
                 }
             }
@@ -94,8 +102,12 @@ public final class SparseFourierFilter {
         }
     }
 
-    /** dst = subsample_k(src * filter), lane layout on both grids. */
+    /** dst = subsample_k(src * filter), lane layout on both grids; src and dst must be different arrays. */
     public void multiplySubsample(double[] srcRe, double[] srcIm, int lanes, Scratch scratch, double[] dstRe, double[] dstIm) {
+        if (lanes == 1) {
+            multiplySubsampleSingle(srcRe, srcIm, dstRe, dstIm);
+            return;
+        }
         int outLen = outCols * lanes;
         double[] inRe = scratch.inRe;
         double[] inIm = scratch.inIm;
@@ -123,6 +135,29 @@ public final class SparseFourierFilter {
             }
             System.arraycopy(accRe, 0, dstRe, a * outLen, outLen);
             System.arraycopy(accIm, 0, dstIm, a * outLen, outLen);
+        }
+    }
+
+    /**
+     * One lane (large images, where a lane block holds a single image): no lane loop to vectorize,
+     * so the per-entry gather of the general path costs more than the arithmetic. Instead each
+     * segment is a contiguous run multiplied by its dense weights straight into the output row, a
+     * loop the JIT vectorizes; same sums in the same order as the general path, so the same bits.
+     */
+    private void multiplySubsampleSingle(double[] srcRe, double[] srcIm, double[] dstRe, double[] dstIm) {
+        for (int a = 0; a < outRows; a++) {
+            int o = a * outCols;
+            java.util.Arrays.fill(dstRe, o, o + outCols, 0.0);
+            java.util.Arrays.fill(dstIm, o, o + outCols, 0.0);
+            for (Segment s : segments[a]) {
+                double[] w = s.dense;
+                int src = s.row * inCols + s.colStart + s.first;
+                int dst = o + s.first;
+                for (int c = 0; c < w.length; c++) {
+                    dstRe[dst + c] += srcRe[src + c] * w[c];
+                    dstIm[dst + c] += srcIm[src + c] * w[c];
+                }
+            }
         }
     }
 }
