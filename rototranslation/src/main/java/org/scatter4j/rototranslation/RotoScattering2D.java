@@ -58,6 +58,13 @@ import org.scatter4j.wavelets.fft.Fft2DFactory;
 public final class RotoScattering2D implements FeatureExtractor {
     /** Default eps of the log option. */
     public static final double DEFAULT_LOG_EPSILON = 1e-6;
+    /**
+     * Relative threshold of the second-layer filters with {@link Builder#coarseSecondLayer}: entries
+     * below 1e-6 of a wavelet's peak are skipped (1e-15 otherwise). At j2 = 1 on the 256 x 256 grid
+     * of a 200 x 200 image this keeps 50 % of the entries instead of 94 %, for a change of the
+     * coefficients far below what the coarse sampling itself makes.
+     */
+    static final double COARSE_NEGLIGIBLE = 1e-6;
     /** Pixels per block of the angular step (the rows of the angular FFT). */
     private static final int BLOCK = 64;
 
@@ -203,7 +210,8 @@ public final class RotoScattering2D implements FeatureExtractor {
                 firstPsi[j2][t] = new SparseFourierFilter(fine, Mp, Np, 1 << j2);
                 for (int j1 = 0; j1 < j2; j1++) {
                     double[] level = j1 == 0 ? fine : SymmetricPeriodization.periodize(fine, Mp, Np, j1);
-                    secondPsi[j2][j1][t] = new SparseFourierFilter(level, Mp >> j1, Np >> j1, 1 << (level2[j2] - j1));
+                    secondPsi[j2][j1][t] = new SparseFourierFilter(level, Mp >> j1, Np >> j1, 1 << (level2[j2] - j1),
+                            b.coarseSecondLayer ? COARSE_NEGLIGIBLE : SparseFourierFilter.NEGLIGIBLE);
                 }
             }
         }
@@ -891,7 +899,8 @@ public final class RotoScattering2D implements FeatureExtractor {
          * (subsampling in the Fourier domain by periodization gives the samples of the same map), so
          * only the quadrature of the global spatial mean changes: mean over u of |Y2(u, a)| is taken
          * over 1/4 of the points, on a grid of step 2^(j2 + 1), still finer than the averaging scale
-         * 2^J of Sifre and Mallat's windowed variant. Needs {@link Averaging#GLOBAL}; default false.
+         * 2^J of Sifre and Mallat's windowed variant. The second-layer filters also skip the entries
+         * below 1e-6 of their peak. Needs {@link Averaging#GLOBAL}; default false.
          */
         public Builder coarseSecondLayer(boolean coarse) {
             this.coarseSecondLayer = coarse;

@@ -47,7 +47,7 @@ class DirectImplementationTest {
         }
         for (int i = 0; i < fast.length; i++) {
             worst = Math.max(worst, Math.abs(fast[i] - slow[i]));
-            if (Math.abs(fast[i] - slow[i]) > 1e-10 * Math.max(1e-300, Math.abs(slow[i]))) {
+            if (Math.abs(fast[i] - slow[i]) > (coarse ? 1e-7 : 1e-10) * Math.max(1e-300, Math.abs(slow[i]))) {
                 System.out.println("  differs: " + s.paths().get(i) + " fast " + fast[i] + " direct " + slow[i]);
             }
         }
@@ -64,7 +64,10 @@ class DirectImplementationTest {
             System.out.printf("  coarse vs Kymatio-grid second layer: max relative change %.3e%n", change);
             assertTrue(change > 1e-6 && change < 0.5, "relative change " + change);
         }
-        assertTrue(worst <= 1e-10 * scale, "fast and direct differ by " + worst);
+        // the coarse option also skips second-layer filter entries below 1e-6 of the peak: a change of
+        // ~1e-9 here, still 10^7 times below what the coarse grid changes (see below)
+        double tolerance = coarse ? 1e-7 : 1e-10;
+        assertTrue(worst <= tolerance * scale, "fast and direct differ by " + worst);
         // and every order-2 coefficient is a genuine, non-trivial number
         for (int i = 0; i < fast.length; i++) {
             assertTrue(Double.isFinite(fast[i]));

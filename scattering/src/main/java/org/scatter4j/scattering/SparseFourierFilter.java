@@ -19,7 +19,8 @@ package org.scatter4j.scattering;
  * <p>Immutable and thread-safe; the scratch comes from {@link #newScratch}.
  */
 public final class SparseFourierFilter {
-    private static final double NEGLIGIBLE = 1e-15;
+    /** Default relative threshold below which filter entries are skipped. */
+    public static final double NEGLIGIBLE = 1e-15;
 
     private final int inCols;
     private final int outRows;
@@ -40,6 +41,18 @@ public final class SparseFourierFilter {
      * @param k      subsampling factor (1 = none); divides rows and cols
      */
     public SparseFourierFilter(double[] filter, int rows, int cols, int k) {
+        this(filter, rows, cols, k, NEGLIGIBLE);
+    }
+
+    /**
+     * As {@link #SparseFourierFilter(double[], int, int, int)}, skipping the entries whose magnitude
+     * is at most {@code negligible} times the largest (in [0, 1)); a larger threshold trades
+     * accuracy of the product for a smaller support.
+     */
+    public SparseFourierFilter(double[] filter, int rows, int cols, int k, double negligible) {
+        if (!(negligible >= 0 && negligible < 1)) {
+            throw new IllegalArgumentException("negligible must be in [0, 1), got negligible=" + negligible);
+        }
         if (k < 1 || rows % k != 0 || cols % k != 0) {
             throw new IllegalArgumentException("grid " + rows + "x" + cols + " is not divisible by k=" + k);
         }
@@ -63,7 +76,7 @@ public final class SparseFourierFilter {
                     int n = 0;
                     for (int c = 0; c < outCols; c++) {
                         double v = filter[row * cols + colStart + c];
-                        if (Math.abs(v) > NEGLIGIBLE * max) {
+                        if (Math.abs(v) > negligible * max) {
                             idx[n] = c;
                             w[n++] = v * scale;
                         }
