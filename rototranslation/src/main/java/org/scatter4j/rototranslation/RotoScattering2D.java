@@ -58,6 +58,13 @@ import org.scatter4j.wavelets.fft.Fft2DFactory;
 public final class RotoScattering2D implements FeatureExtractor {
     /** Default eps of the log option. */
     public static final double DEFAULT_LOG_EPSILON = 1e-6;
+    /**
+     * Relative threshold of the second-layer filters with {@link Builder#coarseSecondLayer}: entries
+     * below 1e-6 of a wavelet's peak are skipped (1e-15 otherwise). At j2 = 1 on the 256 x 256 grid
+     * of a 200 x 200 image this keeps 50 % of the entries instead of 94 %, for a change of the
+     * coefficients far below what the coarse sampling itself makes.
+     */
+    static final double COARSE_NEGLIGIBLE = 1e-6;
     /** Pixels per block of the angular step (the rows of the angular FFT). */
     private static final int BLOCK = 64;
 
@@ -69,6 +76,14 @@ public final class RotoScattering2D implements FeatureExtractor {
     private final boolean log;
     private final double logEpsilon;
     private final boolean renormalize;
+    private final boolean translation;
+    /** parent[c]: the index of the order-1 coefficient that renormalization divides path c by (-1: none). */
+    private final int[] parent;
+    /**
+     * Grid level of the second layer's maps for each j2: j2 (Kymatio's subsampling) or, with
+     * {@link Builder#coarseSecondLayer}, j2 + 1.
+     */
+    private final int[] level2;
     private final Padding padding;
     private final MorletFilterBank bank;
     private final AngularFilterBank angular;
@@ -88,7 +103,7 @@ public final class RotoScattering2D implements FeatureExtractor {
     /**
      * secondPsi[j2][j1][t]: the Fourier filter of Kymatio's psi_{j2, t} on the level-j1 grid, folded
      * with {@link SymmetricPeriodization} for j1 &gt;= 1 (the bank's own level-0 filter for j1 = 0),
-     * fused with the subsampling by 2^(j2 - j1).
+     * fused with the subsampling by 2^(level2[j2] - j1).
      */
     private final SparseFourierFilter[][][] secondPsi;
     /** firstPsi[j1][t]: Kymatio's psi_{j1, t} on the padded grid fused with the subsampling by 2^j1. */
@@ -129,6 +144,13 @@ public final class RotoScattering2D implements FeatureExtractor {
         if (b.averaging == null) {
             throw new IllegalArgumentException("averaging must not be null");
         }
+        if (b.translationCoefficients && b.averaging != Averaging.GLOBAL) {
+            throw new IllegalArgumentException("translationCoefficients(true) needs Averaging.GLOBAL, got averaging=" + b.averaging);
+        }
+        if (b.coarseSecondLayer && b.averaging != Averaging.GLOBAL) {
+            throw new IllegalArgumentException("coarseSecondLayer(true) needs Averaging.GLOBAL (it samples the second layer"
+                    + " on a grid twice as coarse, which only a global mean tolerates), got averaging=" + b.averaging);
+        }
         this.J = b.J;
         this.L = b.L;
         this.K = b.K;
@@ -137,6 +159,11 @@ public final class RotoScattering2D implements FeatureExtractor {
         this.log = b.log;
         this.logEpsilon = b.logEpsilon;
         this.renormalize = b.renormalize;
+        this.translation = b.translationCoefficients;
+        this.level2 = new int[J];
+        for (int j2 = 0; j2 < J; j2++) {
+            level2[j2] = b.coarseSecondLayer ? j2 + 1 : j2;
+        }
         this.padding = new Padding(b.height, b.width, J);
         int Mp = padding.paddedHeight();
         int Np = padding.paddedWidth();
@@ -158,7 +185,16 @@ public final class RotoScattering2D implements FeatureExtractor {
         for (int r = 0; r < J; r++) {
             lowPass[r] = new LowPassOperator(bank.phiRowFactor(r), bank.phiColFactor(r), 1 << (J - r), outHeight, outWidth);
         }
-        this.paths = Collections.unmodifiableList(buildPaths(J, L, K));
+        this.paths = Collections.unmodifiableList(buildPaths(J, L, K, translation));
+        this.parent = new int[paths.size()];
+        for (int c = 0; c < paths.size(); c++) {
+            RotoPath p = paths.get(c);
+            parent[c] = switch (p.kind()) {
+                case ZEROTH, FIRST, TRANSLATION_FIRST -> -1;
+                case FIRST_ANGULAR, SECOND -> 1 + p.j1();
+                case TRANSLATION_SECOND -> paths.indexOf(RotoPath.translationFirst(p.j1(), p.a1()));
+            };
+        }
         this.kymatio = new int[n];
         this.conjugate = new boolean[n];
         for (int a = 0; a < n; a++) {
@@ -174,7 +210,8 @@ public final class RotoScattering2D implements FeatureExtractor {
                 firstPsi[j2][t] = new SparseFourierFilter(fine, Mp, Np, 1 << j2);
                 for (int j1 = 0; j1 < j2; j1++) {
                     double[] level = j1 == 0 ? fine : SymmetricPeriodization.periodize(fine, Mp, Np, j1);
-                    secondPsi[j2][j1][t] = new SparseFourierFilter(level, Mp >> j1, Np >> j1, 1 << (j2 - j1));
+                    secondPsi[j2][j1][t] = new SparseFourierFilter(level, Mp >> j1, Np >> j1, 1 << (level2[j2] - j1),
+                            b.coarseSecondLayer ? COARSE_NEGLIGIBLE : SparseFourierFilter.NEGLIGIBLE);
                 }
             }
         }
@@ -191,8 +228,12 @@ public final class RotoScattering2D implements FeatureExtractor {
         return new Builder();
     }
 
-    /** The paths in output order: S0; S1_j1 for every j1; then per j1 the K phi_J x psi_k paths and the second layer. */
-    static List<RotoPath> buildPaths(int J, int L, int K) {
+    /**
+     * The paths in output order: S0; S1_j1 for every j1; then per j1 the K phi_J x psi_k paths and the
+     * second layer; with {@code translation}, then per j1 the L oriented first-order means and the
+     * L^2 (J - 1 - j1) oriented second-order means (j2, then a2, then a1).
+     */
+    static List<RotoPath> buildPaths(int J, int L, int K, boolean translation) {
         List<RotoPath> p = new ArrayList<>();
         p.add(RotoPath.zeroth());
         for (int j1 = 0; j1 < J; j1++) {
@@ -206,6 +247,20 @@ public final class RotoScattering2D implements FeatureExtractor {
                 for (int a2 = 0; a2 < L; a2++) {
                     for (int k = -1; k < K; k++) {
                         p.add(RotoPath.second(j1, j2, a2, k));
+                    }
+                }
+            }
+        }
+        if (translation) {
+            for (int j1 = 0; j1 < J; j1++) {
+                for (int a1 = 0; a1 < L; a1++) {
+                    p.add(RotoPath.translationFirst(j1, a1));
+                }
+                for (int j2 = j1 + 1; j2 < J; j2++) {
+                    for (int a2 = 0; a2 < L; a2++) {
+                        for (int a1 = 0; a1 < L; a1++) {
+                            p.add(RotoPath.translationSecond(j1, a1, j2, a2));
+                        }
                     }
                 }
             }
@@ -241,6 +296,7 @@ public final class RotoScattering2D implements FeatureExtractor {
         w.fft[0].forward(w.xRe, w.xIm);                                             // X = F x
         int nextFirst = 1;
         int next2 = 1 + J;
+        int nextT = pathCount(J, L, K);                                             // translation coefficients, if any
         for (int j1 = 0; j1 < J; j1++) {
             int rows1 = Mp >> j1;
             int cols1 = Np >> j1;
@@ -250,6 +306,9 @@ public final class RotoScattering2D implements FeatureExtractor {
                 w.fft[j1].inverse(w.y1Re[a], w.y1Im[a]);
                 LaneOps.modulus(w.y1Re[a], w.y1Im[a], size1);
                 lowPass[j1].apply(w.y1Re[a], lanes, w.lowPassScratch, w.lp1[a], 0); // Y1 *_u phi_J
+                if (translation) {                                                  // mean_u Y1(u, a)
+                    laneMeans(w.y1Re[a], rows1 * cols1, lanes, 1.0 / ((double) rows1 * cols1), w, nextT++ * lanes);
+                }
             }
             if (global) {                                                           // S1 = mean_{u, a} Y1
                 Arrays.fill(w.laneSum, 0.0);
@@ -285,14 +344,18 @@ public final class RotoScattering2D implements FeatureExtractor {
                 forwardRealPair(w.fft[j1], rows1, cols1, lanes, w.y1Re[a], w.y1Im[a], w.y1Re[a + 1], w.y1Im[a + 1]);
             }
             for (int j2 = j1 + 1; j2 < J; j2++) {
-                int rows2 = Mp >> j2;
-                int cols2 = Np >> j2;
+                int rows2 = Mp >> level2[j2];
+                int cols2 = Np >> level2[j2];
                 int size2 = rows2 * cols2 * lanes;
                 for (int a2 = 0; a2 < L; a2++) {
                     for (int a = 0; a < L; a++) {                                   // Z(., a) = Y1(., a) * psi_{j2, a + a2}
                         int b = a + a2;
                         secondPsi[j2][j1][kymatio[b]].multiplySubsample(w.y1Re[a], w.y1Im[a], lanes, w.productScratch, w.zRe[a], w.zIm[a]);
-                        w.fft[j2].inverse(w.zRe[a], w.zIm[a]);
+                        w.fft[level2[j2]].inverse(w.zRe[a], w.zIm[a]);
+                        if (translation) {                                          // mean_u |Z(u, a)|
+                            laneModulusMeans(w.zRe[a], w.zIm[a], rows2 * cols2, lanes, 1.0 / ((double) rows2 * cols2), w,
+                                    nextT++ * lanes);
+                        }
                         if (conjugate[b]) {
                             double[] im = w.zIm[a];
                             for (int q = 0; q < size2; q++) {
@@ -401,6 +464,19 @@ public final class RotoScattering2D implements FeatureExtractor {
         }
     }
 
+    /** w.out[offset + b] = scale * sum over pixels of |re + i im|, for every lane b. */
+    private static void laneModulusMeans(double[] re, double[] im, int pixels, int lanes, double scale, Workspace w, int offset) {
+        Arrays.fill(w.laneSum, 0.0);
+        for (int p = 0, q = 0; p < pixels; p++) {
+            for (int b = 0; b < lanes; b++, q++) {
+                w.laneSum[b] += Math.sqrt(re[q] * re[q] + im[q] * im[q]);
+            }
+        }
+        for (int b = 0; b < lanes; b++) {
+            w.out[offset + b] = w.laneSum[b] * scale;
+        }
+    }
+
     /** w.out[offset + b] = scale * sum over pixels of src, for every lane b. */
     private static void laneMeans(double[] src, int pixels, int lanes, double scale, Workspace w, int offset) {
         Arrays.fill(w.laneSum, 0.0);
@@ -420,9 +496,11 @@ public final class RotoScattering2D implements FeatureExtractor {
     private void finish(double[] r) {
         if (renormalize) {
             for (int c = 1 + J; c < paths.size(); c++) {
-                int parent = 1 + paths.get(c).j1();
+                if (parent[c] < 0) {
+                    continue;
+                }
                 for (int q = 0; q < planeSize; q++) {
-                    double d = r[parent * planeSize + q];
+                    double d = r[parent[c] * planeSize + q];
                     double v = r[c * planeSize + q];
                     r[c * planeSize + q] = d == 0 ? 0.0 : v / d;
                 }
@@ -580,7 +658,8 @@ public final class RotoScattering2D implements FeatureExtractor {
     @Override
     public String describe() {
         return "roto-translation scattering J=" + J + " L=" + L + " K=" + K + " " + averaging.name().toLowerCase()
-                + " averaging" + (renormalize ? ", renormalized" : "") + (log ? ", log(eps=" + logEpsilon + ")" : "")
+                + " averaging" + (coarseSecondLayer() ? ", coarse second layer" : "")
+                + (translation ? ", with translation coefficients" : "") + (renormalize ? ", renormalized" : "") + (log ? ", log(eps=" + logEpsilon + ")" : "")
                 + " (" + paths.size() + " paths" + (planeSize > 1 ? " x " + outHeight + "x" + outWidth : "") + ")";
     }
 
@@ -626,6 +705,16 @@ public final class RotoScattering2D implements FeatureExtractor {
 
     public boolean renormalize() {
         return renormalize;
+    }
+
+    /** Whether the translation coefficients are appended (see {@link Builder#translationCoefficients}). */
+    public boolean translationCoefficients() {
+        return translation;
+    }
+
+    /** Whether the second layer runs on the level-(j2 + 1) grid (see {@link Builder#coarseSecondLayer}). */
+    public boolean coarseSecondLayer() {
+        return level2.length > 0 && level2[0] == 1;
     }
 
     /** The description of every path, in output order. */
@@ -701,8 +790,8 @@ public final class RotoScattering2D implements FeatureExtractor {
             this.lanes = lanes;
             int Mp = padding.paddedHeight();
             int Np = padding.paddedWidth();
-            this.fft = new Fft2D[J];
-            for (int r = 0; r < J; r++) {
+            this.fft = new Fft2D[level2[J - 1] + 1];
+            for (int r = 0; r < fft.length; r++) {
                 fft[r] = Fft2DFactory.create(Mp >> r, Np >> r, lanes);
             }
             int full = Mp * Np * lanes;
@@ -744,6 +833,8 @@ public final class RotoScattering2D implements FeatureExtractor {
         private boolean log;
         private double logEpsilon = DEFAULT_LOG_EPSILON;
         private boolean renormalize;
+        private boolean coarseSecondLayer;
+        private boolean translationCoefficients;
         private int lanes;
 
         /** Spatial scale: wavelets up to 2^(J-1), averaging window 2^J; 2^J &lt;= height, width. */
@@ -786,7 +877,10 @@ public final class RotoScattering2D implements FeatureExtractor {
             return this;
         }
 
-        /** ScatNet's renormalization: order-2 coefficients divided by their parent S1_j1. */
+        /**
+         * ScatNet's renormalization: order-2 coefficients divided by their parent S1_j1 (the
+         * translation order-2 coefficients by their oriented parent mean_u Y1_{j1}(u, a1)).
+         */
         public Builder renormalize(boolean renormalize) {
             this.renormalize = renormalize;
             return this;
@@ -795,6 +889,36 @@ public final class RotoScattering2D implements FeatureExtractor {
         /** Images per batch block (a tuning knob; results do not depend on it); 0 = automatic. */
         public Builder lanes(int lanes) {
             this.lanes = lanes;
+            return this;
+        }
+
+        /**
+         * Computes the second layer (the maps Y1_j1 * psi_j2 and their angular convolutions) on the
+         * level-(j2 + 1) grid instead of Kymatio's level j2: every second sample in each direction, a
+         * quarter of the FFT and angular work, which dominate the cost. The sampled values are exact
+         * (subsampling in the Fourier domain by periodization gives the samples of the same map), so
+         * only the quadrature of the global spatial mean changes: mean over u of |Y2(u, a)| is taken
+         * over 1/4 of the points, on a grid of step 2^(j2 + 1), still finer than the averaging scale
+         * 2^J of Sifre and Mallat's windowed variant. The second-layer filters also skip the entries
+         * below 1e-6 of their peak. Needs {@link Averaging#GLOBAL}; default false.
+         */
+        public Builder coarseSecondLayer(boolean coarse) {
+            this.coarseSecondLayer = coarse;
+            return this;
+        }
+
+        /**
+         * Also outputs the translation scattering coefficients that the cascade computes on the way
+         * (appended after the roto-translation paths): mean_u Y1_{j1}(u, a1) and mean_u |Y1_{j1}(., a1)
+         * * psi_{j2, a1 + a2}| for a1 &lt; L, the global spatial means of Kymatio's order-1 and order-2
+         * maps (before its low-pass), {@code J L + L^2 J (J - 1) / 2} more values (680 for J = 5, L = 8)
+         * for the price of one modulus per second-layer sample. They are not rotation invariant:
+         * they keep the orientation that Sifre and Mallat's roto-translation averaging discards, which
+         * helps where the data set has no rotation to be invariant to (KTH-TIPS images vary mostly
+         * in scale and illumination). Needs {@link Averaging#GLOBAL}; default false.
+         */
+        public Builder translationCoefficients(boolean translation) {
+            this.translationCoefficients = translation;
             return this;
         }
 

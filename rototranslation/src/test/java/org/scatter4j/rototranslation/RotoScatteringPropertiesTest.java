@@ -38,6 +38,15 @@ class RotoScatteringPropertiesTest {
         assertEquals(RotoPath.second(0, 1, 0, -1), p.get(9));
         assertEquals(RotoPath.second(3, 4, 7, 2), p.get(p.size() - 4));
         assertEquals(RotoPath.firstAngular(4, 5, 2), p.get(p.size() - 1));
+        // the translation coefficients come after, J L + L^2 J (J - 1) / 2 of them
+        List<RotoPath> q = RotoScattering2D.builder().J(5).shape(200, 200).translationCoefficients(true).build().paths();
+        assertEquals(341 + 40 + 640, q.size());
+        assertEquals(p, q.subList(0, 341));
+        assertEquals(RotoPath.translationFirst(0, 0), q.get(341));
+        assertEquals(RotoPath.translationSecond(0, 0, 1, 0), q.get(341 + 8));
+        assertEquals(RotoPath.translationSecond(3, 7, 4, 7), q.get(q.size() - 1 - 8));
+        assertEquals(RotoPath.translationFirst(4, 7), q.get(q.size() - 1));
+        assertEquals(q.size(), q.stream().distinct().count(), "paths are distinct");
     }
 
     @Test
@@ -82,16 +91,20 @@ class RotoScatteringPropertiesTest {
     void renormalizationAndLogFollowTheirDefinitions() {
         int n = 40;
         double[] x = TestImages.gratingsInDisc(n, 2);
-        RotoScattering2D plain = RotoScattering2D.builder().J(3).shape(n, n).build();
-        RotoScattering2D renorm = RotoScattering2D.builder().J(3).shape(n, n).renormalize(true).build();
-        RotoScattering2D both = RotoScattering2D.builder().J(3).shape(n, n).renormalize(true).log(true).logEpsilon(1e-3).build();
+        // with the translation coefficients too: their order-2 means divide by their oriented order-1 parent
+        RotoScattering2D plain = RotoScattering2D.builder().J(3).shape(n, n).translationCoefficients(true).build();
+        RotoScattering2D renorm = RotoScattering2D.builder().J(3).shape(n, n).translationCoefficients(true).renormalize(true).build();
+        RotoScattering2D both = RotoScattering2D.builder().J(3).shape(n, n).translationCoefficients(true).renormalize(true).log(true)
+                .logEpsilon(1e-3).build();
         double[] s = plain.transform(x);
         double[] r = renorm.transform(x);
         double[] b = both.transform(x);
         List<RotoPath> paths = plain.paths();
         for (int c = 0; c < s.length; c++) {
             RotoPath p = paths.get(c);
-            double expected = p.order() == 2 ? s[c] / s[1 + p.j1()] : s[c];
+            int parent = p.kind() == RotoPath.Kind.TRANSLATION_SECOND ? paths.indexOf(RotoPath.translationFirst(p.j1(), p.a1()))
+                    : 1 + p.j1();
+            double expected = p.order() == 2 ? s[c] / s[parent] : s[c];
             assertEquals(expected, r[c], 1e-15 * Math.abs(expected), p.toString());
             assertEquals(p.order() == 0 ? expected : Math.log(expected + 1e-3), b[c], 1e-14, p.toString());
         }
@@ -200,6 +213,10 @@ class RotoScatteringPropertiesTest {
         assertMessage(() -> RotoScattering2D.builder().J(2).shape(28, 28).log(true).logEpsilon(0).build(), "logEpsilon=0");
         assertMessage(() -> RotoScattering2D.builder().J(2).shape(28, 28).logEpsilon(Double.NaN).build(), "logEpsilon=NaN");
         assertMessage(() -> RotoScattering2D.builder().J(2).shape(28, 28).lanes(-1).build(), "lanes=-1");
+        assertMessage(() -> RotoScattering2D.builder().J(2).shape(28, 28).averaging(Averaging.WINDOW).coarseSecondLayer(true).build(),
+                "averaging=WINDOW");
+        assertMessage(() -> RotoScattering2D.builder().J(2).shape(28, 28).averaging(Averaging.WINDOW).translationCoefficients(true)
+                .build(), "translationCoefficients(true) needs Averaging.GLOBAL");
         RotoScattering2D s = RotoScattering2D.of(2, 8, 8);
         double[] nan = new double[64];
         nan[9] = Double.NaN;

@@ -19,7 +19,8 @@ package org.scatter4j.scattering;
  * <p>Immutable and thread-safe; the scratch comes from {@link #newScratch}.
  */
 public final class SparseFourierFilter {
-    private static final double NEGLIGIBLE = 1e-15;
+    /** Default relative threshold below which filter entries are skipped. */
+    public static final double NEGLIGIBLE = 1e-15;
 
     private final int inCols;
     private final int outRows;
@@ -27,8 +28,12 @@ public final class SparseFourierFilter {
     /** segments[a]: the alias segments contributing to output row a. */
     private final Segment[][] segments;
 
-    /** Input row {@code row}, columns [colStart, colStart + outCols), kept entries at {@code cols} with {@code weights}. */
-    private record Segment(int row, int colStart, int first, int last, int[] cols, double[] weights) {
+    /**
+     * Input row {@code row}, columns [colStart, colStart + outCols), kept entries at {@code cols} with
+     * {@code weights}; {@code dense[c - first]} the same weights over [first, last] with 0 at the
+     * dropped entries (adding x * 0 leaves a sum unchanged, so both give the same bits).
+     */
+    private record Segment(int row, int colStart, int first, int last, int[] cols, double[] weights, double[] dense) {
     }
 
     /**
@@ -36,6 +41,18 @@ public final class SparseFourierFilter {
      * @param k      subsampling factor (1 = none); divides rows and cols
      */
     public SparseFourierFilter(double[] filter, int rows, int cols, int k) {
+        this(filter, rows, cols, k, NEGLIGIBLE);
+    }
+
+    /**
+     * As {@link #SparseFourierFilter(double[], int, int, int)}, skipping the entries whose magnitude
+     * is at most {@code negligible} times the largest (in [0, 1)); a larger threshold trades
+     * accuracy of the product for a smaller support.
+     */
+    public SparseFourierFilter(double[] filter, int rows, int cols, int k, double negligible) {
+        if (!(negligible >= 0 && negligible < 1)) {
+            throw new IllegalArgumentException("negligible must be in [0, 1), got negligible=" + negligible);
+        }
         if (k < 1 || rows % k != 0 || cols % k != 0) {
             throw new IllegalArgumentException("grid " + rows + "x" + cols + " is not divisible by k=" + k);
         }
@@ -59,14 +76,18 @@ public final class SparseFourierFilter {
                     int n = 0;
                     for (int c = 0; c < outCols; c++) {
                         double v = filter[row * cols + colStart + c];
-                        if (Math.abs(v) > NEGLIGIBLE * max) {
+                        if (Math.abs(v) > negligible * max) {
                             idx[n] = c;
                             w[n++] = v * scale;
                         }
                     }
                     if (n > 0) {
+                        double[] dense = new double[idx[n - 1] - idx[0] + 1];
+                        for (int e = 0; e < n; e++) {
+                            dense[idx[e] - idx[0]] = w[e];
+                        }
                         list.add(new Segment(row, colStart, idx[0], idx[n - 1], java.util.Arrays.copyOf(idx, n),
-                                java.util.Arrays.copyOf(w, n)));
+                                java.util.Arrays.copyOf(w, n), dense));
                     }
                 }
             }
@@ -94,8 +115,12 @@ public final class SparseFourierFilter {
         }
     }
 
-    /** dst = subsample_k(src * filter), lane layout on both grids. */
+    /** dst = subsample_k(src * filter), lane layout on both grids; src and dst must be different arrays. */
     public void multiplySubsample(double[] srcRe, double[] srcIm, int lanes, Scratch scratch, double[] dstRe, double[] dstIm) {
+        if (lanes == 1) {
+            multiplySubsampleSingle(srcRe, srcIm, dstRe, dstIm);
+            return;
+        }
         int outLen = outCols * lanes;
         double[] inRe = scratch.inRe;
         double[] inIm = scratch.inIm;
@@ -123,6 +148,29 @@ public final class SparseFourierFilter {
             }
             System.arraycopy(accRe, 0, dstRe, a * outLen, outLen);
             System.arraycopy(accIm, 0, dstIm, a * outLen, outLen);
+        }
+    }
+
+    /**
+     * One lane (large images, where a lane block holds a single image): no lane loop to vectorize,
+     * so the per-entry gather of the general path costs more than the arithmetic. Instead each
+     * segment is a contiguous run multiplied by its dense weights straight into the output row, a
+     * loop the JIT vectorizes; same sums in the same order as the general path, so the same bits.
+     */
+    private void multiplySubsampleSingle(double[] srcRe, double[] srcIm, double[] dstRe, double[] dstIm) {
+        for (int a = 0; a < outRows; a++) {
+            int o = a * outCols;
+            java.util.Arrays.fill(dstRe, o, o + outCols, 0.0);
+            java.util.Arrays.fill(dstIm, o, o + outCols, 0.0);
+            for (Segment s : segments[a]) {
+                double[] w = s.dense;
+                int src = s.row * inCols + s.colStart + s.first;
+                int dst = o + s.first;
+                for (int c = 0; c < w.length; c++) {
+                    dstRe[dst + c] += srcRe[src + c] * w[c];
+                    dstIm[dst + c] += srcIm[src + c] * w[c];
+                }
+            }
         }
     }
 }
