@@ -48,14 +48,16 @@ public final class SparseFourierFilter {
         }
         double scale = 1.0 / ((double) k * k); // the mean over the k x k aliases
         this.segments = new Segment[outRows][];
+        // one candidate segment at a time; only the kept entries are copied out (most segments of a
+        // coarse wavelet keep nothing, and allocating for each was most of the build time of a bank)
+        int[] idx = new int[outCols];
+        double[] w = new double[outCols];
         for (int a = 0; a < outRows; a++) {
             java.util.List<Segment> list = new java.util.ArrayList<>();
             for (int p = 0; p < k; p++) {
                 int row = a + p * outRows;
                 for (int q = 0; q < k; q++) {
                     int colStart = q * outCols;
-                    int[] idx = new int[outCols];
-                    double[] w = new double[outCols];
                     int n = 0;
                     for (int c = 0; c < outCols; c++) {
                         double v = filter[row * cols + colStart + c];
