@@ -21,6 +21,7 @@ package org.scatter4j.scattering;
 public final class SparseFourierFilter {
     private static final double NEGLIGIBLE = 1e-15;
 
+    private final int k;
     private final int inCols;
     private final int outRows;
     private final int outCols;
@@ -39,6 +40,7 @@ public final class SparseFourierFilter {
         if (k < 1 || rows % k != 0 || cols % k != 0) {
             throw new IllegalArgumentException("grid " + rows + "x" + cols + " is not divisible by k=" + k);
         }
+        this.k = k;
         this.inCols = cols;
         this.outRows = rows / k;
         this.outCols = cols / k;
@@ -99,6 +101,10 @@ public final class SparseFourierFilter {
     /** dst = subsample_k(src * filter), lane layout on both grids. */
     public void multiplySubsample(double[] srcRe, double[] srcIm, int lanes, Scratch scratch, double[] dstRe, double[] dstIm) {
         int outLen = outCols * lanes;
+        if (k == 1) {
+            multiply(srcRe, srcIm, lanes, dstRe, dstIm);
+            return;
+        }
         double[] inRe = scratch.inRe;
         double[] inIm = scratch.inIm;
         double[] accRe = scratch.accRe;
@@ -125,6 +131,33 @@ public final class SparseFourierFilter {
             }
             System.arraycopy(accRe, 0, dstRe, a * outLen, outLen);
             System.arraycopy(accIm, 0, dstIm, a * outLen, outLen);
+        }
+    }
+
+    /**
+     * k = 1 (the finest first-order wavelets, the largest products): one segment per row, and input
+     * and output entries have the same index, so the product is written straight into dst with no
+     * copy or accumulator (the loop still reads and writes distinct arrays at one index, which C2
+     * vectorizes). Entries the filter drops are zero, as the accumulating path leaves them.
+     */
+    private void multiply(double[] srcRe, double[] srcIm, int lanes, double[] dstRe, double[] dstIm) {
+        int rowLen = outCols * lanes;
+        for (int a = 0; a < outRows; a++) {
+            int base = a * rowLen;
+            java.util.Arrays.fill(dstRe, base, base + rowLen, 0.0);
+            java.util.Arrays.fill(dstIm, base, base + rowLen, 0.0);
+            for (Segment s : segments[a]) {
+                int[] cols = s.cols;
+                double[] weights = s.weights;
+                for (int e = 0; e < cols.length; e++) {
+                    double w = weights[e];
+                    int off = base + cols[e] * lanes;
+                    for (int b = off; b < off + lanes; b++) {
+                        dstRe[b] = srcRe[b] * w;
+                        dstIm[b] = srcIm[b] * w;
+                    }
+                }
+            }
         }
     }
 }
