@@ -113,13 +113,23 @@ public final class SparseFourierFilter {
             java.util.Arrays.fill(accRe, 0, outLen, 0.0);
             java.util.Arrays.fill(accIm, 0, outLen, 0.0);
             for (Segment s : segments[a]) {
+                int[] cols = s.cols;
+                double[] weights = s.weights;
+                if (lanes == 1) {
+                    // nothing to vectorize over: read the input in place, skipping the row copy
+                    int src = s.row * inCols + s.colStart;
+                    for (int e = 0; e < cols.length; e++) {
+                        int c = cols[e];
+                        accRe[c] += srcRe[src + c] * weights[e];
+                        accIm[c] += srcIm[src + c] * weights[e];
+                    }
+                    continue;
+                }
                 int from = s.first * lanes;
                 int length = (s.last - s.first + 1) * lanes;
                 int src = (s.row * inCols + s.colStart) * lanes + from;
                 System.arraycopy(srcRe, src, inRe, from, length);
                 System.arraycopy(srcIm, src, inIm, from, length);
-                int[] cols = s.cols;
-                double[] weights = s.weights;
                 for (int e = 0; e < cols.length; e++) {
                     double w = weights[e];
                     int off = cols[e] * lanes;
