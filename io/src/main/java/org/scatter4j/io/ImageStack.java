@@ -1,7 +1,6 @@
 package org.scatter4j.io;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,7 +9,7 @@ import java.util.List;
 /**
  * A batch of same-size grey images (B, H, W) read from what a user points at: a {@code .npy} of
  * shape (H, W) or (B, H, W), one image file, or a folder of images (sorted by name, all the same
- * size). The one input reader of the {@code scatter} command and the examples.
+ * size), held in memory.
  */
 public final class ImageStack {
     private final int count;
@@ -38,61 +37,16 @@ public final class ImageStack {
         this.names = Collections.unmodifiableList(new ArrayList<>(names));
     }
 
-    /** Reads a {@code .npy} (H, W) or (B, H, W), an image file, or a folder of same-size images. */
+    /**
+     * Reads a {@code .npy} (H, W) or (B, H, W), an image file, or a folder of same-size images, all
+     * at once ({@link ImageStream} reads them a few at a time).
+     */
     public static ImageStack read(Path input) throws IOException {
-        if (!Files.exists(input)) {
-            throw new IOException(input + ": no such file or folder");
+        try (ImageStream s = ImageStream.open(input)) {
+            double[] pixels = new double[Math.multiplyExact(Math.multiplyExact(s.count(), s.height()), s.width())];
+            s.read(pixels, s.count());
+            return new ImageStack(pixels, s.count(), s.height(), s.width(), s.names());
         }
-        if (Files.isDirectory(input)) {
-            return readFolder(input);
-        }
-        if (input.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".npy")) {
-            return readNpy(input);
-        }
-        GreyImage img = ImageReader.readGrey(input);
-        return new ImageStack(img.toDoubleArray(), 1, img.height(), img.width(), List.of(input.getFileName().toString()));
-    }
-
-    private static ImageStack readNpy(Path file) throws IOException {
-        NpyArray a = Npy.read(file);
-        int[] s = a.shape();
-        String name = file.getFileName().toString();
-        return switch (s.length) {
-            case 2 -> new ImageStack(a.toDoubleArray(), 1, s[0], s[1], List.of(name));
-            case 3 -> {
-                if (s[0] == 0) {
-                    throw new IOException(file + ": empty batch: shape " + NpyArray.shapeString(s) + " has no image");
-                }
-                List<String> names = new ArrayList<>();
-                for (int i = 0; i < s[0]; i++) {
-                    names.add(name + "[" + i + "]");
-                }
-                yield new ImageStack(a.toDoubleArray(), s[0], s[1], s[2], names);
-            }
-            default -> throw new IOException(file + ": expected shape (M, N) or (B, M, N), got " + NpyArray.shapeString(s));
-        };
-    }
-
-    private static ImageStack readFolder(Path folder) throws IOException {
-        List<Path> files = ImageFolder.listImages(folder);
-        if (files.isEmpty()) {
-            throw new IOException(folder + ": no images (" + String.join(", ", new java.util.TreeSet<>(ImageFolder.EXTENSIONS)) + ")");
-        }
-        GreyImage first = ImageReader.readGrey(files.get(0));
-        int h = first.height();
-        int w = first.width();
-        double[] pixels = new double[Math.multiplyExact(Math.multiplyExact(files.size(), h), w)];
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
-            GreyImage img = i == 0 ? first : ImageReader.readGrey(files.get(i));
-            if (img.height() != h || img.width() != w) {
-                throw new IOException(files.get(i) + ": size " + img.height() + "x" + img.width() + " differs from "
-                        + files.get(0).getFileName() + "'s " + h + "x" + w + "; every image of a folder must have the same size");
-            }
-            System.arraycopy(img.toDoubleArray(), 0, pixels, i * h * w, h * w);
-            names.add(files.get(i).getFileName().toString());
-        }
-        return new ImageStack(pixels, files.size(), h, w, names);
     }
 
     public int count() {

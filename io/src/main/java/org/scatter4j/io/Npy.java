@@ -46,13 +46,13 @@ public final class Npy {
     private static final int GROWTH_AXIS_MAX_DIGITS = 21;
     /** A header beyond this is certainly corrupt (numpy itself refuses headers over 10000 bytes by default). */
     private static final int MAX_HEADER_BYTES = 1 << 20;
-    private static final int CHUNK_BYTES = 1 << 20;
+    static final int CHUNK_BYTES = 1 << 20;
 
     private Npy() {
     }
 
     /** The element types this reader understands, with their NumPy names and sizes. */
-    private enum Type {
+    enum Type {
         FLOAT32("float32", 'f', 4), FLOAT64("float64", 'f', 8),
         UINT8("uint8", 'u', 1), INT8("int8", 'i', 1), INT16("int16", 'i', 2),
         UINT16("uint16", 'u', 2), INT32("int32", 'i', 4), UINT32("uint32", 'u', 4),
@@ -109,6 +109,62 @@ public final class Npy {
     }
 
     private static NpyArray read(String name, FileChannel ch) throws IOException {
+        Layout l = layout(name, ch, Integer.MAX_VALUE);
+        int count = (int) l.count;
+        double[] values = new double[count];
+        ByteBuffer buf = l.newBuffer();
+        long pos = l.dataStart;
+        for (int done = 0; done < count; ) {
+            int n = l.readValues(ch, pos, buf, values, done, Math.min(l.valuesPerBuffer(buf), count - done));
+            pos += (long) n * l.type.size;
+            done += n;
+        }
+        if (l.fortranOrder && l.shape.length > 1) {
+            values = fortranToC(values, l.shape);
+        }
+        return NpyArray.wrap(l.shape, l.type.numpyName, values);
+    }
+
+    /**
+     * What the preamble and header of an NPY file say, checked against the file's size: element
+     * type, byte order, storage order, shape, number of values and where they start. Shared by the
+     * whole-file reader and the streaming {@link NpyReader}.
+     */
+    record Layout(String name, Type type, ByteOrder order, boolean fortranOrder, int[] shape, long count, long dataStart) {
+        String dtype() {
+            return type.numpyName;
+        }
+
+        /** A read buffer of at most {@link #CHUNK_BYTES}, in the file's byte order. */
+        ByteBuffer newBuffer() {
+            return ByteBuffer.allocate(Math.max(1, CHUNK_BYTES / type.size) * type.size).order(order);
+        }
+
+        int valuesPerBuffer(ByteBuffer buf) {
+            return buf.capacity() / type.size;
+        }
+
+        /** Reads n (&lt;= valuesPerBuffer) values at byte position pos into dst[off ...]; returns n. */
+        int readValues(FileChannel ch, long pos, ByteBuffer buf, double[] dst, int off, int n) throws IOException {
+            buf.clear().limit(n * type.size);
+            readFully(ch, pos, buf, name);
+            buf.flip();
+            if (type == Type.FLOAT64) {
+                buf.asDoubleBuffer().get(dst, off, n);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    dst[off + i] = type.read(buf);
+                }
+            }
+            return n;
+        }
+    }
+
+    /**
+     * @param maxCount the most values the caller can hold ({@link Integer#MAX_VALUE} for one Java
+     *                 array); checked before the file size, so a huge header is named as such
+     */
+    static Layout layout(String name, FileChannel ch, long maxCount) throws IOException {
         long fileSize = ch.size();
         if (fileSize == 0) {
             throw new IOException(name + ": empty file, not an NPY file");
@@ -155,13 +211,15 @@ public final class Npy {
         long count;
         try {
             count = NpyArray.elementCount(h.shape);
+            Math.multiplyExact(count, (long) h.type.size);
         } catch (ArithmeticException e) {
             count = Long.MAX_VALUE;
         }
-        if (count > Integer.MAX_VALUE) {
+        if (count > maxCount) {
             throw new IOException(name + ": array of shape " + NpyArray.shapeString(h.shape) + " has "
                     + (count == Long.MAX_VALUE ? "more than 2^63" : String.valueOf(count))
-                    + " elements, more than the " + Integer.MAX_VALUE + " a Java array can hold");
+                    + " elements, more than the " + maxCount + " " + (maxCount == Integer.MAX_VALUE ? "a Java array" : "this reader")
+                    + " can hold");
         }
         long dataStart = headerStart + headerLen;
         long needed = count * h.type.size;
@@ -174,29 +232,7 @@ public final class Npy {
             throw new IOException(name + ": corrupt: " + (available - needed) + " unexpected bytes after the "
                     + count + " " + h.type.numpyName + " values of the array");
         }
-        double[] values = new double[(int) count];
-        int perChunk = Math.max(1, CHUNK_BYTES / h.type.size);
-        ByteBuffer buf = ByteBuffer.allocate(perChunk * h.type.size).order(h.order);
-        long pos = dataStart;
-        for (int done = 0; done < count; ) {
-            int n = (int) Math.min(perChunk, count - done);
-            buf.clear().limit(n * h.type.size);
-            readFully(ch, pos, buf, name);
-            buf.flip();
-            if (h.type == Type.FLOAT64) {
-                buf.asDoubleBuffer().get(values, done, n);
-            } else {
-                for (int i = 0; i < n; i++) {
-                    values[done + i] = h.type.read(buf);
-                }
-            }
-            pos += (long) n * h.type.size;
-            done += n;
-        }
-        if (h.fortranOrder && h.shape.length > 1) {
-            values = fortranToC(values, h.shape);
-        }
-        return NpyArray.wrap(h.shape, h.type.numpyName, values);
+        return new Layout(name, h.type, h.order, h.fortranOrder, h.shape, count, dataStart);
     }
 
     /** Reorders column-major (first index fastest) values into row-major (last index fastest). */
@@ -367,18 +403,8 @@ public final class Npy {
      */
     public static void write(Path file, double[] data, int... shape) throws IOException {
         checkShape(data.length, shape);
-        ByteBuffer buf = ByteBuffer.allocate(Math.min(CHUNK_BYTES, Math.max(8, data.length * 8)))
-                .order(ByteOrder.LITTLE_ENDIAN);
-        try (FileChannel ch = openForWrite(file)) {
-            writeAll(ch, ByteBuffer.wrap(header("<f8", shape)));
-            int perChunk = buf.capacity() / 8;
-            for (int done = 0; done < data.length; done += perChunk) {
-                int n = Math.min(perChunk, data.length - done);
-                buf.clear();
-                buf.asDoubleBuffer().put(data, done, n);
-                buf.limit(n * 8);
-                writeAll(ch, buf);
-            }
+        try (NpyWriter w = NpyWriter.float64(file, shape)) {
+            w.write(data, 0, data.length);
         }
     }
 
@@ -391,27 +417,17 @@ public final class Npy {
      */
     public static void write(Path file, float[] data, int... shape) throws IOException {
         checkShape(data.length, shape);
-        ByteBuffer buf = ByteBuffer.allocate(Math.min(CHUNK_BYTES, Math.max(4, data.length * 4)))
-                .order(ByteOrder.LITTLE_ENDIAN);
-        try (FileChannel ch = openForWrite(file)) {
-            writeAll(ch, ByteBuffer.wrap(header("<f4", shape)));
-            int perChunk = buf.capacity() / 4;
-            for (int done = 0; done < data.length; done += perChunk) {
-                int n = Math.min(perChunk, data.length - done);
-                buf.clear();
-                buf.asFloatBuffer().put(data, done, n);
-                buf.limit(n * 4);
-                writeAll(ch, buf);
-            }
+        try (NpyWriter w = NpyWriter.float32(file, shape)) {
+            w.write(data, 0, data.length);
         }
     }
 
-    private static FileChannel openForWrite(Path file) throws IOException {
+    static FileChannel openForWrite(Path file) throws IOException {
         return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
     }
 
-    private static void writeAll(FileChannel ch, ByteBuffer b) throws IOException {
+    static void writeAll(FileChannel ch, ByteBuffer b) throws IOException {
         while (b.hasRemaining()) {
             ch.write(b);
         }

@@ -1,16 +1,19 @@
 package org.scatter4j.cli;
 
 import com.google.gson.GsonBuilder;
+import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.scatter4j.io.ImageStack;
-import org.scatter4j.io.Npy;
+import org.scatter4j.io.ImageStream;
+import org.scatter4j.io.NpyWriter;
 import org.scatter4j.scattering.Scattering2D;
 import org.scatter4j.scattering.ScatteringPath;
 import org.scatter4j.wavelets.MorletParameters;
@@ -21,6 +24,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code scatter4j scatter}: the 2D scattering transform of an NPY array, an image or a folder of
  * images, written as a (B, K, M', N') NPY array with a JSON description of every channel beside it.
+ * The input is read and the output written a chunk of images at a time, so an input larger than
+ * memory can be transformed.
  */
 @Command(name = "scatter", mixinStandardHelpOptions = true,
         description = {"Computes the 2D translation scattering transform (Kymatio's conventions).",
@@ -43,6 +48,11 @@ final class ScatterCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ThreadsOption threads;
 
+    @Option(names = "--chunk", defaultValue = "0", description = {"Images transformed and held in memory at a time; the input is "
+            + "read and the output written chunk by chunk, so memory does not grow with the number of images.",
+            "0 (default): as many as fit in 64 MB of buffers (a quarter of the heap if smaller)."})
+    int chunk;
+
     @Option(names = "--overwrite", description = "Replace OUTPUT and its paths JSON if they exist.")
     boolean overwrite;
 
@@ -60,6 +70,9 @@ final class ScatterCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--precision must be float32 or float64, got '" + precision + "'");
         };
         int t = threads.resolve();
+        if (chunk < 0) {
+            throw new IllegalArgumentException("--chunk must be >= 0 (0: automatic), got " + chunk);
+        }
         if (!output.getFileName().toString().endsWith(".npy")) {
             throw new IllegalArgumentException("OUTPUT must end in .npy, got " + output);
         }
@@ -67,29 +80,71 @@ final class ScatterCommand implements Callable<Integer> {
         OutputFiles.checkNewFile(output, overwrite);
         OutputFiles.checkNewFile(pathsJson, overwrite);
 
-        ImageStack stack = ImageStack.read(input);
-        Scattering2D s = Scattering2D.builder().J(J).L(L).maxOrder(maxOrder).shape(stack.height(), stack.width()).build();
-        int[] outShape = {stack.count(), s.channelCount(), s.outputHeight(), s.outputWidth()};
         long start = System.nanoTime();
-        if (float64) {
-            double[] out = new double[Math.multiplyExact(stack.count(), s.outputLength())];
-            s.transformBatch(stack.pixels(), stack.count(), out, t);
-            Npy.write(output, out, outShape);
-        } else {
-            float[] pixels = new float[stack.pixels().length];
-            for (int i = 0; i < pixels.length; i++) {
-                pixels[i] = (float) stack.pixels()[i];
+        Scattering2D s;
+        int[] outShape;
+        List<String> names;
+        int count;
+        int height;
+        int width;
+        // written beside OUTPUT and renamed at the end, so a failure half-way leaves no partial OUTPUT
+        Path part = Files.createTempFile(output.toAbsolutePath().getParent(), output.getFileName().toString(), ".part");
+        try (ImageStream in = ImageStream.open(input)) {
+            count = in.count();
+            height = in.height();
+            width = in.width();
+            names = in.names();
+            s = Scattering2D.builder().J(J).L(L).maxOrder(maxOrder).shape(height, width).build();
+            outShape = new int[] {count, s.channelCount(), s.outputHeight(), s.outputWidth()};
+            int perChunk = chunk > 0 ? chunk : defaultChunk(s, Runtime.getRuntime().maxMemory());
+            try (NpyWriter out = float64 ? NpyWriter.float64(part, outShape) : NpyWriter.float32(part, outShape)) {
+                stream(in, s, float64, perChunk, t, out);
             }
-            float[] out = new float[Math.multiplyExact(stack.count(), s.outputLength())];
-            s.transformBatch(pixels, stack.count(), out, t);
-            Npy.write(output, out, outShape);
+            Files.move(part, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(part);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        Files.writeString(pathsJson, describe(s, stack, outShape, precision), StandardCharsets.UTF_8);
+        try (Writer w = Files.newBufferedWriter(pathsJson, StandardCharsets.UTF_8)) {
+            describe(s, names, new int[] {count, height, width}, outShape, precision, w);
+        }
         System.out.printf("%s: %d image(s) %dx%d -> (%d, %d, %d, %d) %s in %.3f s; channels described in %s%n", output,
-                stack.count(), stack.height(), stack.width(), outShape[0], outShape[1], outShape[2], outShape[3], precision,
-                seconds, pathsJson);
+                count, height, width, outShape[0], outShape[1], outShape[2], outShape[3], precision, seconds, pathsJson);
         return 0;
+    }
+
+    /** Bytes of chunk buffers the default chunk size aims at (at most a quarter of the heap). */
+    static final long CHUNK_BYTES = 64L << 20;
+
+    /**
+     * Images per chunk by default: as many as fit, input and coefficients in float64, in
+     * {@link #CHUNK_BYTES} or a quarter of the heap if that is smaller; at least 1.
+     */
+    static int defaultChunk(Scattering2D s, long maxHeap) {
+        long perImage = 8L * (s.imageLength() + s.outputLength());
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.min(CHUNK_BYTES, maxHeap / 4) / perImage));
+    }
+
+    /**
+     * Transforms the images of {@code in} {@code chunk} at a time and appends their coefficients to
+     * {@code out}: what it holds is one chunk of images and of coefficients (plus the transform's
+     * per-thread scratch), whatever the number of images. Float32 output rounds the pixels to float32
+     * first, as the float32 library path does, so both give the same bits.
+     */
+    static void stream(ImageStream in, Scattering2D s, boolean float64, int chunk, int threads, NpyWriter out)
+            throws IOException {
+        int n0 = Math.min(chunk, in.count());
+        double[] pixels = new double[Math.multiplyExact(n0, s.imageLength())];
+        double[] coefficients = new double[Math.multiplyExact(n0, s.outputLength())];
+        for (int n = in.read(pixels, n0); n > 0; n = in.read(pixels, n0)) {
+            if (!float64) {
+                for (int i = 0; i < n * s.imageLength(); i++) {
+                    pixels[i] = (float) pixels[i];
+                }
+            }
+            s.transformBatch(pixels, n, coefficients, threads);
+            out.write(coefficients, 0, n * s.outputLength());
+        }
     }
 
     /** OUTPUT.npy -&gt; OUTPUT.paths.json. */
@@ -98,16 +153,18 @@ final class ScatterCommand implements Callable<Integer> {
         return output.resolveSibling(name.substring(0, name.length() - ".npy".length()) + ".paths.json");
     }
 
-    static String describe(Scattering2D s, ImageStack stack, int[] outShape, String precision) {
+    /** Writes the JSON description of the output: parameters, shapes, inputs and every channel. */
+    static void describe(Scattering2D s, List<String> inputs, int[] inputShape, int[] outShape, String precision, Writer w)
+            throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("J", s.J());
         root.put("L", s.L());
         root.put("max_order", s.maxOrder());
         root.put("precision", precision);
-        root.put("input_shape", new int[] {stack.count(), stack.height(), stack.width()});
+        root.put("input_shape", inputShape);
         root.put("padded_shape", new int[] {s.padding().paddedHeight(), s.padding().paddedWidth()});
         root.put("output_shape", outShape);
-        root.put("inputs", stack.names());
+        root.put("inputs", inputs); // streamed by Gson, so a huge batch is never one string in memory
         List<Map<String, Object>> paths = new ArrayList<>();
         for (ScatteringPath p : s.paths()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -116,13 +173,14 @@ final class ScatterCommand implements Callable<Integer> {
             m.put("theta", p.thetas());
             double[] radians = new double[p.order()];
             for (int k = 0; k < p.order(); k++) {
-                MorletParameters w = s.filterBank().wavelet(p.j(k), p.theta(k));
-                radians[k] = w.theta();
+                MorletParameters wavelet = s.filterBank().wavelet(p.j(k), p.theta(k));
+                radians[k] = wavelet.theta();
             }
             m.put("theta_radians", radians);
             paths.add(m);
         }
         root.put("paths", paths);
-        return new GsonBuilder().setPrettyPrinting().create().toJson(root) + "\n";
+        new GsonBuilder().setPrettyPrinting().create().toJson(root, w);
+        w.write("\n");
     }
 }

@@ -115,4 +115,103 @@ class ScatterCommandTest {
         assertTrue(noFolder.err().contains("does not exist"), noFolder.err());
         assertTrue(Files.notExists(tmp.resolve("a.npy")));
     }
+
+    /** Distinct random images, so that a chunk written in the wrong place would show. */
+    private static float[] randomImages(int count, int h, int w, long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        float[] x = new float[count * h * w];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = r.nextFloat();
+        }
+        return x;
+    }
+
+    @Test
+    void chunksGiveTheBitsOfOneWholeBatch() throws Exception {
+        int count = 30;
+        float[] x = randomImages(count, 16, 20, 3);
+        Path in = tmp.resolve("x.npy");
+        Npy.write(in, x, count, 16, 20);
+        Scattering2D t = Scattering2D.builder().J(2).shape(16, 20).build();
+        float[] expected = new float[count * t.outputLength()];
+        t.transformBatch(x, count, expected, 1);
+        for (String chunk : new String[] {"1", "7", "30", "0"}) {
+            Path out = tmp.resolve("s" + chunk + ".npy");
+            Run r = run("scatter", "--J", "2", "--threads", "2", "--chunk", chunk, in.toString(), out.toString());
+            assertEquals(0, r.exit(), r.err());
+            NpyArray s = Npy.read(out);
+            assertArrayEquals(new int[] {count, t.channelCount(), t.outputHeight(), t.outputWidth()}, s.shape());
+            assertArrayEquals(expected, s.toFloatArray(), "chunk " + chunk);
+        }
+        assertTrue(run("scatter", "--J", "2", "--chunk", "-1", in.toString(), tmp.resolve("n.npy").toString()).err()
+                .contains("--chunk must be >= 0"));
+    }
+
+    @Test
+    void aFailureInALaterChunkLeavesNoOutput() throws Exception {
+        double[] x = new double[20 * 16 * 16];
+        x[17 * 256 + 5] = Double.POSITIVE_INFINITY; // image 17: found after two chunks of 7 were written
+        Path in = tmp.resolve("x.npy");
+        Npy.write(in, x, 20, 16, 16);
+        Run r = run("scatter", "--J", "2", "--chunk", "7", in.toString(), tmp.resolve("a.npy").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("non-finite pixel Infinity"),
+                r.err());
+        try (var files = Files.list(tmp)) {
+            assertEquals(java.util.List.of("x.npy"), files.map(f -> f.getFileName().toString()).toList());
+        }
+    }
+
+    /** Runs the command in a JVM of {@code heapMb} MB of heap; returns the exit code and the output. */
+    private static Run runInSmallHeap(int heapMb, String... args) throws Exception {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(javaBin, "-Xmx" + heapMb + "m", "-cp",
+                System.getProperty("java.class.path"), "org.scatter4j.cli.Main"));
+        cmd.addAll(java.util.List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        return new Run(p.waitFor(), log, log);
+    }
+
+    /**
+     * The bound that matters: in a JVM of 24 MB of heap, the command transforms a batch whose output
+     * alone is twice the heap, because it holds one chunk at a time; the same run with the whole
+     * batch as one chunk runs out of memory (so the heap is small enough for the test to mean
+     * something). The first and last images' coefficients are checked against the library.
+     */
+    @Test
+    void anOutputLargerThanTheHeapIsWrittenInChunks() throws Exception {
+        int count = 5000;
+        int heapMb = 24;
+        float[] x = randomImages(count, 16, 16, 5);
+        Path in = tmp.resolve("many.npy");
+        Npy.write(in, x, count, 16, 16);
+        Scattering2D t = Scattering2D.builder().J(2).shape(16, 16).build();
+        long outputBytes = 8L * count * t.outputLength();
+        assertTrue(outputBytes > 2L * (heapMb << 20), "the test needs an output larger than twice the heap: " + outputBytes);
+        Path out = tmp.resolve("many_s.npy");
+        Run whole = runInSmallHeap(heapMb, "scatter", "--J", "2", "--precision", "float64", "--chunk", String.valueOf(count),
+                in.toString(), out.toString());
+        assertTrue(whole.exit() != 0 && whole.out().contains("OutOfMemoryError"), whole.out());
+        Run chunked = runInSmallHeap(heapMb, "scatter", "--J", "2", "--precision", "float64", "--threads", "2", in.toString(),
+                out.toString());
+        assertEquals(0, chunked.exit(), chunked.out());
+        double[] first = new double[t.outputLength()];
+        double[] last = new double[t.outputLength()];
+        try (org.scatter4j.io.NpyReader r = org.scatter4j.io.NpyReader.open(out)) {
+            assertArrayEquals(new int[] {count, t.channelCount(), t.outputHeight(), t.outputWidth()}, r.shape());
+            r.read(first, 0, first.length);
+            for (int i = 1; i < count; i++) {
+                r.read(last, 0, last.length);
+            }
+        }
+        for (int[] check : new int[][] {{0}, {count - 1}}) {
+            int i = check[0];
+            double[] image = new double[256];
+            for (int q = 0; q < 256; q++) {
+                image[q] = x[i * 256 + q];
+            }
+            assertArrayEquals(t.transform(image), i == 0 ? first : last, 0.0, "image " + i);
+        }
+    }
 }

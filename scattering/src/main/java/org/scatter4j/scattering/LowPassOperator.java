@@ -152,9 +152,19 @@ public final class LowPassOperator {
             double[] ti = t[i];
             for (int j = 0; j < outCols; j++) {
                 int o0 = outOffset + (i * outCols + j) * lanes;
-                java.util.Arrays.fill(out, o0, o0 + lanes, 0.0);
                 int[] idx = colIndex[j];
                 double[] w = colWeight[j];
+                if (lanes == 1) {
+                    // one lane: a plain dot product in a register (the lane loop of length 1 and the
+                    // fill per output were most of this stage on large grids); same sums, same order
+                    double acc = 0.0;
+                    for (int q = 0; q < idx.length; q++) {
+                        acc += w[q] * ti[idx[q]];
+                    }
+                    out[o0] = acc;
+                    continue;
+                }
+                java.util.Arrays.fill(out, o0, o0 + lanes, 0.0);
                 for (int q = 0; q < idx.length; q++) {
                     double bw = w[q];
                     int s0 = idx[q] * lanes;

@@ -8,42 +8,60 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Runs one task on {@code threads} daemon threads and waits for all of them; the tasks share work
- * through their own counters. Daemon threads never keep the JVM alive, and a failure in any task
- * (for example a NaN pixel) is rethrown to the caller as it was thrown.
+ * Runs one task on {@code threads} threads (the caller and {@code threads - 1} workers) and waits for
+ * all of them; the tasks share work through their own counters. The workers are daemon threads of
+ * one shared pool that grows as needed and keeps idle threads for a minute, so repeated calls do not
+ * create threads (that cost time and allocated memory on every batch) and nested calls cannot
+ * deadlock. A failure in any task (for example a NaN pixel) is rethrown to the caller as it was
+ * thrown, once every task has stopped, so no task still writes to the caller's arrays after return.
  */
 public final class Parallel {
+    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "scatter4j-worker");
+        t.setDaemon(true);
+        return t;
+    });
+
     private Parallel() {
     }
 
     public static void run(int threads, Runnable task) {
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "scatter4j-worker");
-            t.setDaemon(true);
-            return t;
-        });
+        List<Future<?>> futures = new ArrayList<>(threads - 1);
+        for (int t = 1; t < threads; t++) {
+            futures.add(WORKERS.submit(task));
+        }
+        Throwable failure = null;
         try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                futures.add(pool.submit(task));
+            task.run();
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        }
+        boolean interrupted = false;
+        for (Future<?> f : futures) {
+            while (true) {
+                try {
+                    f.get();
+                    break;
+                } catch (ExecutionException e) {
+                    failure = failure != null ? failure : e.getCause();
+                    break;
+                } catch (InterruptedException e) {
+                    // keep waiting: returning now would leave workers writing into the caller's arrays
+                    interrupted = true;
+                }
             }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while scattering", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        } finally {
-            pool.shutdownNow();
+        }
+        if (failure instanceof RuntimeException re) {
+            throw re;
+        }
+        if (failure instanceof Error err) {
+            throw err;
+        }
+        if (failure != null) {
+            throw new IllegalStateException(failure);
         }
     }
 }

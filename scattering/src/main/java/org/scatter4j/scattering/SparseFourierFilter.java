@@ -22,6 +22,7 @@ public final class SparseFourierFilter {
     /** Default relative threshold below which filter entries are skipped. */
     public static final double NEGLIGIBLE = 1e-15;
 
+    private final int k;
     private final int inCols;
     private final int outRows;
     private final int outCols;
@@ -56,6 +57,7 @@ public final class SparseFourierFilter {
         if (k < 1 || rows % k != 0 || cols % k != 0) {
             throw new IllegalArgumentException("grid " + rows + "x" + cols + " is not divisible by k=" + k);
         }
+        this.k = k;
         this.inCols = cols;
         this.outRows = rows / k;
         this.outCols = cols / k;
@@ -65,14 +67,16 @@ public final class SparseFourierFilter {
         }
         double scale = 1.0 / ((double) k * k); // the mean over the k x k aliases
         this.segments = new Segment[outRows][];
+        // one candidate segment at a time; only the kept entries are copied out (most segments of a
+        // coarse wavelet keep nothing, and allocating for each was most of the build time of a bank)
+        int[] idx = new int[outCols];
+        double[] w = new double[outCols];
         for (int a = 0; a < outRows; a++) {
             java.util.List<Segment> list = new java.util.ArrayList<>();
             for (int p = 0; p < k; p++) {
                 int row = a + p * outRows;
                 for (int q = 0; q < k; q++) {
                     int colStart = q * outCols;
-                    int[] idx = new int[outCols];
-                    double[] w = new double[outCols];
                     int n = 0;
                     for (int c = 0; c < outCols; c++) {
                         double v = filter[row * cols + colStart + c];
@@ -122,6 +126,10 @@ public final class SparseFourierFilter {
             return;
         }
         int outLen = outCols * lanes;
+        if (k == 1) {
+            multiply(srcRe, srcIm, lanes, dstRe, dstIm);
+            return;
+        }
         double[] inRe = scratch.inRe;
         double[] inIm = scratch.inIm;
         double[] accRe = scratch.accRe;
@@ -130,13 +138,13 @@ public final class SparseFourierFilter {
             java.util.Arrays.fill(accRe, 0, outLen, 0.0);
             java.util.Arrays.fill(accIm, 0, outLen, 0.0);
             for (Segment s : segments[a]) {
+                int[] cols = s.cols;
+                double[] weights = s.weights;
                 int from = s.first * lanes;
                 int length = (s.last - s.first + 1) * lanes;
                 int src = (s.row * inCols + s.colStart) * lanes + from;
                 System.arraycopy(srcRe, src, inRe, from, length);
                 System.arraycopy(srcIm, src, inIm, from, length);
-                int[] cols = s.cols;
-                double[] weights = s.weights;
                 for (int e = 0; e < cols.length; e++) {
                     double w = weights[e];
                     int off = cols[e] * lanes;
@@ -169,6 +177,33 @@ public final class SparseFourierFilter {
                 for (int c = 0; c < w.length; c++) {
                     dstRe[dst + c] += srcRe[src + c] * w[c];
                     dstIm[dst + c] += srcIm[src + c] * w[c];
+                }
+            }
+        }
+    }
+
+    /**
+     * k = 1 (the finest first-order wavelets, the largest products): one segment per row, and input
+     * and output entries have the same index, so the product is written straight into dst with no
+     * copy or accumulator (the loop still reads and writes distinct arrays at one index, which C2
+     * vectorizes). Entries the filter drops are zero, as the accumulating path leaves them.
+     */
+    private void multiply(double[] srcRe, double[] srcIm, int lanes, double[] dstRe, double[] dstIm) {
+        int rowLen = outCols * lanes;
+        for (int a = 0; a < outRows; a++) {
+            int base = a * rowLen;
+            java.util.Arrays.fill(dstRe, base, base + rowLen, 0.0);
+            java.util.Arrays.fill(dstIm, base, base + rowLen, 0.0);
+            for (Segment s : segments[a]) {
+                int[] cols = s.cols;
+                double[] weights = s.weights;
+                for (int e = 0; e < cols.length; e++) {
+                    double w = weights[e];
+                    int off = base + cols[e] * lanes;
+                    for (int b = off; b < off + lanes; b++) {
+                        dstRe[b] = srcRe[b] * w;
+                        dstIm[b] = srcIm[b] * w;
+                    }
                 }
             }
         }
