@@ -122,8 +122,8 @@ final class MnistCommand implements Callable<Integer> {
             }
             int max = java.util.Arrays.stream(trainSizes).max().orElse(0);
             for (int n : trainSizes) {
-                if (n < 30) {
-                    throw new IllegalArgumentException("--train-sizes values must be >= 30 (3 folds of cross-validation), got " + n);
+                if (n < 50) {
+                    throw new IllegalArgumentException("--train-sizes values must be >= 50 (5-fold cross-validation needs 5 images of every class), got " + n);
                 }
             }
             trainSize = max;

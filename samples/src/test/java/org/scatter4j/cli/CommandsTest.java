@@ -93,6 +93,7 @@ class CommandsTest {
     void mnistRefusesBadArguments() {
         assertTrue(ScatterCommandTest.run("mnist", "--classifier", "knn").err().contains("--classifier must be svm or pca"));
         assertTrue(ScatterCommandTest.run("mnist", "--C", "-1").err().contains("--C must be auto or a positive number"));
+        assertTrue(ScatterCommandTest.run("mnist", "--train-sizes", "40,100").err().contains("--train-sizes values must be >= 50"));
         assertTrue(ScatterCommandTest.run("mnist", "--power", "1.5").err().contains("--power must be in (0, 1], got 1.5"));
         assertTrue(ScatterCommandTest.run("mnist", "--power", "0.5", "--log").err().contains("--log and --power are exclusive"));
         assertTrue(ScatterCommandTest.run("mnist", "--log", "-1").err().contains("--log EPS must be finite and > 0, got -1.0"));
