@@ -60,7 +60,7 @@ public final class RotoScattering2D implements FeatureExtractor {
     public static final double DEFAULT_LOG_EPSILON = 1e-6;
     /**
      * Relative threshold of the second-layer filters with {@link Builder#coarseSecondLayer}: entries
-     * below 1e-6 of a wavelet's peak are skipped (1e-15 otherwise). At j2 = 1 on the 256 x 256 grid
+     * below 1e-6 of a wavelet's peak are skipped (SparseFourierFilter.NEGLIGIBLE otherwise). At j2 = 1 on the 256 x 256 grid
      * of a 200 x 200 image this keeps 50 % of the entries instead of 94 %, for a change of the
      * coefficients far below what the coarse sampling itself makes.
      */

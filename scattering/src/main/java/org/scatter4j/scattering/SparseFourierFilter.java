@@ -5,11 +5,15 @@ package org.scatter4j.scattering;
  * layout (Kymatio's {@code cdgmm} followed by {@code subsample_fourier}: the mean of the k x k
  * aliases of the product, which equals subsampling the spatial signal by k).
  *
- * <p>Only the entries whose magnitude exceeds 1e-15 of the filter's largest are kept. Why: a Morlet
+ * <p>Only the entries whose magnitude exceeds 1e-10 of the filter's largest are kept. Why: a Morlet
  * wavelet of scale 2^j is a Gaussian bump of width ~1/2^j around its centre frequency, so at large
- * j most of the grid multiplies by numbers below 1e-15 of the peak; skipping them changes no output
- * beyond double rounding and makes the product cost proportional to the filter's support. At
- * j = 0 nearly everything is kept.
+ * j most of the grid multiplies by numbers far below the peak; skipping them makes the product cost
+ * proportional to the filter's support. The dropped part of the product has at most 1e-10 of its
+ * energy (tested: relative L2 difference below 1e-9 against the full product), far below float32
+ * output (6e-8) and Kymatio's float32 references. The threshold was 1e-15 (the Gaussian kept to
+ * 8.3 standard deviations instead of 6.8): on the 288 x 288 grid of a 256 x 256 image, 1e-10 keeps
+ * 20 % fewer weights of a scale-1 wavelet and a third fewer at scales 2 and 3, and these products
+ * were the largest single cost of that case in a profile. At j = 0 nearly everything is kept.
  *
  * <p>The work is organised by output row: each output row is the sum over the k x k aliases of a
  * contiguous segment of an input row times the filter. A segment is copied into a scratch row and
@@ -20,7 +24,7 @@ package org.scatter4j.scattering;
  */
 public final class SparseFourierFilter {
     /** Default relative threshold below which filter entries are skipped. */
-    public static final double NEGLIGIBLE = 1e-15;
+    public static final double NEGLIGIBLE = 1e-10;
 
     private final int k;
     private final int inCols;
