@@ -71,6 +71,21 @@ public final class FeatureMatrix {
     return (int) size;
   }
 
+  /**
+   * The first {@code n} rows as a view (no copy): a training prefix of a larger matrix, e.g. each
+   * size of a learning curve.
+   */
+  public FeatureMatrix firstRows(int n) {
+    if (n < 0 || n > rows) {
+      throw new IllegalArgumentException("n = " + n + " rows requested, the matrix has " + rows);
+    }
+    int[] index = new int[n];
+    for (int i = 0; i < n; i++) {
+      index[i] = rowIndex == null ? i : rowIndex[i];
+    }
+    return new FeatureMatrix(data, n, cols, index);
+  }
+
   /** Number of rows (examples). */
   public int rows() {
     return rows;

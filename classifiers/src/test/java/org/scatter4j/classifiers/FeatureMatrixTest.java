@@ -41,4 +41,19 @@ class FeatureMatrixTest {
         "rows[0] = 2 not in [0, 2)");
     assertThrows(IndexOutOfBoundsException.class, () -> m.get(0, 2));
   }
+
+  @Test
+  void firstRowsIsAPrefixViewOfTheMatrixOrOfAView() {
+    float[] data = {1, 2, 3, 4, 5, 6};
+    FeatureMatrix m = FeatureMatrix.wrap(data, 3, 2);
+    FeatureMatrix p = m.firstRows(2);
+    assertEquals(2, p.rows());
+    assertEquals(3f, p.get(1, 0));
+    data[2] = 7;
+    assertEquals(7f, p.get(1, 0), "a view, not a copy");
+    FeatureMatrix q = m.selectRows(new int[] {2, 0}).firstRows(1);
+    assertEquals(5f, q.get(0, 0));
+    assertEquals(0, m.firstRows(0).rows());
+    assertMessage(assertThrows(IllegalArgumentException.class, () -> m.firstRows(4)), "n = 4 rows requested, the matrix has 3");
+  }
 }

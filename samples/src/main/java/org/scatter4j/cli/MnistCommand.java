@@ -151,8 +151,8 @@ final class MnistCommand implements Callable<Integer> {
                 (train.size() + test.size()) / extractSeconds);
 
         if (trainSizes != null) {
-            java.util.List<Map<String, Object>> curve = LearningCurve.run(scattering, train.images().pixels(), trainFeatures,
-                    train.labels(), testFeatures, test.labels(), trainSizes, transform, t, seed);
+            java.util.List<Map<String, Object>> curve = LearningCurve.run(scattering, train.images().pixels(),
+                    test.images().pixels(), trainFeatures, train.labels(), testFeatures, test.labels(), trainSizes, transform, t, seed);
             LearningCurve.write(curve, out, overwrite, String.format("MNIST learning curve, scattering J=%d L=%d, %s", J, L,
                     describe(transform)));
             if (json != null) {

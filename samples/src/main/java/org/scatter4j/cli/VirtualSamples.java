@@ -14,30 +14,36 @@ import org.scatter4j.samples.Warp;
  * Vapnik (1996), also used by Simard et al. (2003) for MNIST. Measured on MNIST with 300 training
  * images (J=3, sqrt features, affine PCA): 6.6 % test error without, 4.2 % with (README).
  *
- * <p>Layout: {@code images} holds {@code n} images of {@code h x w}; the result holds the {@code
- * n * COPIES} copies, image-major (copy {@code k} of image {@code i} at index {@code i * COPIES +
- * k}), so the copies of the first {@code m} images are a prefix.
+ * <p>Layout: every original followed by its {@code COPIES} copies ({@code 1 + COPIES} images per
+ * original, image-major), so the augmented training set of the first {@code m} images is a prefix:
+ * one matrix of features serves every training size of a learning curve without copies.
  */
 final class VirtualSamples {
     static final double[] ANGLES = {-12, -6, 6, 12};
     static final int[][] SHIFTS = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}};
     /** Copies per image. */
     static final int COPIES = ANGLES.length + SHIFTS.length;
+    /** Images per original in the layout: itself and its copies. */
+    static final int GROUP = 1 + COPIES;
 
     private VirtualSamples() {
     }
 
-    /** The copies of the first {@code n} images, {@code (n * COPIES, h, w)}. */
-    static float[] of(float[] images, int n, int h, int w) {
+    /**
+     * The first {@code n} images each followed by its copies, {@code (n * GROUP, h, w)}: image
+     * {@code i} at index {@code i * GROUP}, its copy {@code k} at {@code i * GROUP + 1 + k}.
+     */
+    static float[] withCopies(float[] images, int n, int h, int w) {
         int px = h * w;
         if (n < 0 || (long) n * px > images.length) {
             throw new IllegalArgumentException("n = " + n + " images of " + h + "x" + w + " need " + (long) n * px
                     + " pixels, got " + images.length);
         }
-        float[] out = new float[n * COPIES * px];
+        float[] out = new float[Math.multiplyExact(n * GROUP, px)];
         java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
             float[] x = java.util.Arrays.copyOfRange(images, i * px, (i + 1) * px);
-            int k = i * COPIES;
+            int k = i * GROUP;
+            System.arraycopy(x, 0, out, (k++) * px, px);
             for (double a : ANGLES) {
                 System.arraycopy(Warp.rotate(x, h, w, a), 0, out, (k++) * px, px);
             }
@@ -49,27 +55,22 @@ final class VirtualSamples {
     }
 
     /**
-     * For a training set laid out as {@code n} originals followed by their {@code n * COPIES}
-     * copies: the original row of every row (itself for an original), as {@link
-     * org.scatter4j.classifiers.CrossValidation} expects.
+     * For the first {@code n} originals in that layout: the original row of every row (itself for an
+     * original), as {@link org.scatter4j.classifiers.CrossValidation} expects.
      */
     static int[] origin(int n) {
-        int[] o = new int[n * (1 + COPIES)];
-        for (int i = 0; i < n; i++) {
-            o[i] = i;
-        }
-        for (int r = n; r < o.length; r++) {
-            o[r] = (r - n) / COPIES;
+        int[] o = new int[n * GROUP];
+        for (int r = 0; r < o.length; r++) {
+            o[r] = r - r % GROUP;
         }
         return o;
     }
 
-    /** The labels of that layout. */
+    /** The labels of that layout, from the originals' labels {@code y}. */
     static int[] labels(int[] y, int n) {
-        int[] out = new int[n * (1 + COPIES)];
-        System.arraycopy(y, 0, out, 0, n);
-        for (int r = n; r < out.length; r++) {
-            out[r] = y[(r - n) / COPIES];
+        int[] out = new int[n * GROUP];
+        for (int r = 0; r < out.length; r++) {
+            out[r] = y[r / GROUP];
         }
         return out;
     }
