@@ -37,7 +37,7 @@ final class LearningCurve {
     }
 
     /** Virtual samples (rotated and shifted copies) are tried for training sets up to this size. */
-    static final int VIRTUAL_MAX = 10000;
+    static final int VIRTUAL_MAX = 20000;
     /** Cross-validation uses 5 folds up to this training size, 3 above. */
     static final int FIVE_FOLDS_MAX = 2000;
     /**
