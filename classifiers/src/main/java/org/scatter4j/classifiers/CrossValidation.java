@@ -165,7 +165,7 @@ public final class CrossValidation {
 
   /**
    * Chooses d of the affine PCA model among {@code grid}; each fold fits once with the largest d
-   * and scores the smaller ones by {@link AffinePcaClassifier#withDimension(int)}.
+   * and scores every d of the grid in one pass ({@link AffinePcaClassifier#predictForDimensions}).
    */
   public Result<Integer> selectDimension(FeatureMatrix x, int[] labels, int[] grid) {
     return selectDimension(x, labels, grid, null);
@@ -198,9 +198,9 @@ public final class CrossValidation {
     for (int f = 0; f < folds; f++) {
       AffinePcaClassifier full = new AffinePcaClassifier(max);
       full.fit(splits.train[f], splits.trainLabels[f]);
+      int[][] predicted = full.predictForDimensions(splits.test[f], grid);
       for (int g = 0; g < grid.length; g++) {
-        int[] predicted = full.withDimension(grid[g]).predict(splits.test[f]);
-        score[g] += accuracy(predicted, splits.testLabels[f]) / folds;
+        score[g] += accuracy(predicted[g], splits.testLabels[f]) / folds;
       }
     }
     return result(values, score);

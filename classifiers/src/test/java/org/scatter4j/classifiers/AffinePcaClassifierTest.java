@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.scatter4j.classifiers.LinearSvmTest.assertMessage;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -119,6 +120,24 @@ class AffinePcaClassifierTest {
     for (int i = 0; i < 5; i++) {
       assertArrayEquals(small.residuals(test.x().row(i)), cut.residuals(test.x().row(i)), 1e-6);
     }
+  }
+
+  @Test
+  void predictForDimensionsEqualsPredictingWithEachDimension() {
+    Synthetic.Data train = subspaces(3, 20, 15, 4, 0.3, 9, 10);
+    Synthetic.Data test = subspaces(3, 30, 15, 4, 0.3, 9, 12);
+    AffinePcaClassifier big = new AffinePcaClassifier(6);
+    big.fit(train.x(), train.y());
+    int[] dims = {0, 1, 2, 6, 3, 9}; // unsorted, and 9 is more than the model keeps
+    int[][] all = big.predictForDimensions(test.x(), dims);
+    boolean differ = false;
+    for (int g = 0; g < dims.length; g++) {
+      assertArrayEquals(big.withDimension(dims[g]).predict(test.x()), all[g], "d = " + dims[g]);
+      differ |= !Arrays.equals(all[g], all[0]);
+    }
+    assertTrue(differ, "the dimensions give different predictions, so the test can tell them apart");
+    assertThrows(IllegalArgumentException.class, () -> big.predictForDimensions(test.x(), new int[0]));
+    assertThrows(IllegalArgumentException.class, () -> big.predictForDimensions(test.x(), new int[] {-1}));
   }
 
   @Test
