@@ -32,13 +32,24 @@ public final class SparseFourierFilter {
     private final int outCols;
     /** segments[a]: the alias segments contributing to output row a. */
     private final Segment[][] segments;
-
     /**
-     * Input row {@code row}, columns [colStart, colStart + outCols), kept entries at {@code cols} with
-     * {@code weights}; {@code dense[c - first]} the same weights over [first, last] with 0 at the
-     * dropped entries (adding x * 0 leaves a sum unchanged, so both give the same bits).
+     * The same segments flattened for the one-lane path, which reads them in order: output row a
+     * uses segments [rowStart[a], rowStart[a + 1]); segment s adds the input run at segSource[s] to
+     * output columns [segFirst[s], segEnd[s]) with the dense weights denseWeights[segWeights[s] + c
+     * - segFirst[s]] (0 at dropped entries: adding x * 0 leaves a sum unchanged, so the same bits as
+     * the sparse path). Why flat: with a record and an array per segment, loading the next segment
+     * missed the cache more often than the short product loops ran (most samples of the one-lane
+     * product on a 288 x 288 grid were on the segment loads).
      */
-    private record Segment(int row, int colStart, int first, int last, int[] cols, double[] weights, double[] dense) {
+    private final int[] rowStart;
+    private final int[] segSource;
+    private final int[] segFirst;
+    private final int[] segEnd;
+    private final int[] segWeights;
+    private final double[] denseWeights;
+
+    /** Input row {@code row}, columns [colStart, colStart + outCols), kept entries at {@code cols} with {@code weights}. */
+    private record Segment(int row, int colStart, int first, int last, int[] cols, double[] weights) {
     }
 
     /**
@@ -90,17 +101,44 @@ public final class SparseFourierFilter {
                         }
                     }
                     if (n > 0) {
-                        double[] dense = new double[idx[n - 1] - idx[0] + 1];
-                        for (int e = 0; e < n; e++) {
-                            dense[idx[e] - idx[0]] = w[e];
-                        }
                         list.add(new Segment(row, colStart, idx[0], idx[n - 1], java.util.Arrays.copyOf(idx, n),
-                                java.util.Arrays.copyOf(w, n), dense));
+                                java.util.Arrays.copyOf(w, n)));
                     }
                 }
             }
             segments[a] = list.toArray(new Segment[0]);
         }
+        int count = 0;
+        int weights = 0;
+        for (Segment[] row : segments) {
+            count += row.length;
+            for (Segment sg : row) {
+                weights += sg.last - sg.first + 1;
+            }
+        }
+        this.rowStart = new int[outRows + 1];
+        this.segSource = new int[count];
+        this.segFirst = new int[count];
+        this.segEnd = new int[count];
+        this.segWeights = new int[count];
+        this.denseWeights = new double[weights];
+        int g = 0;
+        int at = 0;
+        for (int a = 0; a < outRows; a++) {
+            rowStart[a] = g;
+            for (Segment sg : segments[a]) {
+                segSource[g] = sg.row * cols + sg.colStart + sg.first;
+                segFirst[g] = sg.first;
+                segEnd[g] = sg.last + 1;
+                segWeights[g] = at;
+                for (int e = 0; e < sg.cols.length; e++) {
+                    denseWeights[at + sg.cols[e] - sg.first] = sg.weights[e];
+                }
+                at += sg.last - sg.first + 1;
+                g++;
+            }
+        }
+        rowStart[outRows] = g;
     }
 
     /** Scratch rows for {@link #multiplySubsample} on grids up to {@code cols} wide with {@code lanes} lanes. */
@@ -170,17 +208,19 @@ public final class SparseFourierFilter {
      * loop the JIT vectorizes; same sums in the same order as the general path, so the same bits.
      */
     private void multiplySubsampleSingle(double[] srcRe, double[] srcIm, double[] dstRe, double[] dstIm) {
+        double[] w = denseWeights;
         for (int a = 0; a < outRows; a++) {
             int o = a * outCols;
             java.util.Arrays.fill(dstRe, o, o + outCols, 0.0);
             java.util.Arrays.fill(dstIm, o, o + outCols, 0.0);
-            for (Segment s : segments[a]) {
-                double[] w = s.dense;
-                int src = s.row * inCols + s.colStart + s.first;
-                int dst = o + s.first;
-                for (int c = 0; c < w.length; c++) {
-                    dstRe[dst + c] += srcRe[src + c] * w[c];
-                    dstIm[dst + c] += srcIm[src + c] * w[c];
+            for (int g = rowStart[a]; g < rowStart[a + 1]; g++) {
+                int src = segSource[g];
+                int dst = o + segFirst[g];
+                int wi = segWeights[g];
+                int length = segEnd[g] - segFirst[g];
+                for (int c = 0; c < length; c++) {
+                    dstRe[dst + c] += srcRe[src + c] * w[wi + c];
+                    dstIm[dst + c] += srcIm[src + c] * w[wi + c];
                 }
             }
         }

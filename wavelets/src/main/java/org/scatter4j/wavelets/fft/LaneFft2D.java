@@ -146,19 +146,19 @@ public final class LaneFft2D implements Fft2D {
             }
             return;
         }
+        int blockLength = rows * l;
         for (int c = 0; c < cols; c++) {
             double[] s = colBlocks[c];
-            if (scale == 1.0) {
-                for (int r = 0; r < rows; r++) {
-                    System.arraycopy(s, r * l, flat, (r * cols + c) * l, l);
+            if (scale != 1.0) {
+                // scaled in place first, a loop at one index that C2 vectorizes (scaling while
+                // copying, flat[to + b] = s[from + b] * scale, stayed scalar and was a tenth of the
+                // samples of a 28 x 28 transform); the same products, so the same bits
+                for (int i = 0; i < blockLength; i++) {
+                    s[i] *= scale;
                 }
-            } else {
-                for (int r = 0; r < rows; r++) {
-                    int from = r * l, to = (r * cols + c) * l;
-                    for (int b = 0; b < l; b++) {
-                        flat[to + b] = s[from + b] * scale;
-                    }
-                }
+            }
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(s, r * l, flat, (r * cols + c) * l, l);
             }
         }
     }
