@@ -343,24 +343,44 @@ public final class AffinePcaClassifier implements Classifier {
   }
 
   private double[] residuals(float[] data, int off, double[] r) {
-    double[] out = new double[classes.length];
+    double[][] out = new double[1][classes.length];
+    residualNorms(data, off, r, ALL_DIRECTIONS, out);
+    return out[0];
+  }
+
+  /** A dimension grid of one entry that keeps every direction of every class. */
+  private static final int[] ALL_DIRECTIONS = {Integer.MAX_VALUE};
+
+  /**
+   * {@code out[g][c] = ||x - mu_c - P_c (x - mu_c)||} with the first {@code dims[g]} directions of
+   * class c, x the row at {@code data[off ...]}: the sequential projection of the centred row on
+   * the directions, read after {@code dims[g]} steps (restarted when a smaller d follows a larger
+   * one). {@code r} is scratch of length D.
+   */
+  private void residualNorms(float[] data, int off, double[] r, int[] dims, double[][] out) {
     for (int c = 0; c < classes.length; c++) {
       double[] mu = means[c];
-      for (int j = 0; j < dimension; j++) {
-        r[j] = data[off + j] - mu[j];
-      }
       double[] b = bases[c];
       int k = b.length / dimension;
-      for (int p = 0; p < k; p++) {
-        int base = p * dimension;
-        double a = dot(b, base, r, 0, dimension);
-        for (int j = 0; j < dimension; j++) {
-          r[j] -= a * b[base + j];
+      int steps = -1; // not centred yet
+      for (int g = 0; g < dims.length; g++) {
+        int want = Math.min(dims[g], k);
+        if (want < steps || steps < 0) {
+          for (int j = 0; j < dimension; j++) {
+            r[j] = data[off + j] - mu[j];
+          }
+          steps = 0;
         }
+        for (; steps < want; steps++) {
+          int base = steps * dimension;
+          double a = dot(b, base, r, 0, dimension);
+          for (int j = 0; j < dimension; j++) {
+            r[j] -= a * b[base + j];
+          }
+        }
+        out[g][c] = Math.sqrt(dot(r, 0, r, 0, dimension));
       }
-      out[c] = Math.sqrt(dot(r, 0, r, 0, dimension));
     }
-    return out;
   }
 
   /** Minus the residual norms: larger is closer. */
@@ -379,20 +399,7 @@ public final class AffinePcaClassifier implements Classifier {
    */
   @Override
   public int[] predict(FeatureMatrix x) {
-    requireFitted();
-    LinearSvm.requireMatrix(x, dimension);
-    int[] out = new int[x.rows()];
-    IntStream.range(0, out.length).parallel().forEach(i -> {
-      double[] res = residuals(x.data(), x.offset(i), new double[dimension]);
-      int best = 0;
-      for (int c = 1; c < res.length; c++) {
-        if (res[c] < res[best]) {
-          best = c;
-        }
-      }
-      out[i] = classes[best];
-    });
-    return out;
+    return predictForDimensions(x, ALL_DIRECTIONS)[0];
   }
 
   /**
@@ -419,35 +426,7 @@ public final class AffinePcaClassifier implements Classifier {
     int[][] out = new int[dims.length][x.rows()];
     IntStream.range(0, x.rows()).parallel().forEach(i -> {
       double[][] res = new double[dims.length][classes.length];
-      double[] r = new double[dimension];
-      int off = x.offset(i);
-      for (int c = 0; c < classes.length; c++) {
-        double[] mu = means[c];
-        for (int j = 0; j < dimension; j++) {
-          r[j] = x.data()[off + j] - mu[j];
-        }
-        double[] b = bases[c];
-        int k = b.length / dimension;
-        int steps = 0;
-        for (int g = 0; g < dims.length; g++) {
-          // the grid need not be sorted: restart the projection when a smaller d follows a larger one
-          int want = Math.min(dims[g], k);
-          if (want < steps) {
-            for (int j = 0; j < dimension; j++) {
-              r[j] = x.data()[off + j] - mu[j];
-            }
-            steps = 0;
-          }
-          for (; steps < want; steps++) {
-            int base = steps * dimension;
-            double a = dot(b, base, r, 0, dimension);
-            for (int j = 0; j < dimension; j++) {
-              r[j] -= a * b[base + j];
-            }
-          }
-          res[g][c] = Math.sqrt(dot(r, 0, r, 0, dimension));
-        }
-      }
+      residualNorms(x.data(), x.offset(i), new double[dimension], dims, res);
       for (int g = 0; g < dims.length; g++) {
         int best = 0;
         for (int c = 1; c < classes.length; c++) {
