@@ -14,6 +14,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.scatter4j.classifiers.AffinePcaClassifier;
+import org.scatter4j.classifiers.Classifier;
 import org.scatter4j.classifiers.ConfusionMatrix;
 import org.scatter4j.classifiers.CrossValidation;
 import org.scatter4j.classifiers.FeatureMatrix;
@@ -130,9 +131,8 @@ final class LearningCurve {
             int[] yFit = Arrays.copyOf(y, fitRows);
             double svmScore = cvC.bestAccuracy();
             if (holdout) {
-                LinearSvm heldOutSvm = LinearSvm.builder().from(base).c(cvC.best()).build();
-                heldOutSvm.fit(x.firstRows(fitRows), yFit);
-                svmScore = 1 - ConfusionMatrix.of(yHeld, heldOutSvm.predict(x.selectRows(held))).errorRate();
+                svmScore = heldOutAccuracy(LinearSvm.builder().from(base).c(cvC.best()).build(), x.firstRows(fitRows), yFit,
+                        x.selectRows(held), yHeld);
             }
             x = null; // the copy is not needed any more: the largest sizes need its memory for the next steps
             xt = null;
@@ -146,9 +146,8 @@ final class LearningCurve {
             double pcaError = ConfusionMatrix.of(yTest, pca.predict(testTransformed)).errorRate();
             double pcaScore = cvD.bestAccuracy();
             if (holdout) {
-                AffinePcaClassifier heldOutPca = new AffinePcaClassifier(cvD.best());
-                heldOutPca.fit(pcaAll.firstRows(fitRows), yFit);
-                pcaScore = 1 - ConfusionMatrix.of(yHeld, heldOutPca.predict(pcaAll.selectRows(held))).errorRate();
+                pcaScore = heldOutAccuracy(new AffinePcaClassifier(cvD.best()), pcaAll.firstRows(fitRows), yFit,
+                        pcaAll.selectRows(held), yHeld);
             }
 
             // affine PCA with virtual samples: the first n originals with their copies, a prefix of the matrix
@@ -165,10 +164,9 @@ final class LearningCurve {
                 virtualError = ConfusionMatrix.of(yTest, pv.predict(testTransformed)).errorRate();
                 virtualScore = cvV.bestAccuracy();
                 if (holdout) {
-                    AffinePcaClassifier heldOutVirtual = new AffinePcaClassifier(cvV.best());
-                    heldOutVirtual.fit(virtual.firstRows(fitRows * VirtualSamples.GROUP), VirtualSamples.labels(yFit, fitRows));
                     // the held-out originals' features: pcaAll holds the same transform of the same images
-                    virtualScore = 1 - ConfusionMatrix.of(yHeld, heldOutVirtual.predict(pcaAll.selectRows(held))).errorRate();
+                    virtualScore = heldOutAccuracy(new AffinePcaClassifier(cvV.best()), virtual.firstRows(fitRows * VirtualSamples.GROUP),
+                            VirtualSamples.labels(yFit, fitRows), pcaAll.selectRows(held), yHeld);
                 }
                 if (n == virtualImages) {
                     virtual = null; // no larger size uses it: its memory goes to the larger SVM problems
@@ -211,6 +209,12 @@ final class LearningCurve {
                     chosen + (holdout ? " (compared on a held-out fifth)" : ""), BRUNA_MALLAT.containsKey(n) ? String.format("; Bruna-Mallat %.2f %%", BRUNA_MALLAT.get(n)) : "");
         }
         return rows;
+    }
+
+    /** Accuracy on ({@code held}, {@code yHeld}) of {@code model} trained on ({@code fit}, {@code yFit}). */
+    private static double heldOutAccuracy(Classifier model, FeatureMatrix fit, int[] yFit, FeatureMatrix held, int[] yHeld) {
+        model.fit(fit, yFit);
+        return 1 - ConfusionMatrix.of(yHeld, model.predict(held)).errorRate();
     }
 
     /** The dimensions d tried: those below the number of training rows per class in a fold (at least one value). */
