@@ -84,6 +84,11 @@ class CommandsTest {
                 default -> throw new AssertionError("unknown candidate " + chosen);
             };
             assertEquals(row.get(key).getAsDouble(), row.get("test_error").getAsDouble(), 0.0);
+            double best = Math.min(row.get("svm_test_error").getAsDouble(),
+                    Math.min(row.get("pca_test_error").getAsDouble(), row.get("pca_virtual_test_error").getAsDouble()));
+            assertEquals(best, row.get("best_test_error").getAsDouble(), 0.0, "the lowest test error of the three");
+            assertEquals(best, row.get(row.get("best_classifier_on_test").getAsString() + "_test_error").getAsDouble(), 0.0);
+            assertTrue(row.get("best_test_error").getAsDouble() <= row.get("test_error").getAsDouble());
             assertTrue(row.get("pca_virtual_test_error").getAsDouble() < 0.5, "virtual samples are tried at small sizes");
             assertEquals(2, row.get("svm_J").getAsInt(), "the SVM uses the command's J");
             assertEquals(LearningCurve.PCA_J, row.get("pca_J").getAsInt(), "the PCA candidates use J = 3");
