@@ -84,6 +84,14 @@ public class ScatteringKernels {
         return re[0];
     }
 
+    /** The real-input forward (as for the input and every modulus) + inverse. */
+    @Benchmark
+    public double fftRealRoundTrip() {
+        fast.forwardReal(re, im);
+        fast.inverse(re, im);
+        return re[0];
+    }
+
     /** The same with JTransforms one lane at a time: the baseline. */
     @Benchmark
     public double fftRoundTripJTransforms() {

@@ -292,8 +292,7 @@ public final class RotoScattering2D implements FeatureExtractor {
         } else {
             lowPass[0].apply(w.xRe, lanes, w.lowPassScratch, w.out, 0);
         }
-        Arrays.fill(w.xIm, 0.0);
-        w.fft[0].forward(w.xRe, w.xIm);                                             // X = F x
+        w.fft[0].forwardReal(w.xRe, w.xIm);                                         // X = F x (x real)
         int nextFirst = 1;
         int next2 = 1 + J;
         int nextT = pathCount(J, L, K);                                             // translation coefficients, if any

@@ -141,8 +141,7 @@ public final class Scattering2D implements FeatureExtractor {
     /** S0 = x * phi_J, then X = F x in place. */
     private void zerothOrderAndSpectrum(Block b, Branch br) {
         lowPass[0].apply(b.xRe, b.lanes, br.lowPassScratch, b.out, 0);              // S0 = x * phi_J
-        java.util.Arrays.fill(b.xIm, 0.0);
-        br.fft[0].forward(b.xRe, b.xIm);                                            // X = F x
+        br.fft[0].forwardReal(b.xRe, b.xIm);                                        // X = F x (x real)
     }
 
     /** Everything below the first-order wavelet n1 = j1 * L + t1: S1 and the S2 of its children. */
@@ -158,7 +157,7 @@ public final class Scattering2D implements FeatureExtractor {
         if (maxOrder < 2 || j1 == J - 1) {
             return;
         }
-        br.fft[j1].forward(br.u1Re, br.u1Im);                                       // F U1
+        br.fft[j1].forwardReal(br.u1Re, br.u1Im);                                   // F U1 (U1 real)
         int channel = secondOrderStart[n1];
         for (int n2 = (j1 + 1) * L; n2 < J * L; n2++) {
             int j2 = n2 / L;

@@ -27,4 +27,15 @@ public interface Fft2D {
 
     /** In-place inverse DFT, divided by rows * cols. */
     void inverse(double[] re, double[] im);
+
+    /**
+     * Forward DFT of a real input: reads {@code re} (the content of {@code im} is ignored) and
+     * writes the full complex spectrum to {@code (re, im)}, as {@link #forward} would with a zero
+     * imaginary part. Kernels that exploit the Hermitian symmetry of a real input's spectrum
+     * override it; the default clears {@code im} and runs the complex transform.
+     */
+    default void forwardReal(double[] re, double[] im) {
+        java.util.Arrays.fill(im, 0, rows() * cols() * lanes(), 0.0);
+        forward(re, im);
+    }
 }

@@ -77,6 +77,112 @@ public final class LaneFft2D implements Fft2D {
         transform(im, re, 1.0 / ((double) rows * cols));
     }
 
+    /**
+     * The forward transform of a real input with about half the butterflies of {@link #forward}.
+     * With h = cols / 2, the row-index pass transforms the packed columns z[., c] = x[., c] + i
+     * x[., c + h] (c &lt; h): half the width. The spectra (along the row index) of two real columns
+     * are then untangled from Z = A + i B by the Hermitian symmetry of each, A[k] = (Z[k] + conj
+     * Z[-k]) / 2 and B[k] = (Z[k] - conj Z[-k]) / (2i) (e.g. Press et al., Numerical Recipes, 3rd
+     * ed., section 12.3), reading rows k and -k of the block set at one index. The column-index pass
+     * runs on rows k = 0 .. rows / 2 only, and the other rows of the result are filled by the
+     * symmetry of a real input's spectrum, X[-k1, -k2] = conj X[k1, k2], in the final store.
+     * Needs an even number of columns; odd widths use the complex transform.
+     */
+    @Override
+    public void forwardReal(double[] re, double[] im) {
+        if ((cols & 1) != 0) {
+            Fft2D.super.forwardReal(re, im);
+            return;
+        }
+        int n = rows * cols * lanes;
+        if (re.length < n || im.length < n) {
+            throw new IllegalArgumentException("arrays shorter than rows * cols * lanes = " + n);
+        }
+        int l = lanes;
+        int hw = cols / 2 * l;
+        int rowWidth = cols * l;
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(re, r * rowWidth, aRe[r], 0, hw);
+            System.arraycopy(re, r * rowWidth + hw, aIm[r], 0, hw);
+        }
+        boolean inB = Stockham.run(rowPlan, aRe, aIm, bRe, bIm, hw, scratch);
+        double[][] zRe = inB ? bRe : aRe, zIm = inB ? bIm : aIm;
+        double[][] yRe = inB ? aRe : bRe, yIm = inB ? aIm : bIm;
+        int kept = rows / 2 + 1;
+        for (int k = 0; k < kept; k++) {
+            int m = k == 0 ? 0 : rows - k;
+            untangle(zRe[k], zIm[k], zRe[m], zIm[m], yRe[k], yIm[k], hw);
+        }
+        // the column-index pass on the kept rows; z's block set is free again
+        transposeCells(yRe, zRe, kept);
+        transposeCells(yIm, zIm, kept);
+        boolean inY = Stockham.run(colPlan, zRe, zIm, yRe, yIm, kept * l, scratch);
+        double[][] outRe = inY ? yRe : zRe, outIm = inY ? yIm : zIm;
+        storeHermitian(outRe, outIm, re, im, kept);
+    }
+
+    /**
+     * Rows k and -k of the packed spectrum (zk, zm) to row k of the two columns' spectra: the
+     * first {@code hw} values of y are A = (zk + conj zm) / 2, the next {@code hw} are B = (zk -
+     * conj zm) / (2i).
+     */
+    private static void untangle(double[] zkRe, double[] zkIm, double[] zmRe, double[] zmIm, double[] yRe, double[] yIm, int hw) {
+        for (int t = 0; t < hw; t++) {
+            double ar = zkRe[t], ai = zkIm[t], br = zmRe[t], bi = zmIm[t];
+            yRe[t] = 0.5 * (ar + br);
+            yIm[t] = 0.5 * (ai - bi);
+            yRe[hw + t] = 0.5 * (ai + bi);
+            yIm[hw + t] = 0.5 * (br - ar);
+        }
+    }
+
+    /**
+     * flat[(k1 * cols + k2) * lanes + b] from the column blocks of rows k1 &lt; kept, and for the
+     * other rows the conjugate of the value at (-k1, -k2).
+     */
+    private void storeHermitian(double[][] colRe, double[][] colIm, double[] re, double[] im, int kept) {
+        int l = lanes;
+        if (l == 1) { // tiled, one element at a time, as in storeTransposed
+            for (int c0 = 0; c0 < cols; c0 += TILE) {
+                int c1 = Math.min(cols, c0 + TILE);
+                for (int r = 0; r < kept; r++) {
+                    int to = r * cols;
+                    for (int c = c0; c < c1; c++) {
+                        re[to + c] = colRe[c][r];
+                        im[to + c] = colIm[c][r];
+                    }
+                }
+                for (int r = kept; r < rows; r++) {
+                    int to = r * cols;
+                    int from = rows - r;
+                    for (int c = c0; c < c1; c++) {
+                        int mc = c == 0 ? 0 : cols - c;
+                        re[to + mc] = colRe[c][from];
+                        im[to + mc] = -colIm[c][from];
+                    }
+                }
+            }
+            return;
+        }
+        for (int c = 0; c < cols; c++) {
+            double[] sr = colRe[c];
+            double[] si = colIm[c];
+            int mc = c == 0 ? 0 : cols - c;
+            for (int r = 0; r < kept; r++) {
+                System.arraycopy(sr, r * l, re, (r * cols + c) * l, l);
+                System.arraycopy(si, r * l, im, (r * cols + c) * l, l);
+            }
+            for (int r = kept; r < rows; r++) {
+                int from = (rows - r) * l;
+                int to = (r * cols + mc) * l;
+                for (int b = 0; b < l; b++) {
+                    re[to + b] = sr[from + b];
+                    im[to + b] = -si[from + b];
+                }
+            }
+        }
+    }
+
     private void transform(double[] re, double[] im, double scale) {
         int n = rows * cols * lanes;
         if (re.length < n || im.length < n) {
@@ -91,8 +197,8 @@ public final class LaneFft2D implements Fft2D {
         boolean inB = Stockham.run(rowPlan, aRe, aIm, bRe, bIm, rowWidth, scratch);
         double[][] srcRe = inB ? bRe : aRe, srcIm = inB ? bIm : aIm;
         double[][] dstRe = inB ? aRe : bRe, dstIm = inB ? aIm : bIm;
-        transposeCells(srcRe, dstRe);
-        transposeCells(srcIm, dstIm);
+        transposeCells(srcRe, dstRe, rows);
+        transposeCells(srcIm, dstIm, rows);
         // Along the column index: element c is image column c.
         boolean inSrc = Stockham.run(colPlan, dstRe, dstIm, srcRe, srcIm, rows * lanes, scratch);
         double[][] outRe = inSrc ? srcRe : dstRe, outIm = inSrc ? srcIm : dstIm;
@@ -107,13 +213,13 @@ public final class LaneFft2D implements Fft2D {
      */
     private static final int TILE = 16;
 
-    /** dst[c][r * lanes + b] = src[r][c * lanes + b]. */
-    private void transposeCells(double[][] src, double[][] dst) {
+    /** dst[c][r * lanes + b] = src[r][c * lanes + b] for the first {@code rowCount} rows. */
+    private void transposeCells(double[][] src, double[][] dst, int rowCount) {
         int l = lanes;
         if (l == 1) {
             for (int c0 = 0; c0 < cols; c0 += TILE) {
                 int c1 = Math.min(cols, c0 + TILE);
-                for (int r = 0; r < rows; r++) {
+                for (int r = 0; r < rowCount; r++) {
                     double[] s = src[r];
                     for (int c = c0; c < c1; c++) {
                         dst[c][r] = s[c];
@@ -122,7 +228,7 @@ public final class LaneFft2D implements Fft2D {
             }
             return;
         }
-        for (int r = 0; r < rows; r++) {
+        for (int r = 0; r < rowCount; r++) {
             double[] s = src[r];
             int to = r * l;
             for (int c = 0; c < cols; c++) {
