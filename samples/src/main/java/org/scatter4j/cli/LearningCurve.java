@@ -279,11 +279,14 @@ final class LearningCurve {
         chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true).setLegendPosition(Styler.LegendPosition.InsideNE)
                 .setChartBackgroundColor(java.awt.Color.WHITE);
         chart.getStyler().setXAxisDecimalPattern("#,###").setYAxisDecimalPattern("0.0#");
+        // labels between the decades too: the whole curve lies between 0.5 and 10 %
+        chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
         double[] xs = rows.stream().mapToDouble(r -> ((Number) r.get("train_size")).doubleValue()).toArray();
         chart.addSeries("scatter4j (classifier chosen by CV)", xs, rows.stream().mapToDouble(r -> 100 * (double) r.get("test_error")).toArray())
                 .setMarker(SeriesMarkers.CIRCLE);
         chart.addSeries("scatter4j best of the three on the test set", xs,
-                rows.stream().mapToDouble(r -> 100 * (double) r.get("best_test_error")).toArray()).setMarker(SeriesMarkers.NONE);
+                rows.stream().mapToDouble(r -> 100 * (double) r.get("best_test_error")).toArray()).setMarker(SeriesMarkers.NONE)
+                .setLineColor(java.awt.Color.BLACK).setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
         chart.addSeries("scatter4j linear SVM", xs, rows.stream().mapToDouble(r -> 100 * (double) r.get("svm_test_error")).toArray())
                 .setMarker(SeriesMarkers.DIAMOND);
         chart.addSeries("scatter4j affine PCA", xs, rows.stream().mapToDouble(r -> 100 * (double) r.get("pca_test_error")).toArray())
@@ -298,7 +301,8 @@ final class LearningCurve {
                 .mapToDouble(r -> ((Number) r.get("train_size")).doubleValue()).toArray();
         if (bx.length > 0) {
             chart.addSeries("Bruna & Mallat 2013, order 2 + PCA", bx, rows.stream().filter(r -> r.get("bruna_mallat_pca_error") != null)
-                    .mapToDouble(r -> 100 * (double) r.get("bruna_mallat_pca_error")).toArray()).setMarker(SeriesMarkers.TRIANGLE_UP);
+                    .mapToDouble(r -> 100 * (double) r.get("bruna_mallat_pca_error")).toArray()).setMarker(SeriesMarkers.TRIANGLE_UP)
+                    .setMarkerColor(java.awt.Color.GRAY).setLineColor(java.awt.Color.GRAY);
         }
         BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
         System.out.println("wrote " + csv + ", " + json + ", " + png);
