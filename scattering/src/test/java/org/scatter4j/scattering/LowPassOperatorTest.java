@@ -14,7 +14,8 @@ import org.scatter4j.wavelets.MorletFilterBank;
  */
 class LowPassOperatorTest {
     @ParameterizedTest
-    @CsvSource({"24, 20, 2, 1", "24, 20, 2, 3", "32, 32, 3, 1", "32, 32, 3, 5", "16, 24, 1, 2"})
+    // 64 x 64 at J = 1: the Gaussian (sigma 1.6) is narrow next to the grid, so its tails are cut
+    @CsvSource({"24, 20, 2, 1", "24, 20, 2, 3", "32, 32, 3, 1", "32, 32, 3, 5", "16, 24, 1, 2", "64, 64, 1, 2"})
     void equalsThePeriodicConvolutionSampledAndUnpadded(int rows, int cols, int J, int lanes) {
         MorletFilterBank bank = new MorletFilterBank(rows, cols, J, 4);
         double[] a = bank.phiRowFactor(0);
@@ -52,7 +53,8 @@ class LowPassOperatorTest {
             for (int i = 0; i < outRows; i++) {
                 for (int j = 0; j < outCols; j++) {
                     double expected = re[(k * (i + 1)) * cols + k * (j + 1)] / (rows * cols);
-                    assertEquals(expected, out[3 + (i * outCols + j) * lanes + lane], 1e-12 * scale,
+                    // 1e-9: the weights below 1e-10 of the peak that the operator skips
+                    assertEquals(expected, out[3 + (i * outCols + j) * lanes + lane], 1e-9 * Math.abs(expected) + 1e-12 * scale,
                             "(" + i + ", " + j + ") of lane " + lane);
                 }
             }
