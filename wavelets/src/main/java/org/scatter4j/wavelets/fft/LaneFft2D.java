@@ -77,6 +77,13 @@ public final class LaneFft2D implements Fft2D {
         transform(im, re, 1.0 / ((double) rows * cols));
     }
 
+    private void requireLength(double[] re, double[] im) {
+        int n = rows * cols * lanes;
+        if (re.length < n || im.length < n) {
+            throw new IllegalArgumentException("arrays shorter than rows * cols * lanes = " + n);
+        }
+    }
+
     /**
      * The forward transform of a real input with about half the butterflies of {@link #forward}.
      * With h = cols / 2, the row-index pass transforms the packed columns z[., c] = x[., c] + i
@@ -94,10 +101,7 @@ public final class LaneFft2D implements Fft2D {
             Fft2D.super.forwardReal(re, im);
             return;
         }
-        int n = rows * cols * lanes;
-        if (re.length < n || im.length < n) {
-            throw new IllegalArgumentException("arrays shorter than rows * cols * lanes = " + n);
-        }
+        requireLength(re, im);
         int l = lanes;
         int hw = cols / 2 * l;
         int rowWidth = cols * l;
@@ -118,7 +122,9 @@ public final class LaneFft2D implements Fft2D {
         transposeCells(yIm, zIm, kept);
         boolean inY = Stockham.run(colPlan, zRe, zIm, yRe, yIm, kept * l, scratch);
         double[][] outRe = inY ? yRe : zRe, outIm = inY ? yIm : zIm;
-        storeHermitian(outRe, outIm, re, im, kept);
+        storeTransposed(outRe, re, 1.0, kept);
+        storeTransposed(outIm, im, 1.0, kept);
+        fillConjugateRows(outRe, outIm, re, im, kept);
     }
 
     /**
@@ -137,21 +143,14 @@ public final class LaneFft2D implements Fft2D {
     }
 
     /**
-     * flat[(k1 * cols + k2) * lanes + b] from the column blocks of rows k1 &lt; kept, and for the
-     * other rows the conjugate of the value at (-k1, -k2).
+     * Rows k1 &gt;= kept of the flat spectrum, which the column-index pass did not compute: the
+     * conjugate of the value at (-k1, -k2), read from the column blocks of the kept rows.
      */
-    private void storeHermitian(double[][] colRe, double[][] colIm, double[] re, double[] im, int kept) {
+    private void fillConjugateRows(double[][] colRe, double[][] colIm, double[] re, double[] im, int kept) {
         int l = lanes;
         if (l == 1) { // tiled, one element at a time, as in storeTransposed
             for (int c0 = 0; c0 < cols; c0 += TILE) {
                 int c1 = Math.min(cols, c0 + TILE);
-                for (int r = 0; r < kept; r++) {
-                    int to = r * cols;
-                    for (int c = c0; c < c1; c++) {
-                        re[to + c] = colRe[c][r];
-                        im[to + c] = colIm[c][r];
-                    }
-                }
                 for (int r = kept; r < rows; r++) {
                     int to = r * cols;
                     int from = rows - r;
@@ -168,10 +167,6 @@ public final class LaneFft2D implements Fft2D {
             double[] sr = colRe[c];
             double[] si = colIm[c];
             int mc = c == 0 ? 0 : cols - c;
-            for (int r = 0; r < kept; r++) {
-                System.arraycopy(sr, r * l, re, (r * cols + c) * l, l);
-                System.arraycopy(si, r * l, im, (r * cols + c) * l, l);
-            }
             for (int r = kept; r < rows; r++) {
                 int from = (rows - r) * l;
                 int to = (r * cols + mc) * l;
@@ -184,10 +179,7 @@ public final class LaneFft2D implements Fft2D {
     }
 
     private void transform(double[] re, double[] im, double scale) {
-        int n = rows * cols * lanes;
-        if (re.length < n || im.length < n) {
-            throw new IllegalArgumentException("arrays shorter than rows * cols * lanes = " + n);
-        }
+        requireLength(re, im);
         int rowWidth = cols * lanes;
         for (int r = 0; r < rows; r++) {
             System.arraycopy(re, r * rowWidth, aRe[r], 0, rowWidth);
@@ -202,8 +194,8 @@ public final class LaneFft2D implements Fft2D {
         // Along the column index: element c is image column c.
         boolean inSrc = Stockham.run(colPlan, dstRe, dstIm, srcRe, srcIm, rows * lanes, scratch);
         double[][] outRe = inSrc ? srcRe : dstRe, outIm = inSrc ? srcIm : dstIm;
-        storeTransposed(outRe, re, scale);
-        storeTransposed(outIm, im, scale);
+        storeTransposed(outRe, re, scale, rows);
+        storeTransposed(outIm, im, scale, rows);
     }
 
     /**
@@ -237,13 +229,13 @@ public final class LaneFft2D implements Fft2D {
         }
     }
 
-    /** flat[(r * cols + c) * lanes + b] = scale * cols[c][r * lanes + b]. */
-    private void storeTransposed(double[][] colBlocks, double[] flat, double scale) {
+    /** flat[(r * cols + c) * lanes + b] = scale * cols[c][r * lanes + b] for the first {@code rowCount} rows. */
+    private void storeTransposed(double[][] colBlocks, double[] flat, double scale, int rowCount) {
         int l = lanes;
         if (l == 1) { // tiled, one element at a time (an arraycopy call per element was the slowest step)
             for (int c0 = 0; c0 < cols; c0 += TILE) {
                 int c1 = Math.min(cols, c0 + TILE);
-                for (int r = 0; r < rows; r++) {
+                for (int r = 0; r < rowCount; r++) {
                     int to = r * cols;
                     for (int c = c0; c < c1; c++) {
                         flat[to + c] = colBlocks[c][r] * scale;
@@ -252,7 +244,7 @@ public final class LaneFft2D implements Fft2D {
             }
             return;
         }
-        int blockLength = rows * l;
+        int blockLength = rowCount * l;
         for (int c = 0; c < cols; c++) {
             double[] s = colBlocks[c];
             if (scale != 1.0) {
@@ -263,7 +255,7 @@ public final class LaneFft2D implements Fft2D {
                     s[i] *= scale;
                 }
             }
-            for (int r = 0; r < rows; r++) {
+            for (int r = 0; r < rowCount; r++) {
                 System.arraycopy(s, r * l, flat, (r * cols + c) * l, l);
             }
         }
