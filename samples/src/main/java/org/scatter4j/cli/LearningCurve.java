@@ -176,30 +176,16 @@ final class LearningCurve {
                 }
             }
 
-            String chosen = "svm";
-            double best = svmScore;
-            double error = svmError;
-            if (pcaScore > best) {
-                chosen = "pca";
-                best = pcaScore;
-                error = pcaError;
-            }
-            if (cvV != null && virtualScore > best) {
-                chosen = "pca_virtual";
-                error = virtualError;
-            }
+            // the best selection score (first on ties; the virtual candidate's NaN above VIRTUAL_MAX never wins)
+            double[] errors = {svmError, pcaError, virtualError};
+            int chosenIndex = indexOfMax(svmScore, pcaScore, virtualScore);
+            String chosen = CANDIDATES[chosenIndex];
+            double error = errors[chosenIndex];
             // The measure, "the best of our classifiers at that size", read on the test set:
             // reported beside the training-set choice, never used to choose anything
-            String bestOnTest = "svm";
-            double bestTestError = svmError;
-            if (pcaError < bestTestError) {
-                bestOnTest = "pca";
-                bestTestError = pcaError;
-            }
-            if (cvV != null && virtualError < bestTestError) {
-                bestOnTest = "pca_virtual";
-                bestTestError = virtualError;
-            }
+            int bestIndex = indexOfMax(-svmError, -pcaError, -virtualError);
+            String bestOnTest = CANDIDATES[bestIndex];
+            double bestTestError = errors[bestIndex];
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("train_size", n);
             r.put("svm_C", cvC.best());
@@ -226,6 +212,20 @@ final class LearningCurve {
                     chosen + (holdout ? " (compared on a held-out fifth)" : ""), BRUNA_MALLAT.containsKey(n) ? String.format("; Bruna-Mallat %.2f %%", BRUNA_MALLAT.get(n)) : "");
         }
         return rows;
+    }
+
+    /** The candidates' names in the JSON, in the order of {@link #indexOfMax}'s arguments. */
+    private static final String[] CANDIDATES = {"svm", "pca", "pca_virtual"};
+
+    /** The index of the largest value, the first on ties; NaN values never count as larger. */
+    static int indexOfMax(double... values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     /** Accuracy on ({@code held}, {@code yHeld}) of {@code model} trained on ({@code fit}, {@code yFit}). */
