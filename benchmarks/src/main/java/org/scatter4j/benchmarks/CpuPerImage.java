@@ -21,8 +21,9 @@ public final class CpuPerImage {
         int size = Integer.parseInt(args[1]);
         int count = Integer.parseInt(args[2]);
         int repeats = Integer.parseInt(args[3]);
+        int lanes = args.length > 4 ? Integer.parseInt(args[4]) : 0; // 0: the transform's own choice
         ThreadMXBean tm = ManagementFactory.getThreadMXBean();
-        Scattering2D s = Scattering2D.builder().J(J).shape(size, size).build();
+        Scattering2D s = Scattering2D.builder().J(J).shape(size, size).lanes(lanes).build();
         Random r = new Random(42);
         float[] x = new float[count * size * size];
         for (int i = 0; i < x.length; i++) {

@@ -128,22 +128,28 @@ final class ScatterCommand implements Callable<Integer> {
     /**
      * Transforms the images of {@code in} {@code chunk} at a time and appends their coefficients to
      * {@code out}: what it holds is one chunk of images and of coefficients (plus the transform's
-     * per-thread scratch), whatever the number of images. Float32 output rounds the pixels to float32
-     * first, as the float32 library path does, so both give the same bits.
+     * per-thread scratch), whatever the number of images. Float32 output is computed by the float32
+     * cascade from the pixels rounded to float32, as the float32 library path does, so both give the
+     * same bits; float64 output by the float64 cascade.
      */
     static void stream(ImageStream in, Scattering2D s, boolean float64, int chunk, int threads, NpyWriter out)
             throws IOException {
         int n0 = Math.min(chunk, in.count());
         double[] pixels = new double[Math.multiplyExact(n0, s.imageLength())];
-        double[] coefficients = new double[Math.multiplyExact(n0, s.outputLength())];
+        double[] coefficients = float64 ? new double[Math.multiplyExact(n0, s.outputLength())] : null;
+        float[] pixels32 = float64 ? null : new float[pixels.length];
+        float[] coefficients32 = float64 ? null : new float[Math.multiplyExact(n0, s.outputLength())];
         for (int n = in.read(pixels, n0); n > 0; n = in.read(pixels, n0)) {
-            if (!float64) {
+            if (float64) {
+                s.transformBatch(pixels, n, coefficients, threads);
+                out.write(coefficients, 0, n * s.outputLength());
+            } else {
                 for (int i = 0; i < n * s.imageLength(); i++) {
-                    pixels[i] = (float) pixels[i];
+                    pixels32[i] = (float) pixels[i];
                 }
+                s.transformBatch(pixels32, n, coefficients32, threads);
+                out.write(coefficients32, 0, n * s.outputLength());
             }
-            s.transformBatch(pixels, n, coefficients, threads);
-            out.write(coefficients, 0, n * s.outputLength());
         }
     }
 

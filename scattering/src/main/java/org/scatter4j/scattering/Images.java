@@ -15,6 +15,22 @@ public sealed interface Images permits Images.Float32, Images.Float64 {
     /** Stores src as record i (rounded to the array's precision). */
     void storeResult(int i, double[] src);
 
+    /** Copies record i into dst (rounded to float32). */
+    void copyImage(int i, float[] dst);
+
+    /** Stores src as record i. */
+    void storeResult(int i, float[] src);
+
+    /** As {@link #requireFinite(double[], int, int)} for a float32 image. */
+    static void requireFinite(float[] image, int index, int width) {
+        for (int p = 0; p < image.length; p++) {
+            if (!Float.isFinite(image[p])) {
+                throw new IllegalArgumentException("image " + index + " has a non-finite pixel " + image[p] + " at (row "
+                        + p / width + ", column " + p % width + "); pixels must be finite");
+            }
+        }
+    }
+
     /** Refuses an image with a NaN or infinite pixel, naming the image, the value and its position. */
     static void requireFinite(double[] image, int index, int width) {
         for (int p = 0; p < image.length; p++) {
@@ -57,6 +73,16 @@ public sealed interface Images permits Images.Float32, Images.Float64 {
                 data[base + p] = (float) src[p];
             }
         }
+
+        @Override
+        public void copyImage(int i, float[] dst) {
+            System.arraycopy(data, offset + i * stride, dst, 0, stride);
+        }
+
+        @Override
+        public void storeResult(int i, float[] src) {
+            System.arraycopy(src, 0, data, offset + i * stride, stride);
+        }
     }
 
     /** @param name what the array holds ("images", "output"), for error messages */
@@ -73,6 +99,22 @@ public sealed interface Images permits Images.Float32, Images.Float64 {
         @Override
         public void storeResult(int i, double[] src) {
             System.arraycopy(src, 0, data, offset + i * stride, stride);
+        }
+
+        @Override
+        public void copyImage(int i, float[] dst) {
+            int base = offset + i * stride;
+            for (int p = 0; p < stride; p++) {
+                dst[p] = (float) data[base + p];
+            }
+        }
+
+        @Override
+        public void storeResult(int i, float[] src) {
+            int base = offset + i * stride;
+            for (int p = 0; p < stride; p++) {
+                data[base + p] = src[p];
+            }
         }
     }
 }

@@ -10,6 +10,7 @@ public final class LaneOps {
     private LaneOps() {
     }
 
+    // ---- float64 kernels: begin
     /** re = |re + i im|, im = 0: the scattering non-linearity, leaving a real map ready for an FFT. */
     public static void modulus(double[] re, double[] im, int length) {
         for (int p = 0; p < length; p++) {
@@ -17,4 +18,14 @@ public final class LaneOps {
             im[p] = 0.0;
         }
     }
+    // ---- float64 kernels: end
+    // ---- float32 kernels, GENERATED from the float64 kernels above by org.scatter4j.codegen.Float32Kernels (do not edit): begin
+    /** re = |re + i im|, im = 0: the scattering non-linearity, leaving a real map ready for an FFT. */
+    public static void modulus(float[] re, float[] im, int length) {
+        for (int p = 0; p < length; p++) {
+            re[p] = (float) Math.sqrt(re[p] * re[p] + im[p] * im[p]);
+            im[p] = 0.0f;
+        }
+    }
+    // ---- float32 kernels: end
 }

@@ -9,6 +9,8 @@ import org.scatter4j.wavelets.MorletFilterBank;
 import org.scatter4j.wavelets.Padding;
 import org.scatter4j.wavelets.fft.Fft2D;
 import org.scatter4j.wavelets.fft.Fft2DFactory;
+import org.scatter4j.wavelets.fft.FloatFft2D;
+import org.scatter4j.wavelets.fft.FloatFft2DFactory;
 
 /**
  * The 2D translation scattering transform S_J of Bruna and Mallat (2013) with Morlet wavelets,
@@ -19,8 +21,13 @@ import org.scatter4j.wavelets.fft.Fft2DFactory;
  * size H' x W' with H' = Hp / 2^J - 2 (Hp the padded height); channel c is described by
  * {@code paths().get(c)}. A batch is laid out (B, K, H', W') in C order.
  *
- * <p>Precision: all arithmetic is float64; the float[] methods read and write float32 arrays
- * (half the memory for features), the double[] methods float64 arrays.
+ * <p>Precision follows the arrays, as in Kymatio (whose output dtype is its input's): the float[]
+ * methods compute in float32 (the default of the command line and the batch engine: twice the
+ * values per vector instruction and half the memory traffic of float64), the double[] methods in
+ * float64. Both agree with Kymatio's float64 references (float32 to about 1e-6 relative per
+ * channel, float64 to about 1e-9; {@code KymatioAgreementTest}). The float32 kernels are generated
+ * from the float64 ones ({@code org.scatter4j.codegen.Float32Kernels}): read and edit the float64
+ * code below; its float32 copy follows it in this file.
  *
  * <p>Immutable and thread-safe: share one instance. The scratch memory of a call lives in a
  * pool of scratch objects kept by the instance, so the per-image path allocates nothing once warm
@@ -45,10 +52,6 @@ public final class Scattering2D implements FeatureExtractor {
     private final SparseFourierFilter[][] secondOrder;
     /** secondOrderStart[n1]: output channel of the first second-order path below wavelet n1. */
     private final int[] secondOrderStart;
-    private final Pool<Block> singleBlocks = new Pool<>(() -> new Block(1));
-    private final Pool<Block> laneBlocks;
-    private final Pool<Branch> singleBranches = new Pool<>(() -> new Branch(1));
-    private final Pool<Branch> laneBranches;
 
     Scattering2D(ScatteringConfig config) {
         this.J = config.J();
@@ -81,8 +84,6 @@ public final class Scattering2D implements FeatureExtractor {
         // Up to 32 images per block on small grids: the FFT's per-call overhead is shared by more lanes
         // (measured: 28x28 J=2 one thread, 1.73 / 1.10 / 1.02 / 0.81 ms per image at 4 / 8 / 16 / 32 lanes).
         this.blockLanes = config.lanes() > 0 ? config.lanes() : Math.max(1, Math.min(32, (1 << 17) / pixels));
-        this.laneBlocks = new Pool<>(() -> new Block(blockLanes));
-        this.laneBranches = new Pool<>(() -> new Branch(blockLanes));
         this.secondOrderStart = new int[J * L];
         int channel = 1 + J * L;
         for (int n1 = 0; n1 < J * L; n1++) {
@@ -124,6 +125,144 @@ public final class Scattering2D implements FeatureExtractor {
         return p;
     }
 
+    // ------------------------------------------------------------------ front end
+
+    /** Transforms one H x W image (row-major float32); returns K x H' x W' floats. */
+    public float[] transform(float[] image) {
+        float[] out = new float[outputLength()];
+        transform(image, 0, out, 0);
+        return out;
+    }
+
+    /** Transforms one H x W image (row-major float64); returns K x H' x W' doubles. */
+    public double[] transform(double[] image) {
+        double[] out = new double[outputLength()];
+        transformAll(new Images.Float64("image", image, 0, 1, imageLength()), new Images.Float64("output", out, 0, 1, outputLength()), 1);
+        return out;
+    }
+
+    /**
+     * Transforms the image at {@code image[imageOffset ...]} into {@code out[outOffset ...]} on the
+     * calling thread: the zero-allocation single-image path (scratch memory comes from a pool).
+     */
+    public void transform(float[] image, int imageOffset, float[] out, int outOffset) {
+        transformAll32(new Images.Float32("image", image, imageOffset, 1, imageLength()),
+                new Images.Float32("output", out, outOffset, 1, outputLength()), 1);
+    }
+
+    /**
+     * Transforms {@code count} images stored one after another (B, H, W) into {@code out} (B, K, H',
+     * W'), using {@code threads} threads (at least 1). Many images are spread over threads a block
+     * of lanes at a time; fewer images than threads (one large image) are spread by first-order
+     * wavelet.
+     */
+    public void transformBatch(float[] images, int count, float[] out, int threads) {
+        transformAll32(new Images.Float32("images", images, 0, count, imageLength()),
+                new Images.Float32("output", out, 0, count, outputLength()), threads);
+    }
+
+    /** As {@link #transformBatch(float[], int, float[], int)}, in float64. */
+    public void transformBatch(double[] images, int count, double[] out, int threads) {
+        transformAll(new Images.Float64("images", images, 0, count, imageLength()), new Images.Float64("output", out, 0, count, outputLength()),
+                threads);
+    }
+
+    /** Transforms a batch with all available processors; returns (B, K, H', W') float32. */
+    public float[] transformBatch(float[] images, int count) {
+        float[] out = new float[Math.multiplyExact(count, outputLength())];
+        transformBatch(images, count, out, Runtime.getRuntime().availableProcessors());
+        return out;
+    }
+
+    // ------------------------------------------------------------------ FeatureExtractor
+
+    @Override
+    public int featureCount() {
+        return outputLength();
+    }
+
+    @Override
+    public String describe() {
+        return "translation scattering J=" + J + " L=" + L + " order " + maxOrder + " (" + channelCount() + " channels x "
+                + outHeight + "x" + outWidth + ")";
+    }
+
+    @Override
+    public void extract(float[] images, int count, float[] out, int threads) {
+        transformBatch(images, count, out, threads);
+    }
+
+    // ------------------------------------------------------------------ shape accessors
+
+    public int J() {
+        return J;
+    }
+
+    public int L() {
+        return L;
+    }
+
+    public int maxOrder() {
+        return maxOrder;
+    }
+
+    /** Input image height H. */
+    @Override
+    public int height() {
+        return padding.height();
+    }
+
+    /** Input image width W. */
+    @Override
+    public int width() {
+        return padding.width();
+    }
+
+    /** Number of output channels K. */
+    public int channelCount() {
+        return paths.size();
+    }
+
+    /** Output height H' = Hp / 2^J - 2. */
+    public int outputHeight() {
+        return outHeight;
+    }
+
+    /** Output width W' = Wp / 2^J - 2. */
+    public int outputWidth() {
+        return outWidth;
+    }
+
+    /** Floats per transformed image: K * H' * W'. */
+    public int outputLength() {
+        return paths.size() * outHeight * outWidth;
+    }
+
+    /** Pixels per input image: H * W. */
+    public int imageLength() {
+        return padding.height() * padding.width();
+    }
+
+    /** The description of every output channel, in output order. */
+    public List<ScatteringPath> paths() {
+        return paths;
+    }
+
+    /** The filter bank (padded grid), for inspection and plots. */
+    public MorletFilterBank filterBank() {
+        return bank;
+    }
+
+    public Padding padding() {
+        return padding;
+    }
+
+    /** Images per lane block in batch calls. */
+    public int blockLanes() {
+        return blockLanes;
+    }
+
+    // ---- float64 kernels: begin
     // ------------------------------------------------------------------ the cascade
 
     /*
@@ -169,56 +308,9 @@ public final class Scattering2D implements FeatureExtractor {
         }
     }
 
-    // ------------------------------------------------------------------ front end
+    // ------------------------------------------------------------------ batch engine
 
-    /** Transforms one H x W image (row-major float32); returns K x H' x W' floats. */
-    public float[] transform(float[] image) {
-        float[] out = new float[outputLength()];
-        transform(image, 0, out, 0);
-        return out;
-    }
-
-    /** Transforms one H x W image (row-major float64); returns K x H' x W' doubles. */
-    public double[] transform(double[] image) {
-        double[] out = new double[outputLength()];
-        transformBatch(new Images.Float64("image", image, 0, 1, imageLength()), new Images.Float64("output", out, 0, 1, outputLength()), 1);
-        return out;
-    }
-
-    /**
-     * Transforms the image at {@code image[imageOffset ...]} into {@code out[outOffset ...]} on the
-     * calling thread: the zero-allocation single-image path (scratch memory comes from a pool).
-     */
-    public void transform(float[] image, int imageOffset, float[] out, int outOffset) {
-        transformBatch(new Images.Float32("image", image, imageOffset, 1, imageLength()),
-                new Images.Float32("output", out, outOffset, 1, outputLength()), 1);
-    }
-
-    /**
-     * Transforms {@code count} images stored one after another (B, H, W) into {@code out} (B, K, H',
-     * W'), using {@code threads} threads (at least 1). Many images are spread over threads a block
-     * of lanes at a time; fewer images than threads (one large image) are spread by first-order
-     * wavelet.
-     */
-    public void transformBatch(float[] images, int count, float[] out, int threads) {
-        transformBatch(new Images.Float32("images", images, 0, count, imageLength()),
-                new Images.Float32("output", out, 0, count, outputLength()), threads);
-    }
-
-    /** As {@link #transformBatch(float[], int, float[], int)}, in float64. */
-    public void transformBatch(double[] images, int count, double[] out, int threads) {
-        transformBatch(new Images.Float64("images", images, 0, count, imageLength()), new Images.Float64("output", out, 0, count, outputLength()),
-                threads);
-    }
-
-    /** Transforms a batch with all available processors; returns (B, K, H', W') float32. */
-    public float[] transformBatch(float[] images, int count) {
-        float[] out = new float[Math.multiplyExact(count, outputLength())];
-        transformBatch(images, count, out, Runtime.getRuntime().availableProcessors());
-        return out;
-    }
-
-    private void transformBatch(Images in, Images out, int threads) {
+    private void transformAll(Images in, Images out, int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got threads=" + threads);
         }
@@ -319,95 +411,13 @@ public final class Scattering2D implements FeatureExtractor {
         }
     }
 
-    // ------------------------------------------------------------------ FeatureExtractor
-
-    @Override
-    public int featureCount() {
-        return outputLength();
-    }
-
-    @Override
-    public String describe() {
-        return "translation scattering J=" + J + " L=" + L + " order " + maxOrder + " (" + channelCount() + " channels x "
-                + outHeight + "x" + outWidth + ")";
-    }
-
-    @Override
-    public void extract(float[] images, int count, float[] out, int threads) {
-        transformBatch(images, count, out, threads);
-    }
-
-    // ------------------------------------------------------------------ shape accessors
-
-    public int J() {
-        return J;
-    }
-
-    public int L() {
-        return L;
-    }
-
-    public int maxOrder() {
-        return maxOrder;
-    }
-
-    /** Input image height H. */
-    @Override
-    public int height() {
-        return padding.height();
-    }
-
-    /** Input image width W. */
-    @Override
-    public int width() {
-        return padding.width();
-    }
-
-    /** Number of output channels K. */
-    public int channelCount() {
-        return paths.size();
-    }
-
-    /** Output height H' = Hp / 2^J - 2. */
-    public int outputHeight() {
-        return outHeight;
-    }
-
-    /** Output width W' = Wp / 2^J - 2. */
-    public int outputWidth() {
-        return outWidth;
-    }
-
-    /** Floats per transformed image: K * H' * W'. */
-    public int outputLength() {
-        return paths.size() * outHeight * outWidth;
-    }
-
-    /** Pixels per input image: H * W. */
-    public int imageLength() {
-        return padding.height() * padding.width();
-    }
-
-    /** The description of every output channel, in output order. */
-    public List<ScatteringPath> paths() {
-        return paths;
-    }
-
-    /** The filter bank (padded grid), for inspection and plots. */
-    public MorletFilterBank filterBank() {
-        return bank;
-    }
-
-    public Padding padding() {
-        return padding;
-    }
-
-    /** Images per lane block in batch calls. */
-    public int blockLanes() {
-        return blockLanes;
-    }
-
     // ------------------------------------------------------------------ scratch memory
+
+    // Scratch objects of this precision, kept between calls so that a warm transform allocates nothing.
+    private final Pool<Block> singleBlocks = new Pool<>(() -> new Block(1));
+    private final Pool<Block> laneBlocks = new Pool<>(() -> new Block(blockLanes()));
+    private final Pool<Branch> singleBranches = new Pool<>(() -> new Branch(1));
+    private final Pool<Branch> laneBranches = new Pool<>(() -> new Branch(blockLanes()));
 
     private Pool<Block> blocks(int lanes) {
         return lanes == 1 ? singleBlocks : laneBlocks;
@@ -465,6 +475,224 @@ public final class Scattering2D implements FeatureExtractor {
             this.productScratch = SparseFourierFilter.newScratch(Np, lanes);
         }
     }
+
+    // ---- float64 kernels: end
+
+    // ---- float32 kernels, GENERATED from the float64 kernels above by org.scatter4j.codegen.Float32Kernels (do not edit): begin
+    // ------------------------------------------------------------------ the cascade
+
+    /*
+     * S_J x for the images in a block's lanes (padded input in block.xRe), written to block.out with
+     * channel c of lane b at (c * H' * W' + pixel) * lanes + b. Bruna and Mallat (2013), eq. 7:
+     *   S0 = x * phi_J
+     *   U1 = |x * psi1|,   S1 = U1 * phi_J
+     *   U2 = |U1 * psi2|,  S2 = U2 * phi_J      (psi2 of a coarser scale than psi1)
+     * Convolutions are products in the Fourier domain followed by subsampling to the resolution the
+     * result needs (Kymatio's algorithm); the last low-pass is done in space (LowPassOperator).
+     * The subtree of each first-order wavelet is independent of the others, which is how one large
+     * image is spread over threads.
+     */
+
+    /** S0 = x * phi_J, then X = F x in place. */
+    private void zerothOrderAndSpectrum(Block32 b, Branch32 br) {
+        lowPass[0].apply(b.xRe, b.lanes, br.lowPassScratch, b.out, 0);              // S0 = x * phi_J
+        br.fft[0].forwardReal(b.xRe, b.xIm);                                        // X = F x (x real)
+    }
+
+    /** Everything below the first-order wavelet n1 = j1 * L + t1: S1 and the S2 of its children. */
+    private void firstOrderSubtree(int n1, Block32 b, Branch32 br) {
+        int lanes = b.lanes;
+        int plane = outHeight * outWidth * lanes;
+        int j1 = n1 / L;
+        int size1 = (padding.paddedHeight() >> j1) * (padding.paddedWidth() >> j1) * lanes;
+        firstOrder[n1].multiplySubsample(b.xRe, b.xIm, lanes, br.productScratch, br.u1Re, br.u1Im);
+        br.fft[j1].inverse(br.u1Re, br.u1Im);
+        LaneOps.modulus(br.u1Re, br.u1Im, size1);                                   // U1 = |x * psi1|
+        lowPass[j1].apply(br.u1Re, lanes, br.lowPassScratch, b.out, plane * (1 + n1)); // S1 = U1 * phi_J
+        if (maxOrder < 2 || j1 == J - 1) {
+            return;
+        }
+        br.fft[j1].forwardReal(br.u1Re, br.u1Im);                                   // F U1 (U1 real)
+        int channel = secondOrderStart[n1];
+        for (int n2 = (j1 + 1) * L; n2 < J * L; n2++) {
+            int j2 = n2 / L;
+            int size2 = (padding.paddedHeight() >> j2) * (padding.paddedWidth() >> j2) * lanes;
+            secondOrder[j1][n2].multiplySubsample(br.u1Re, br.u1Im, lanes, br.productScratch, br.u2Re, br.u2Im);
+            br.fft[j2].inverse(br.u2Re, br.u2Im);
+            LaneOps.modulus(br.u2Re, br.u2Im, size2);                               // U2 = |U1 * psi2|
+            lowPass[j2].apply(br.u2Re, lanes, br.lowPassScratch, b.out, plane * channel++); // S2 = U2 * phi_J
+        }
+    }
+
+    // ------------------------------------------------------------------ batch engine
+
+    private void transformAll32(Images in, Images out, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got threads=" + threads);
+        }
+        int count = in.count();
+        if (count < 1) {
+            throw new IllegalArgumentException("empty batch: count must be >= 1, got count=" + count);
+        }
+        int lanes = count == 1 ? 1 : blockLanes;
+        int blocks32 = (count + lanes - 1) / lanes;
+        if (threads == 1) {
+            Block32 b = blocks32(lanes).take();
+            Branch32 br = branches32(lanes).take();
+            try {
+                for (int k = 0; k < blocks32; k++) {
+                    runBlock(in, out, k * lanes, Math.min(lanes, count - k * lanes), b, br);
+                }
+            } finally {
+                blocks32(lanes).give(b);
+                branches32(lanes).give(br);
+            }
+        } else if (blocks32 >= threads) {
+            AtomicInteger next = new AtomicInteger();
+            Parallel.run(threads, () -> {
+                Block32 b = blocks32(lanes).take();
+                Branch32 br = branches32(lanes).take();
+                try {
+                    for (int k = next.getAndIncrement(); k < blocks32; k = next.getAndIncrement()) {
+                        runBlock(in, out, k * lanes, Math.min(lanes, count - k * lanes), b, br);
+                    }
+                } finally {
+                    blocks32(lanes).give(b);
+                    branches32(lanes).give(br);
+                }
+            });
+        } else {
+            for (int k = 0; k < blocks32; k++) {
+                runBlockInParallel32(in, out, k * lanes, Math.min(lanes, count - k * lanes), lanes, threads);
+            }
+        }
+    }
+
+    /** Loads images [first, first + n) into the lanes, runs the cascade, stores the results. */
+    private void runBlock(Images in, Images out, int first, int n, Block32 b, Branch32 br) {
+        load(in, first, n, b);
+        zerothOrderAndSpectrum(b, br);
+        for (int n1 = 0; n1 < J * L; n1++) {
+            firstOrderSubtree(n1, b, br);
+        }
+        store(out, first, n, b);
+    }
+
+    /** One block, its first-order subtrees spread over threads (each channel is written by one thread). */
+    private void runBlockInParallel32(Images in, Images out, int first, int n, int lanes, int threads) {
+        Block32 b = blocks32(lanes).take();
+        try {
+            Branch32 br0 = branches32(lanes).take();
+            try {
+                load(in, first, n, b);
+                zerothOrderAndSpectrum(b, br0);
+            } finally {
+                branches32(lanes).give(br0);
+            }
+            AtomicInteger next = new AtomicInteger();
+            Parallel.run(Math.min(threads, J * L), () -> {
+                Branch32 br = branches32(lanes).take();
+                try {
+                    for (int n1 = next.getAndIncrement(); n1 < J * L; n1 = next.getAndIncrement()) {
+                        firstOrderSubtree(n1, b, br);
+                    }
+                } finally {
+                    branches32(lanes).give(br);
+                }
+            });
+            store(out, first, n, b);
+        } finally {
+            blocks32(lanes).give(b);
+        }
+    }
+
+    private void load(Images in, int first, int n, Block32 b) {
+        for (int k = 0; k < n; k++) {
+            in.copyImage(first + k, b.image);
+            Images.requireFinite(b.image, first + k, padding.width());
+            padding.padIntoLane(b.image, 0, b.xRe, k, b.lanes);
+        }
+        for (int k = n; k < b.lanes; k++) { // unused lanes: zeros (their results are discarded)
+            padding.clearLane(b.xRe, k, b.lanes);
+        }
+    }
+
+    private void store(Images out, int first, int n, Block32 b) {
+        int len = outputLength();
+        for (int k = 0; k < n; k++) {
+            for (int q = 0; q < len; q++) {
+                b.result[q] = b.out[q * b.lanes + k];
+            }
+            out.storeResult(first + k, b.result);
+        }
+    }
+
+    // ------------------------------------------------------------------ scratch memory
+
+    // Scratch32 objects of this precision, kept between calls so that a warm transform allocates nothing.
+    private final Pool<Block32> singleBlocks32 = new Pool<>(() -> new Block32(1));
+    private final Pool<Block32> laneBlocks32 = new Pool<>(() -> new Block32(blockLanes()));
+    private final Pool<Branch32> singleBranches32 = new Pool<>(() -> new Branch32(1));
+    private final Pool<Branch32> laneBranches32 = new Pool<>(() -> new Branch32(blockLanes()));
+
+    private Pool<Block32> blocks32(int lanes) {
+        return lanes == 1 ? singleBlocks32 : laneBlocks32;
+    }
+
+    private Pool<Branch32> branches32(int lanes) {
+        return lanes == 1 ? singleBranches32 : laneBranches32;
+    }
+
+    /** A block of images: the padded input and its spectrum, and every output channel. */
+    final class Block32 {
+        final int lanes;
+        final float[] xRe;
+        final float[] xIm;
+        final float[] out;
+        final float[] image;
+        final float[] result;
+
+        Block32(int lanes) {
+            this.lanes = lanes;
+            int full = padding.paddedHeight() * padding.paddedWidth() * lanes;
+            this.xRe = new float[full];
+            this.xIm = new float[full];
+            this.out = new float[outputLength() * lanes];
+            this.image = new float[imageLength()];
+            this.result = new float[outputLength()];
+        }
+    }
+
+    /** The scratch memory of one thread working below a first-order wavelet: FFT plans, U1, U2. */
+    final class Branch32 {
+        final FloatFft2D[] fft;
+        final float[] u1Re;
+        final float[] u1Im;
+        final float[] u2Re;
+        final float[] u2Im;
+        final LowPassOperator.Scratch32 lowPassScratch;
+        final SparseFourierFilter.Scratch32 productScratch;
+
+        Branch32(int lanes) {
+            int Mp = padding.paddedHeight();
+            int Np = padding.paddedWidth();
+            this.fft = new FloatFft2D[J];
+            for (int r = 0; r < J; r++) {
+                fft[r] = FloatFft2DFactory.create(Mp >> r, Np >> r, lanes);
+            }
+            int full = Mp * Np * lanes;
+            this.u1Re = new float[full];
+            this.u1Im = new float[full];
+            int half = J > 1 && maxOrder == 2 ? (Mp >> 1) * (Np >> 1) * lanes : 0;
+            this.u2Re = new float[half];
+            this.u2Im = new float[half];
+            // level 0 has the widest rows; every level has the same number of output rows
+            this.lowPassScratch = lowPass[0].newScratch32(lanes);
+            this.productScratch = SparseFourierFilter.newScratch32(Np, lanes);
+        }
+    }
+
+    // ---- float32 kernels: end
 
     /** Scratch objects kept between calls, so that a warm transform allocates nothing. */
     private static final class Pool<T> {

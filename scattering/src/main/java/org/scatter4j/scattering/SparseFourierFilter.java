@@ -47,9 +47,14 @@ public final class SparseFourierFilter {
     private final int[] segEnd;
     private final int[] segWeights;
     private final double[] denseWeights;
+    /** The weights rounded to float32, for the float32 kernels. */
+    private final float[] denseWeights32;
 
     /** Input row {@code row}, columns [colStart, colStart + outCols), kept entries at {@code cols} with {@code weights}. */
-    private record Segment(int row, int colStart, int first, int last, int[] cols, double[] weights) {
+    private record Segment(int row, int colStart, int first, int last, int[] cols, double[] weights, float[] weights32) {
+        Segment(int row, int colStart, int first, int last, int[] cols, double[] weights) {
+            this(row, colStart, first, last, cols, weights, LowPassOperator.toFloat(weights));
+        }
     }
 
     /**
@@ -139,8 +144,10 @@ public final class SparseFourierFilter {
             }
         }
         rowStart[outRows] = g;
+        this.denseWeights32 = LowPassOperator.toFloat(denseWeights);
     }
 
+    // ---- float64 kernels: begin
     /** Scratch rows for {@link #multiplySubsample} on grids up to {@code cols} wide with {@code lanes} lanes. */
     public static Scratch newScratch(int cols, int lanes) {
         return new Scratch(cols * lanes);
@@ -252,4 +259,118 @@ public final class SparseFourierFilter {
             }
         }
     }
+    // ---- float64 kernels: end
+    // ---- float32 kernels, GENERATED from the float64 kernels above by org.scatter4j.codegen.Float32Kernels (do not edit): begin
+    /** Scratch32 rows for {@link #multiplySubsample} on grids up to {@code cols} wide with {@code lanes} lanes. */
+    public static Scratch32 newScratch32(int cols, int lanes) {
+        return new Scratch32(cols * lanes);
+    }
+
+    /** Per-thread scratch of {@link #multiplySubsample}. */
+    public static final class Scratch32 {
+        final float[] inRe;
+        final float[] inIm;
+        final float[] accRe;
+        final float[] accIm;
+
+        Scratch32(int length) {
+            inRe = new float[length];
+            inIm = new float[length];
+            accRe = new float[length];
+            accIm = new float[length];
+        }
+    }
+
+    /** dst = subsample_k(src * filter), lane layout on both grids; src and dst must be different arrays. */
+    public void multiplySubsample(float[] srcRe, float[] srcIm, int lanes, Scratch32 scratch, float[] dstRe, float[] dstIm) {
+        if (lanes == 1) {
+            multiplySubsampleSingle(srcRe, srcIm, dstRe, dstIm);
+            return;
+        }
+        int outLen = outCols * lanes;
+        if (k == 1) {
+            multiply(srcRe, srcIm, lanes, dstRe, dstIm);
+            return;
+        }
+        float[] inRe = scratch.inRe;
+        float[] inIm = scratch.inIm;
+        float[] accRe = scratch.accRe;
+        float[] accIm = scratch.accIm;
+        for (int a = 0; a < outRows; a++) {
+            java.util.Arrays.fill(accRe, 0, outLen, 0.0f);
+            java.util.Arrays.fill(accIm, 0, outLen, 0.0f);
+            for (Segment s : segments[a]) {
+                int[] cols = s.cols;
+                float[] weights32 = s.weights32;
+                int from = s.first * lanes;
+                int length = (s.last - s.first + 1) * lanes;
+                int src = (s.row * inCols + s.colStart) * lanes + from;
+                System.arraycopy(srcRe, src, inRe, from, length);
+                System.arraycopy(srcIm, src, inIm, from, length);
+                for (int e = 0; e < cols.length; e++) {
+                    float w = weights32[e];
+                    int off = cols[e] * lanes;
+                    for (int b = off; b < off + lanes; b++) {
+                        accRe[b] += inRe[b] * w;
+                        accIm[b] += inIm[b] * w;
+                    }
+                }
+            }
+            System.arraycopy(accRe, 0, dstRe, a * outLen, outLen);
+            System.arraycopy(accIm, 0, dstIm, a * outLen, outLen);
+        }
+    }
+
+    /**
+     * One lane (large images, where a lane block holds a single image): no lane loop to vectorize,
+     * so the per-entry gather of the general path costs more than the arithmetic. Instead each
+     * segment is a contiguous run multiplied by its dense weights32 straight into the output row, a
+     * loop the JIT vectorizes; same sums in the same order as the general path, so the same bits.
+     */
+    private void multiplySubsampleSingle(float[] srcRe, float[] srcIm, float[] dstRe, float[] dstIm) {
+        float[] w = denseWeights32;
+        for (int a = 0; a < outRows; a++) {
+            int o = a * outCols;
+            java.util.Arrays.fill(dstRe, o, o + outCols, 0.0f);
+            java.util.Arrays.fill(dstIm, o, o + outCols, 0.0f);
+            for (int g = rowStart[a]; g < rowStart[a + 1]; g++) {
+                int src = segSource[g];
+                int dst = o + segFirst[g];
+                int wi = segWeights[g];
+                int length = segEnd[g] - segFirst[g];
+                for (int c = 0; c < length; c++) {
+                    dstRe[dst + c] += srcRe[src + c] * w[wi + c];
+                    dstIm[dst + c] += srcIm[src + c] * w[wi + c];
+                }
+            }
+        }
+    }
+
+    /**
+     * k = 1 (the finest first-order wavelets, the largest products): one segment per row, and input
+     * and output entries have the same index, so the product is written straight into dst with no
+     * copy or accumulator (the loop still reads and writes distinct arrays at one index, which C2
+     * vectorizes). Entries the filter drops are zero, as the accumulating path leaves them.
+     */
+    private void multiply(float[] srcRe, float[] srcIm, int lanes, float[] dstRe, float[] dstIm) {
+        int rowLen = outCols * lanes;
+        for (int a = 0; a < outRows; a++) {
+            int base = a * rowLen;
+            java.util.Arrays.fill(dstRe, base, base + rowLen, 0.0f);
+            java.util.Arrays.fill(dstIm, base, base + rowLen, 0.0f);
+            for (Segment s : segments[a]) {
+                int[] cols = s.cols;
+                float[] weights32 = s.weights32;
+                for (int e = 0; e < cols.length; e++) {
+                    float w = weights32[e];
+                    int off = base + cols[e] * lanes;
+                    for (int b = off; b < off + lanes; b++) {
+                        dstRe[b] = srcRe[b] * w;
+                        dstIm[b] = srcIm[b] * w;
+                    }
+                }
+            }
+        }
+    }
+    // ---- float32 kernels: end
 }

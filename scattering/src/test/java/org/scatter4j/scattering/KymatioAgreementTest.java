@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every case of Kymatio's reference manifest ({@code shared/reference/kymatio}, copied into the test
- * resources): same paths, same shapes, and coefficients equal to relative L2 1e-5 per channel in
- * float64 (1e-4 in float32).
+ * resources): same paths, same shapes, and coefficients equal to relative L2 1e-5 per channel, in
+ * float64 and in float32 arithmetic (the float32 cascade measured 2.5e-7 to 1.5e-6 on these cases).
  */
 class KymatioAgreementTest {
 
@@ -137,6 +137,6 @@ class KymatioAgreementTest {
             wide[i] = out[i];
         }
         double err = worstChannelError(wide, ref.data(), s.channelCount(), s.outputHeight() * s.outputWidth());
-        assertTrue(err <= 1e-4, c.name() + ": worst channel relative error " + err);
+        assertTrue(err <= 1e-5, c.name() + ": worst channel relative error " + err);
     }
 }

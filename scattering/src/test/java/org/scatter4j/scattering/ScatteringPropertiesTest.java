@@ -164,6 +164,19 @@ class ScatteringPropertiesTest {
         float[] spread = new float[single.length];
         auto.transformBatch(java.util.Arrays.copyOfRange(images, 20 * n * n, 21 * n * n), 1, spread, 3);
         assertArrayEquals(single, spread);
+        // the float64 cascade (its own kernels and scratch) is deterministic in the same way
+        double[] wide = new double[images.length];
+        for (int i = 0; i < wide.length; i++) {
+            wide[i] = images[i];
+        }
+        double[] a64 = new double[a.length];
+        double[] b64 = new double[a.length];
+        double[] c64 = new double[a.length];
+        auto.transformBatch(wide, count, a64, 1);
+        auto.transformBatch(wide, count, b64, 2);
+        oneLane.transformBatch(wide, count, c64, 3);
+        assertArrayEquals(a64, b64);
+        assertArrayEquals(a64, c64);
     }
 
     @Test

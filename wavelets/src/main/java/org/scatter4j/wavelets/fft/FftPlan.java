@@ -44,6 +44,11 @@ final class FftPlan {
          */
         final double[] dftCos;
         final double[] dftSin;
+        /** The same tables rounded to float32, read by the float32 kernels ({@code FloatStockham}). */
+        final float[] twRe32;
+        final float[] twIm32;
+        final float[] dftCos32;
+        final float[] dftSin32;
 
         Stage(int radix, int m, int s) {
             this.radix = radix;
@@ -74,6 +79,21 @@ final class FftPlan {
                 dftCos = null;
                 dftSin = null;
             }
+            twRe32 = toFloat(twRe);
+            twIm32 = toFloat(twIm);
+            dftCos32 = toFloat(dftCos);
+            dftSin32 = toFloat(dftSin);
+        }
+
+        private static float[] toFloat(double[] a) {
+            if (a == null) {
+                return null;
+            }
+            float[] f = new float[a.length];
+            for (int i = 0; i < a.length; i++) {
+                f[i] = (float) a[i];
+            }
+            return f;
         }
 
         boolean isGeneric() {

@@ -1,0 +1,198 @@
+package org.scatter4j.codegen;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Writes the float32 kernels of the cascade from their float64 sources, so that the two precisions
+ * share one hand-written text (EJML generates its float classes from the double ones the same way).
+ * The float64 code is the one to read and edit; after an edit, run from the project root:
+ * <pre>
+ *   mvn -q -pl codegen compile &amp;&amp; java -cp codegen/target/classes org.scatter4j.codegen.Float32Kernels
+ * </pre>
+ * {@code Float32KernelsTest} fails the build when a committed float32 source differs from what this
+ * writes, so a hand edit of generated code cannot go unnoticed.
+ *
+ * <p>Two kinds of target:
+ * <ul>
+ *   <li>a whole file: {@code FloatLaneFft2D.java} from {@code LaneFft2D.java}, and so on;</li>
+ *   <li>a region inside a class: the lines between {@link #SOURCE_BEGIN} and {@link #SOURCE_END} are
+ *       written again, converted, between {@link #TARGET_BEGIN} and {@link #TARGET_END} of the same
+ *       file, as float[] overloads of the float64 methods.</li>
+ * </ul>
+ * The conversion ({@link #convert}): given identifiers renamed (word by word), {@code double} becomes
+ * {@code float}, decimal literals get an {@code f}, and {@code Math.sqrt/cos/sin} results are cast to
+ * float. Only code written for it is converted: each source is checked to compile both ways.
+ */
+public final class Float32Kernels {
+    private Float32Kernels() {
+    }
+
+    public static final String SOURCE_BEGIN = "// ---- float64 kernels: begin";
+    public static final String SOURCE_END = "// ---- float64 kernels: end";
+    public static final String TARGET_BEGIN = "// ---- float32 kernels, GENERATED from the float64 kernels above by "
+            + "org.scatter4j.codegen.Float32Kernels (do not edit): begin";
+    public static final String TARGET_END = "// ---- float32 kernels: end";
+
+    /** A float32 file written from a whole float64 file. */
+    record WholeFile(String source, String target, Map<String, String> renames) {
+    }
+
+    /** A float64 region of a file, written again as float32 further down the same file. */
+    record Region(String file, Map<String, String> renames) {
+    }
+
+    private static final String FFT = "wavelets/src/main/java/org/scatter4j/wavelets/fft/";
+    private static final String WAVELETS = "wavelets/src/main/java/org/scatter4j/wavelets/";
+    private static final String SCATTERING = "scattering/src/main/java/org/scatter4j/scattering/";
+
+    /** The FFT classes and the fields of FftPlan whose float32 copies they read. */
+    private static final Map<String, String> FFT_RENAMES = map(
+            "Butterflies", "FloatButterflies",
+            "Stockham", "FloatStockham",
+            "LaneFft2D", "FloatLaneFft2D",
+            "Fft2D", "FloatFft2D",
+            "Fft2DFactory", "FloatFft2DFactory",
+            "twRe", "twRe32",
+            "twIm", "twIm32",
+            "dftCos", "dftCos32",
+            "dftSin", "dftSin32");
+
+    static final List<WholeFile> WHOLE_FILES = List.of(
+            new WholeFile(FFT + "Butterflies.java", FFT + "FloatButterflies.java", FFT_RENAMES),
+            new WholeFile(FFT + "Stockham.java", FFT + "FloatStockham.java", FFT_RENAMES),
+            new WholeFile(FFT + "Fft2D.java", FFT + "FloatFft2D.java", FFT_RENAMES),
+            new WholeFile(FFT + "LaneFft2D.java", FFT + "FloatLaneFft2D.java", FFT_RENAMES),
+            new WholeFile(FFT + "Fft2DFactory.java", FFT + "FloatFft2DFactory.java", FFT_RENAMES));
+
+    static final List<Region> REGIONS = List.of(
+            new Region(WAVELETS + "Padding.java", Map.of()),
+            new Region(SCATTERING + "LaneOps.java", Map.of()),
+            new Region(SCATTERING + "SparseFourierFilter.java", map(
+                    "Scratch", "Scratch32",
+                    "newScratch", "newScratch32",
+                    "weights", "weights32",
+                    "denseWeights", "denseWeights32")),
+            new Region(SCATTERING + "LowPassOperator.java", map(
+                    "Scratch", "Scratch32",
+                    "newScratch", "newScratch32",
+                    "userWeights", "userWeights32",
+                    "colWeight", "colWeight32",
+                    "colUserWeights", "colUserWeights32")),
+            new Region(SCATTERING + "Scattering2D.java", map(
+                    "Block", "Block32",
+                    "Branch", "Branch32",
+                    "singleBlocks", "singleBlocks32",
+                    "laneBlocks", "laneBlocks32",
+                    "singleBranches", "singleBranches32",
+                    "laneBranches", "laneBranches32",
+                    "blocks", "blocks32",
+                    "branches", "branches32",
+                    "transformAll", "transformAll32",
+                    "runBlockInParallel", "runBlockInParallel32",
+                    "Fft2D", "FloatFft2D",
+                    "Fft2DFactory", "FloatFft2DFactory",
+                    "Scratch", "Scratch32",
+                    "newScratch", "newScratch32")));
+
+    private static Map<String, String> map(String... pairs) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put(pairs[i], pairs[i + 1]);
+        }
+        return m;
+    }
+
+    private static final Pattern WORD = Pattern.compile("\\b[A-Za-z_][A-Za-z_0-9]*\\b");
+    /** A decimal literal with a point (1.0, 0.5, 2.5e-3), not part of a longer token. */
+    private static final Pattern DECIMAL = Pattern.compile("(?<![\\w.])(\\d+\\.\\d+(?:[eE][-+]?\\d+)?)(?![\\w.])");
+    private static final Pattern MATH = Pattern.compile("(?<!\\(float\\) )\\bMath\\.(sqrt|cos|sin)\\(");
+
+    /** The float32 text of float64 code: renames, then double to float, float literals, float-valued Math. */
+    public static String convert(String text, Map<String, String> renames) {
+        Map<String, String> all = new LinkedHashMap<>(renames);
+        all.put("double", "float");
+        Matcher w = WORD.matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (w.find()) {
+            String to = all.get(w.group());
+            w.appendReplacement(sb, Matcher.quoteReplacement(to != null ? to : w.group()));
+        }
+        w.appendTail(sb);
+        String s = DECIMAL.matcher(sb.toString()).replaceAll("$1f");
+        return MATH.matcher(s).replaceAll("(float) Math.$1(");
+    }
+
+    /** The expected content of every generated file, given the float64 sources under {@code root}. */
+    public static Map<Path, String> generate(Path root) {
+        Map<Path, String> out = new LinkedHashMap<>();
+        for (WholeFile f : WHOLE_FILES) {
+            String source = read(root.resolve(f.source()));
+            String name = Path.of(f.source()).getFileName().toString();
+            out.put(root.resolve(f.target()), "// GENERATED from " + name + " by org.scatter4j.codegen.Float32Kernels: do not edit.\n"
+                    + "// Edit " + name + " and run the generator (see its Javadoc).\n" + convert(source, f.renames()));
+        }
+        for (Region r : REGIONS) {
+            Path file = root.resolve(r.file());
+            out.put(file, withRegion(read(file), r.renames(), file));
+        }
+        return out;
+    }
+
+    /** The file with its float32 region replaced by the conversion of its float64 region. */
+    static String withRegion(String text, Map<String, String> renames, Path file) {
+        int sb = requireLine(text, SOURCE_BEGIN, file);
+        int se = requireLine(text, SOURCE_END, file);
+        int tb = requireLine(text, TARGET_BEGIN, file);
+        int te = requireLine(text, TARGET_END, file);
+        if (!(sb < se && se < tb && tb < te)) {
+            throw new IllegalStateException(file + ": markers out of order (float64 begin, end, float32 begin, end)");
+        }
+        int bodyStart = text.indexOf('\n', sb) + 1;
+        int bodyEnd = text.lastIndexOf('\n', se) + 1; // start of the end marker's line
+        String body = text.substring(bodyStart, bodyEnd);
+        int targetStart = text.indexOf('\n', tb) + 1;
+        int targetEnd = text.lastIndexOf('\n', te) + 1;
+        return text.substring(0, targetStart) + convert(body, renames) + text.substring(targetEnd);
+    }
+
+    private static int requireLine(String text, String marker, Path file) {
+        int at = text.indexOf(marker);
+        if (at < 0) {
+            throw new IllegalStateException(file + ": no line with \"" + marker + "\"");
+        }
+        if (text.indexOf(marker, at + 1) >= 0) {
+            throw new IllegalStateException(file + ": more than one line with \"" + marker + "\"");
+        }
+        return at;
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + p, e);
+        }
+    }
+
+    /** Writes every generated file that differs; {@code args[0]}: the project root (default: the working directory). */
+    public static void main(String[] args) throws IOException {
+        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        for (Map.Entry<Path, String> e : generate(root).entrySet()) {
+            Path p = e.getKey();
+            String old = Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : null;
+            if (!e.getValue().equals(old)) {
+                Files.writeString(p, e.getValue(), StandardCharsets.UTF_8);
+                System.out.println("wrote " + root.relativize(p));
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.scatter4j.codegen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class Float32KernelsTest {
+
+    /** Surefire runs in the module's directory; the sources are in its siblings. */
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    @Test
+    void committedFloat32SourcesAreWhatTheGeneratorWrites() throws IOException {
+        Map<Path, String> expected = Float32Kernels.generate(ROOT);
+        assertEquals(Float32Kernels.WHOLE_FILES.size() + Float32Kernels.REGIONS.size(), expected.size());
+        for (Map.Entry<Path, String> e : expected.entrySet()) {
+            assertTrue(Files.exists(e.getKey()), e.getKey() + " is missing: run org.scatter4j.codegen.Float32Kernels");
+            assertEquals(e.getValue(), Files.readString(e.getKey(), StandardCharsets.UTF_8),
+                    ROOT.relativize(e.getKey()) + " differs from its float64 source's conversion: edit the float64 code and "
+                            + "run org.scatter4j.codegen.Float32Kernels (see its Javadoc)");
+        }
+    }
+
+    @Test
+    void conversionRenamesWholeWordsOnly() {
+        String in = "double[] twRe = new double[n]; LaneFft2D f; JTransformsFft2D g; Fft2D h; double x = 0.5 * y + 1e-10 + 2.0e-3; "
+                + "re[p] = Math.sqrt(a); double[] doubles; v1.2.3";
+        String out = Float32Kernels.convert(in, Map.of("twRe", "twRe32", "Fft2D", "FloatFft2D", "LaneFft2D", "FloatLaneFft2D"));
+        assertEquals("float[] twRe32 = new float[n]; FloatLaneFft2D f; JTransformsFft2D g; FloatFft2D h; float x = 0.5f * y + 1e-10 + "
+                + "2.0e-3f; re[p] = (float) Math.sqrt(a); float[] doubles; v1.2.3", out);
+    }
+
+    @Test
+    void regionIsReplacedByTheConversionOfTheFloat64Region() {
+        String text = "class A {\n  " + Float32Kernels.SOURCE_BEGIN + "\n  double f(double x) { return 2.0 * x; }\n  "
+                + Float32Kernels.SOURCE_END + "\n  " + Float32Kernels.TARGET_BEGIN + "\n  stale\n  " + Float32Kernels.TARGET_END
+                + "\n}\n";
+        String out = Float32Kernels.withRegion(text, Map.of(), Path.of("A.java"));
+        assertTrue(out.contains(Float32Kernels.TARGET_BEGIN + "\n  float f(float x) { return 2.0f * x; }\n  "
+                + Float32Kernels.TARGET_END), out);
+        assertTrue(!out.contains("stale"), out);
+    }
+}

@@ -1,0 +1,307 @@
+// GENERATED from Butterflies.java by org.scatter4j.codegen.Float32Kernels: do not edit.
+// Edit Butterflies.java and run the generator (see its Javadoc).
+package org.scatter4j.wavelets.fft;
+
+import java.util.Arrays;
+
+/**
+ * Radix-p butterflies of one FloatStockham stage, applied to {@code width} independent values at once
+ * (for a 2D transform: every lane of every pixel of an image row or column).
+ *
+ * <p>Every butterfly reads input blocks {@code x[in + i * inStride]} for {@code i < p}, computes
+ * their length-p DFT, multiplies output {@code k >= 1} by the twiddle at {@code tw + k - 1} (unless
+ * {@code twiddle} is false, i.e. all twiddles are 1) and writes it to {@code y[out + k * outStride]}.
+ *
+ * <p>The code is shaped for HotSpot C2's SuperWord auto-vectorizer (JDK 17), which needs:
+ * <ul>
+ *   <li>every load and store of a loop indexed by the same {@code t} in distinct arrays: it assumes
+ *       that two accesses at different run-time offsets into flat arrays may overlap, and gives up;
+ *       hence one {@code float[]} per block;</li>
+ *   <li>small loop bodies: a loop larger than {@code -XX:LoopUnrollLimit} (60 nodes by default) is
+ *       not unrolled and so not vectorized. A whole radix-4 butterfly with twiddles is several
+ *       times that, so each butterfly is split into loops of at most about four inputs and two
+ *       outputs: per component (real, imaginary) the even and the odd outputs of the DFT, then one
+ *       in-place complex multiplication per twiddled output. The loops run over chunks of {@link #CHUNK} values so that the blocks stay in the L1
+ *       cache between the loops.</li>
+ * </ul>
+ * The halves take a {@code sign} (+1 for the real half, -1 for the imaginary one) in front of the
+ * term that comes from the other component through a factor of {@code -i}; multiplying by +-1 is
+ * exact, so this costs no accuracy.
+ *
+ * <p>The arithmetic of one value never depends on the others or on {@code width}: a lane is computed
+ * the same way whatever the lane count (Java does not fuse or reassociate floating-point operations).
+ */
+final class FloatButterflies {
+    private FloatButterflies() {
+    }
+
+    /** Values per chunk: 16 blocks of 128 doubles fill half of a 32 KiB L1 data cache. */
+    static final int CHUNK = 128;
+
+    /** sin(2 pi / 3); cos(2 pi / 3) is -1/2. */
+    private static final float SIN_120 = (float) Math.sqrt(3.0f) / 2.0f;
+    private static final float COS_72 = (float) Math.cos(2.0f * Math.PI / 5.0f);
+    private static final float COS_144 = (float) Math.cos(4.0f * Math.PI / 5.0f);
+    private static final float SIN_72 = (float) Math.sin(2.0f * Math.PI / 5.0f);
+    private static final float SIN_144 = (float) Math.sin(4.0f * Math.PI / 5.0f);
+
+    static void radix2(float[][] xr, float[][] xi, int in, int inStride,
+                       float[][] yr, float[][] yi, int out, int outStride,
+                       float[] twr, float[] twi, int tw, boolean twiddle, int width) {
+        float[] x0r = xr[in], x0i = xi[in];
+        float[] x1r = xr[in + inStride], x1i = xi[in + inStride];
+        float[] y0r = yr[out], y0i = yi[out];
+        float[] y1r = yr[out + outStride], y1i = yi[out + outStride];
+        for (int lo = 0; lo < width; lo += CHUNK) {
+            int hi = Math.min(width, lo + CHUNK);
+            dft2(x0r, x1r, y0r, y1r, lo, hi);
+            dft2(x0i, x1i, y0i, y1i, lo, hi);
+            if (twiddle) {
+                multiply(y1r, y1i, twr[tw], twi[tw], lo, hi);
+            }
+        }
+    }
+
+    static void radix3(float[][] xr, float[][] xi, int in, int inStride,
+                       float[][] yr, float[][] yi, int out, int outStride,
+                       float[] twr, float[] twi, int tw, boolean twiddle, int width) {
+        float[] x0r = xr[in], x0i = xi[in];
+        float[] x1r = xr[in + inStride], x1i = xi[in + inStride];
+        float[] x2r = xr[in + 2 * inStride], x2i = xi[in + 2 * inStride];
+        float[] y0r = yr[out], y0i = yi[out];
+        float[] y1r = yr[out + outStride], y1i = yi[out + outStride];
+        float[] y2r = yr[out + 2 * outStride], y2i = yi[out + 2 * outStride];
+        for (int lo = 0; lo < width; lo += CHUNK) {
+            int hi = Math.min(width, lo + CHUNK);
+            dft3Sum(x0r, x1r, x2r, y0r, y1r, lo, hi);
+            dft3Sum(x0i, x1i, x2i, y0i, y1i, lo, hi);
+            dft3Diff(x1i, x2i, 1.0f, y1r, y2r, lo, hi);
+            dft3Diff(x1r, x2r, -1.0f, y1i, y2i, lo, hi);
+            if (twiddle) {
+                multiply(y1r, y1i, twr[tw], twi[tw], lo, hi);
+                multiply(y2r, y2i, twr[tw + 1], twi[tw + 1], lo, hi);
+            }
+        }
+    }
+
+    static void radix4(float[][] xr, float[][] xi, int in, int inStride,
+                       float[][] yr, float[][] yi, int out, int outStride,
+                       float[] twr, float[] twi, int tw, boolean twiddle, int width) {
+        float[] x0r = xr[in], x0i = xi[in];
+        float[] x1r = xr[in + inStride], x1i = xi[in + inStride];
+        float[] x2r = xr[in + 2 * inStride], x2i = xi[in + 2 * inStride];
+        float[] x3r = xr[in + 3 * inStride], x3i = xi[in + 3 * inStride];
+        float[] y0r = yr[out], y0i = yi[out];
+        float[] y1r = yr[out + outStride], y1i = yi[out + outStride];
+        float[] y2r = yr[out + 2 * outStride], y2i = yi[out + 2 * outStride];
+        float[] y3r = yr[out + 3 * outStride], y3i = yi[out + 3 * outStride];
+        for (int lo = 0; lo < width; lo += CHUNK) {
+            int hi = Math.min(width, lo + CHUNK);
+            dft4Even(x0r, x1r, x2r, x3r, y0r, y2r, lo, hi);
+            dft4Even(x0i, x1i, x2i, x3i, y0i, y2i, lo, hi);
+            dft4Odd(x0r, x2r, x1i, x3i, 1.0f, y1r, y3r, lo, hi);
+            dft4Odd(x0i, x2i, x1r, x3r, -1.0f, y1i, y3i, lo, hi);
+            if (twiddle) {
+                multiply(y1r, y1i, twr[tw], twi[tw], lo, hi);
+                multiply(y2r, y2i, twr[tw + 1], twi[tw + 1], lo, hi);
+                multiply(y3r, y3i, twr[tw + 2], twi[tw + 2], lo, hi);
+            }
+        }
+    }
+
+    static void radix5(float[][] xr, float[][] xi, int in, int inStride,
+                       float[][] yr, float[][] yi, int out, int outStride,
+                       float[] twr, float[] twi, int tw, boolean twiddle, int width) {
+        float[] x0r = xr[in], x0i = xi[in];
+        float[] x1r = xr[in + inStride], x1i = xi[in + inStride];
+        float[] x2r = xr[in + 2 * inStride], x2i = xi[in + 2 * inStride];
+        float[] x3r = xr[in + 3 * inStride], x3i = xi[in + 3 * inStride];
+        float[] x4r = xr[in + 4 * inStride], x4i = xi[in + 4 * inStride];
+        float[] y0r = yr[out], y0i = yi[out];
+        float[] y1r = yr[out + outStride], y1i = yi[out + outStride];
+        float[] y2r = yr[out + 2 * outStride], y2i = yi[out + 2 * outStride];
+        float[] y3r = yr[out + 3 * outStride], y3i = yi[out + 3 * outStride];
+        float[] y4r = yr[out + 4 * outStride], y4i = yi[out + 4 * outStride];
+        for (int lo = 0; lo < width; lo += CHUNK) {
+            int hi = Math.min(width, lo + CHUNK);
+            dft5Cos(x0r, x1r, x2r, x3r, x4r, y0r, y1r, y2r, lo, hi);
+            dft5Cos(x0i, x1i, x2i, x3i, x4i, y0i, y1i, y2i, lo, hi);
+            dft5Sin(x1i, x2i, x3i, x4i, 1.0f, y1r, y2r, y3r, y4r, lo, hi);
+            dft5Sin(x1r, x2r, x3r, x4r, -1.0f, y1i, y2i, y3i, y4i, lo, hi);
+            if (twiddle) {
+                multiply(y1r, y1i, twr[tw], twi[tw], lo, hi);
+                multiply(y2r, y2i, twr[tw + 1], twi[tw + 1], lo, hi);
+                multiply(y3r, y3i, twr[tw + 2], twi[tw + 2], lo, hi);
+                multiply(y4r, y4i, twr[tw + 3], twi[tw + 3], lo, hi);
+            }
+        }
+    }
+
+    /**
+     * Direct O(p^2) DFT for an odd prime p, pairing inputs i and p-i so that outputs k and p-k share
+     * P = a0 + sum_i cos(2 pi i k / p) (a_i + a_{p-i}) and Q = -i sum_i sin(2 pi i k / p)
+     * (a_i - a_{p-i}): A_k = P + Q, A_{p-k} = P - Q. {@code pr, pi, qr, qi} are scratch blocks at
+     * least {@code width} long.
+     */
+    static void generic(FftPlan.Stage stage, float[][] xr, float[][] xi, int in, int inStride,
+                        float[][] yr, float[][] yi, int out, int outStride, int tw, boolean twiddle,
+                        int width, float[] pr, float[] pi, float[] qr, float[] qi) {
+        int p = stage.radix;
+        float[] x0r = xr[in], x0i = xi[in];
+        float[] y0r = yr[out], y0i = yi[out];
+        System.arraycopy(x0r, 0, y0r, 0, width);
+        System.arraycopy(x0i, 0, y0i, 0, width);
+        for (int i = 1; i < p; i++) {
+            accumulate(y0r, xr[in + i * inStride], width);
+            accumulate(y0i, xi[in + i * inStride], width);
+        }
+        for (int k = 1; k <= p / 2; k++) {
+            System.arraycopy(x0r, 0, pr, 0, width);
+            System.arraycopy(x0i, 0, pi, 0, width);
+            Arrays.fill(qr, 0, width, 0.0f);
+            Arrays.fill(qi, 0, width, 0.0f);
+            for (int i = 1; i <= p / 2; i++) {
+                int e = (i * k) % p;
+                int a = in + i * inStride, b = in + (p - i) * inStride;
+                // P gains cos * (a + b); Q = -i sin * (a - b) gains (sin (a_i - b_i), -sin (a_r - b_r)).
+                accumulatePair(pr, xr[a], xr[b], stage.dftCos32[e], 1.0f, width);
+                accumulatePair(pi, xi[a], xi[b], stage.dftCos32[e], 1.0f, width);
+                accumulatePair(qr, xi[a], xi[b], stage.dftSin32[e], -1.0f, width);
+                accumulatePair(qi, xr[a], xr[b], -stage.dftSin32[e], -1.0f, width);
+            }
+            combine(pr, qr, 1.0f, yr[out + k * outStride], width);
+            combine(pi, qi, 1.0f, yi[out + k * outStride], width);
+            combine(pr, qr, -1.0f, yr[out + (p - k) * outStride], width);
+            combine(pi, qi, -1.0f, yi[out + (p - k) * outStride], width);
+            if (twiddle) {
+                multiply(yr[out + k * outStride], yi[out + k * outStride],
+                        stage.twRe32[tw + k - 1], stage.twIm32[tw + k - 1], 0, width);
+                multiply(yr[out + (p - k) * outStride], yi[out + (p - k) * outStride],
+                        stage.twRe32[tw + p - k - 1], stage.twIm32[tw + p - k - 1], 0, width);
+            }
+        }
+    }
+
+    /** y0 = a0 + a1, y1 = a0 - a1 (one component). */
+    private static void dft2(float[] a0, float[] a1, float[] y0, float[] y1, int lo, int hi) {
+        for (int t = lo; t < hi; t++) {
+            float u = a0[t], v = a1[t];
+            y0[t] = u + v;
+            y1[t] = u - v;
+        }
+    }
+
+    /**
+     * First part of one component of the 3-point DFT A_{1,2} = a0 - (a1 + a2) / 2 -+ i sin(120)
+     * (a1 - a2): y0 = a0 + a1 + a2 (final) and y1 = a0 - (a1 + a2) / 2 (partial, for
+     * {@link #dft3Diff}).
+     */
+    private static void dft3Sum(float[] a0, float[] a1, float[] a2, float[] y0, float[] y1,
+                                int lo, int hi) {
+        for (int t = lo; t < hi; t++) {
+            float u = a0[t], s = a1[t] + a2[t];
+            y0[t] = u + s;
+            y1[t] = u - 0.5f * s;
+        }
+    }
+
+    /**
+     * Second part: with m in y1 and e = sign sin(120) (b1 - b2) from the other component b,
+     * y1 = m + e, y2 = m - e.
+     */
+    private static void dft3Diff(float[] b1, float[] b2, float sign, float[] y1, float[] y2,
+                                 int lo, int hi) {
+        for (int t = lo; t < hi; t++) {
+            float m = y1[t], e = sign * (SIN_120 * (b1[t] - b2[t]));
+            y1[t] = m + e;
+            y2[t] = m - e;
+        }
+    }
+
+    /** Even outputs of one component of the 4-point DFT: y0,2 = (a0 + a2) +- (a1 + a3). */
+    private static void dft4Even(float[] a0, float[] a1, float[] a2, float[] a3, float[] y0,
+                                 float[] y2, int lo, int hi) {
+        for (int t = lo; t < hi; t++) {
+            float s02 = a0[t] + a2[t], s13 = a1[t] + a3[t];
+            y0[t] = s02 + s13;
+            y2[t] = s02 - s13;
+        }
+    }
+
+    /**
+     * Odd outputs of one component of the 4-point DFT, A_{1,3} = (a0 - a2) -+ i (a1 - a3):
+     * y1,3 = (a0 - a2) +- sign (b1 - b3), b being the other component.
+     */
+    private static void dft4Odd(float[] a0, float[] a2, float[] b1, float[] b3, float sign,
+                                float[] y1, float[] y3, int lo, int hi) {
+        for (int t = lo; t < hi; t++) {
+            float d02 = a0[t] - a2[t], e13 = sign * (b1[t] - b3[t]);
+            y1[t] = d02 + e13;
+            y3[t] = d02 - e13;
+        }
+    }
+
+    /**
+     * Cosine part of one component of the 5-point DFT, pairing inputs i and 5-i:
+     * y0 = a0 + u1 + u2 (final), y1 = P1 = a0 + c72 u1 + c144 u2, y2 = P2 = a0 + c144 u1 + c72 u2
+     * (partial), with u1 = a1 + a4, u2 = a2 + a3.
+     */
+    private static void dft5Cos(float[] a0, float[] a1, float[] a2, float[] a3, float[] a4,
+                                float[] y0, float[] y1, float[] y2, int lo, int hi) {
+        for (int t = lo; t < hi; t++) {
+            float u = a0[t], u1 = a1[t] + a4[t], u2 = a2[t] + a3[t];
+            y0[t] = u + u1 + u2;
+            y1[t] = u + COS_72 * u1 + COS_144 * u2;
+            y2[t] = u + COS_144 * u1 + COS_72 * u2;
+        }
+    }
+
+    /**
+     * Sine part of one component of the 5-point DFT: A_{1,4} = P1 -+ i (s72 v1 + s144 v2),
+     * A_{2,3} = P2 -+ i (s144 v1 - s72 v2), with v1 = b1 - b4, v2 = b2 - b3 from the other
+     * component b. Reads P1, P2 from y1, y2 and completes y1 .. y4.
+     */
+    private static void dft5Sin(float[] b1, float[] b2, float[] b3, float[] b4, float sign,
+                                float[] y1, float[] y2, float[] y3, float[] y4, int lo, int hi) {
+        for (int t = lo; t < hi; t++) {
+            float v1 = b1[t] - b4[t], v2 = b2[t] - b3[t];
+            float q1 = sign * (SIN_72 * v1 + SIN_144 * v2);
+            float q2 = sign * (SIN_144 * v1 - SIN_72 * v2);
+            float p1 = y1[t], p2 = y2[t];
+            y1[t] = p1 + q1;
+            y4[t] = p1 - q1;
+            y2[t] = p2 + q2;
+            y3[t] = p2 - q2;
+        }
+    }
+
+    /** y *= (wr + i wi), in place. */
+    private static void multiply(float[] yr, float[] yi, float wr, float wi, int lo, int hi) {
+        for (int t = lo; t < hi; t++) {
+            float br = yr[t], bi = yi[t];
+            yr[t] = br * wr - bi * wi;
+            yi[t] = br * wi + bi * wr;
+        }
+    }
+
+    private static void accumulate(float[] acc, float[] a, int width) {
+        for (int t = 0; t < width; t++) {
+            acc[t] += a[t];
+        }
+    }
+
+    /** acc += c (a + sign b). */
+    private static void accumulatePair(float[] acc, float[] a, float[] b, float c, float sign,
+                                       int width) {
+        for (int t = 0; t < width; t++) {
+            acc[t] += c * (a[t] + sign * b[t]);
+        }
+    }
+
+    /** y = p + sign q. */
+    private static void combine(float[] p, float[] q, float sign, float[] y, int width) {
+        for (int t = 0; t < width; t++) {
+            y[t] = p[t] + sign * q[t];
+        }
+    }
+}
