@@ -174,15 +174,15 @@ class ScatterCommandTest {
     }
 
     /**
-     * The bound that matters: in a JVM of 24 MB of heap, the command transforms a batch whose output
+     * The bound that matters: in a JVM of 48 MB of heap, the command transforms a batch whose output
      * alone is twice the heap, because it holds one chunk at a time; the same run with the whole
      * batch as one chunk runs out of memory (so the heap is small enough for the test to mean
      * something). The first and last images' coefficients are checked against the library.
      */
     @Test
     void anOutputLargerThanTheHeapIsWrittenInChunks() throws Exception {
-        int count = 5000;
-        int heapMb = 24;
+        int count = 10000;
+        int heapMb = 48;
         float[] x = randomImages(count, 16, 16, 5);
         Path in = tmp.resolve("many.npy");
         Npy.write(in, x, count, 16, 16);
