@@ -20,6 +20,8 @@ import org.scatter4j.scattering.SparseFourierFilter;
 import org.scatter4j.wavelets.MorletFilterBank;
 import org.scatter4j.wavelets.fft.Fft2D;
 import org.scatter4j.wavelets.fft.Fft2DFactory;
+import org.scatter4j.wavelets.fft.FloatFft2D;
+import org.scatter4j.wavelets.fft.FloatFft2DFactory;
 import org.scatter4j.wavelets.fft.JTransformsFft2D;
 
 /**
@@ -42,6 +44,12 @@ public class ScatteringKernels {
 
     Fft2D fast;
     Fft2D reference;
+    FloatFft2D fast32;
+    float[] re32;
+    float[] im32;
+    float[] outRe32;
+    float[] outIm32;
+    SparseFourierFilter.Scratch32 productScratch32;
     double[] re;
     double[] im;
     double[] outRe;
@@ -65,9 +73,19 @@ public class ScatteringKernels {
             re[i] = r.nextGaussian();
             im[i] = r.nextGaussian();
         }
+        fast32 = FloatFft2DFactory.create(size, size, lanes);
+        re32 = new float[re.length];
+        im32 = new float[re.length];
+        outRe32 = new float[re.length];
+        outIm32 = new float[re.length];
+        for (int i = 0; i < re.length; i++) {
+            re32[i] = (float) re[i];
+            im32[i] = (float) im[i];
+        }
         MorletFilterBank bank = new MorletFilterBank(size, size, 1, 8);
         filter = new SparseFourierFilter(bank.psi(0, 3, 0), size, size, 2);
         productScratch = SparseFourierFilter.newScratch(size, lanes);
+        productScratch32 = SparseFourierFilter.newScratch32(size, lanes);
         mnist = Scattering2D.builder().J(2).shape(28, 28).lanes(lanes).build();
         images = new float[lanes * 28 * 28];
         for (int i = 0; i < images.length; i++) {
@@ -92,6 +110,22 @@ public class ScatteringKernels {
         return re[0];
     }
 
+    /** The float32 kernel (the default cascade's): forward + inverse. */
+    @Benchmark
+    public float fftRoundTripFloat32() {
+        fast32.forward(re32, im32);
+        fast32.inverse(re32, im32);
+        return re32[0];
+    }
+
+    /** The float32 real-input forward + inverse. */
+    @Benchmark
+    public float fftRealRoundTripFloat32() {
+        fast32.forwardReal(re32, im32);
+        fast32.inverse(re32, im32);
+        return re32[0];
+    }
+
     /** The same with JTransforms one lane at a time: the baseline. */
     @Benchmark
     public double fftRoundTripJTransforms() {
@@ -107,6 +141,13 @@ public class ScatteringKernels {
         return outRe[0];
     }
 
+    /** The same product in float32. */
+    @Benchmark
+    public float multiplySubsampleFloat32() {
+        filter.multiplySubsample(re32, im32, lanes, productScratch32, outRe32, outIm32);
+        return outRe32[0];
+    }
+
     @Benchmark
     public double modulus() {
         System.arraycopy(re, 0, outRe, 0, re.length);
@@ -115,7 +156,15 @@ public class ScatteringKernels {
         return outRe[0];
     }
 
-    /** The whole transform of {@code lanes} MNIST images on one thread. */
+    @Benchmark
+    public float modulusFloat32() {
+        System.arraycopy(re32, 0, outRe32, 0, re32.length);
+        System.arraycopy(im32, 0, outIm32, 0, im32.length);
+        LaneOps.modulus(outRe32, outIm32, re32.length);
+        return outRe32[0];
+    }
+
+    /** The whole transform of {@code lanes} MNIST images on one thread (float32, the default). */
     @Benchmark
     public float wholeTransformOneThread() {
         mnist.transformBatch(images, lanes, features, 1);
