@@ -29,8 +29,9 @@ import java.util.regex.Pattern;
  *       file, as float[] overloads of the float64 methods.</li>
  * </ul>
  * The conversion ({@link #convert}): given identifiers renamed (word by word), {@code double} becomes
- * {@code float}, decimal literals get an {@code f}, and {@code Math.sqrt/cos/sin} results are cast to
- * float. Only code written for it is converted: each source is checked to compile both ways.
+ * {@code float}, decimal literals get an {@code f}, and {@code Math.sqrt/cos/sin/log} results are
+ * cast to float; a line marked {@link #KEEP_FLOAT64} (a sum over many pixels) keeps float64. Only
+ * code written for it is converted: each source is checked to compile both ways.
  */
 public final class Float32Kernels {
     private Float32Kernels() {
@@ -53,6 +54,7 @@ public final class Float32Kernels {
     private static final String FFT = "wavelets/src/main/java/org/scatter4j/wavelets/fft/";
     private static final String WAVELETS = "wavelets/src/main/java/org/scatter4j/wavelets/";
     private static final String SCATTERING = "scattering/src/main/java/org/scatter4j/scattering/";
+    private static final String ROTO = "rototranslation/src/main/java/org/scatter4j/rototranslation/";
 
     /** The FFT classes and the fields of FftPlan whose float32 copies they read. */
     private static final Map<String, String> FFT_RENAMES = map(
@@ -71,7 +73,9 @@ public final class Float32Kernels {
             new WholeFile(FFT + "Stockham.java", FFT + "FloatStockham.java", FFT_RENAMES),
             new WholeFile(FFT + "Fft2D.java", FFT + "FloatFft2D.java", FFT_RENAMES),
             new WholeFile(FFT + "LaneFft2D.java", FFT + "FloatLaneFft2D.java", FFT_RENAMES),
-            new WholeFile(FFT + "Fft2DFactory.java", FFT + "FloatFft2DFactory.java", FFT_RENAMES));
+            new WholeFile(FFT + "Fft2DFactory.java", FFT + "FloatFft2DFactory.java", FFT_RENAMES),
+            new WholeFile(ROTO + "AngularConvolution.java", ROTO + "FloatAngularConvolution.java",
+                    Map.of("AngularConvolution", "FloatAngularConvolution")));
 
     static final List<Region> REGIONS = List.of(
             new Region(WAVELETS + "Padding.java", Map.of()),
@@ -101,7 +105,19 @@ public final class Float32Kernels {
                     "Fft2D", "FloatFft2D",
                     "Fft2DFactory", "FloatFft2DFactory",
                     "Scratch", "Scratch32",
-                    "newScratch", "newScratch32")));
+                    "newScratch", "newScratch32")),
+            new Region(ROTO + "RotoScattering2D.java", map(
+                    "Workspace", "Workspace32",
+                    "AngularConvolution", "FloatAngularConvolution",
+                    "Fft2D", "FloatFft2D",
+                    "Fft2DFactory", "FloatFft2DFactory",
+                    "Scratch", "Scratch32",
+                    "newScratch", "newScratch32",
+                    "invHat", "invHat32",
+                    "singlePool", "singlePool32",
+                    "blockPool", "blockPool32",
+                    "transformAll", "transformAll32",
+                    "take", "take32")));
 
     private static Map<String, String> map(String... pairs) {
         Map<String, String> m = new LinkedHashMap<>();
@@ -114,20 +130,36 @@ public final class Float32Kernels {
     private static final Pattern WORD = Pattern.compile("\\b[A-Za-z_][A-Za-z_0-9]*\\b");
     /** A decimal literal with a point (1.0, 0.5, 2.5e-3), not part of a longer token. */
     private static final Pattern DECIMAL = Pattern.compile("(?<![\\w.])(\\d+\\.\\d+(?:[eE][-+]?\\d+)?)(?![\\w.])");
-    private static final Pattern MATH = Pattern.compile("(?<!\\(float\\) )\\bMath\\.(sqrt|cos|sin)\\(");
+    private static final Pattern MATH = Pattern.compile("(?<!\\(float\\) )\\bMath\\.(sqrt|cos|sin|log)\\(");
+    /** A line with this comment keeps its float64 types and literals in the float32 code (renames still apply). */
+    public static final String KEEP_FLOAT64 = "// float64 in both";
 
-    /** The float32 text of float64 code: renames, then double to float, float literals, float-valued Math. */
+    /**
+     * The float32 text of float64 code: renames, then double to float, float literals, float-valued
+     * Math; a line holding {@link #KEEP_FLOAT64} gets the renames only.
+     */
     public static String convert(String text, Map<String, String> renames) {
-        Map<String, String> all = new LinkedHashMap<>(renames);
-        all.put("double", "float");
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("(?<=\n)", -1)) {
+            String renamed = replaceWords(line, renames);
+            out.append(line.contains(KEEP_FLOAT64) ? renamed : toFloat(replaceWords(renamed, Map.of("double", "float"))));
+        }
+        return out.toString();
+    }
+
+    private static String replaceWords(String text, Map<String, String> words) {
         Matcher w = WORD.matcher(text);
         StringBuilder sb = new StringBuilder();
         while (w.find()) {
-            String to = all.get(w.group());
+            String to = words.get(w.group());
             w.appendReplacement(sb, Matcher.quoteReplacement(to != null ? to : w.group()));
         }
         w.appendTail(sb);
-        String s = DECIMAL.matcher(sb.toString()).replaceAll("$1f");
+        return sb.toString();
+    }
+
+    private static String toFloat(String text) {
+        String s = DECIMAL.matcher(text).replaceAll("$1f");
         return MATH.matcher(s).replaceAll("(float) Math.$1(");
     }
 
