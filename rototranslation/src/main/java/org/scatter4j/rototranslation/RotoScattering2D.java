@@ -52,7 +52,10 @@ import org.scatter4j.wavelets.fft.FloatFft2DFactory;
  * [0, 1] or [0, 255] yet keeping a blank region finite). Unlike ScatNet's log variant, the log is
  * taken after the spatial mean (one log per coefficient instead of per pixel).
  *
- * <p>All arithmetic is float64; float32 or float64 output. Immutable and thread-safe: scratch
+ * <p>Precision follows the arrays: the float[] methods compute in float32, the double[] methods in
+ * float64 (the float32 code is generated from the float64 code below by
+ * {@code org.scatter4j.codegen.Float32Kernels}); sums over the pixels of a map stay float64 in both.
+ * Immutable and thread-safe: scratch
  * memory lives in per-thread workspaces taken from a pool, so the hot path allocates nothing once
  * warm. Results are identical bit for bit whatever the thread and lane counts: every image goes
  * through exactly the same arithmetic, in the same order.
