@@ -183,13 +183,7 @@ public final class RotoScattering2D implements FeatureExtractor {
             }
             invHat[f] = order.scramble(h);
         }
-        this.invHat32 = new float[K + 1][];
-        for (int f = 0; f <= K; f++) {
-            invHat32[f] = new float[n];
-            for (int w = 0; w < n; w++) {
-                invHat32[f][w] = (float) invHat[f][w];
-            }
-        }
+        this.invHat32 = LaneOps.toFloat(invHat);
         this.outHeight = Mp / (1 << J) - 2;
         this.outWidth = Np / (1 << J) - 2;
         this.planeSize = averaging == Averaging.GLOBAL ? 1 : outHeight * outWidth;

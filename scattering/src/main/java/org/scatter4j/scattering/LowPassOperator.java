@@ -60,27 +60,11 @@ public final class LowPassOperator {
         this.usersOfCol = new int[inCols][];
         this.colUserWeights = new double[inCols][];
         transpose(colIndex, colWeight, inCols, usersOfCol, colUserWeights);
-        this.colWeight32 = toFloat(colWeight);
-        this.userWeights32 = toFloat(userWeights);
-        this.colUserWeights32 = toFloat(colUserWeights);
+        this.colWeight32 = LaneOps.toFloat(colWeight);
+        this.userWeights32 = LaneOps.toFloat(userWeights);
+        this.colUserWeights32 = LaneOps.toFloat(colUserWeights);
     }
 
-    /** a rounded to float32. */
-    static float[] toFloat(double[] a) {
-        float[] f = new float[a.length];
-        for (int i = 0; i < a.length; i++) {
-            f[i] = (float) a[i];
-        }
-        return f;
-    }
-
-    private static float[][] toFloat(double[][] a) {
-        float[][] f = new float[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            f[i] = toFloat(a[i]);
-        }
-        return f;
-    }
 
     /**
      * For sparse rows (output i uses inputs index[i][*] with weight[i][*]): for every input m, the

@@ -53,7 +53,7 @@ public final class SparseFourierFilter {
     /** Input row {@code row}, columns [colStart, colStart + outCols), kept entries at {@code cols} with {@code weights}. */
     private record Segment(int row, int colStart, int first, int last, int[] cols, double[] weights, float[] weights32) {
         Segment(int row, int colStart, int first, int last, int[] cols, double[] weights) {
-            this(row, colStart, first, last, cols, weights, LowPassOperator.toFloat(weights));
+            this(row, colStart, first, last, cols, weights, LaneOps.toFloat(weights));
         }
     }
 
@@ -144,7 +144,7 @@ public final class SparseFourierFilter {
             }
         }
         rowStart[outRows] = g;
-        this.denseWeights32 = LowPassOperator.toFloat(denseWeights);
+        this.denseWeights32 = LaneOps.toFloat(denseWeights);
     }
 
     // ---- float64 kernels: begin
