@@ -13,6 +13,7 @@ import org.scatter4j.scattering.LaneOps;
 import org.scatter4j.scattering.LowPassOperator;
 import org.scatter4j.scattering.SparseFourierFilter;
 import org.scatter4j.wavelets.MorletFilterBank;
+import org.scatter4j.wavelets.Float32Tables;
 import org.scatter4j.wavelets.Padding;
 import org.scatter4j.wavelets.fft.Fft2D;
 import org.scatter4j.wavelets.fft.Fft2DFactory;
@@ -183,7 +184,7 @@ public final class RotoScattering2D implements FeatureExtractor {
             }
             invHat[f] = order.scramble(h);
         }
-        this.invHat32 = LaneOps.toFloat(invHat);
+        this.invHat32 = Float32Tables.of(invHat);
         this.outHeight = Mp / (1 << J) - 2;
         this.outWidth = Np / (1 << J) - 2;
         this.planeSize = averaging == Averaging.GLOBAL ? 1 : outHeight * outWidth;

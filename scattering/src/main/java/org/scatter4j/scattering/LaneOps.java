@@ -10,30 +10,6 @@ public final class LaneOps {
     private LaneOps() {
     }
 
-    /**
-     * The values of a rounded to float32: the filters and weights of the float32 kernels, built
-     * once from the float64 ones so that both precisions use the same filters.
-     */
-    public static float[] toFloat(double[] a) {
-        if (a == null) {
-            return null;
-        }
-        float[] f = new float[a.length];
-        for (int i = 0; i < a.length; i++) {
-            f[i] = (float) a[i];
-        }
-        return f;
-    }
-
-    /** Each row of a rounded to float32. */
-    public static float[][] toFloat(double[][] a) {
-        float[][] f = new float[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            f[i] = toFloat(a[i]);
-        }
-        return f;
-    }
-
     // ---- float64 kernels: begin
     /** re = |re + i im|, im = 0: the scattering non-linearity, leaving a real map ready for an FFT. */
     public static void modulus(double[] re, double[] im, int length) {

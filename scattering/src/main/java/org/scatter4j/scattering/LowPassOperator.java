@@ -1,5 +1,7 @@
 package org.scatter4j.scattering;
 
+import org.scatter4j.wavelets.Float32Tables;
+
 /**
  * The last stage of every scattering path, S = unpad(subsample_k(U * phi)), for real maps U on a
  * level-r grid, computed in space as two small real matrix products: S = A U B^T.
@@ -60,9 +62,9 @@ public final class LowPassOperator {
         this.usersOfCol = new int[inCols][];
         this.colUserWeights = new double[inCols][];
         transpose(colIndex, colWeight, inCols, usersOfCol, colUserWeights);
-        this.colWeight32 = LaneOps.toFloat(colWeight);
-        this.userWeights32 = LaneOps.toFloat(userWeights);
-        this.colUserWeights32 = LaneOps.toFloat(colUserWeights);
+        this.colWeight32 = Float32Tables.of(colWeight);
+        this.userWeights32 = Float32Tables.of(userWeights);
+        this.colUserWeights32 = Float32Tables.of(colUserWeights);
     }
 
 

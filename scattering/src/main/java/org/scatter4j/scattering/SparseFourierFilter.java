@@ -1,5 +1,7 @@
 package org.scatter4j.scattering;
 
+import org.scatter4j.wavelets.Float32Tables;
+
 /**
  * A real Fourier filter prepared for "multiply, then subsample by k in the Fourier domain" on lane
  * layout (Kymatio's {@code cdgmm} followed by {@code subsample_fourier}: the mean of the k x k
@@ -53,7 +55,7 @@ public final class SparseFourierFilter {
     /** Input row {@code row}, columns [colStart, colStart + outCols), kept entries at {@code cols} with {@code weights}. */
     private record Segment(int row, int colStart, int first, int last, int[] cols, double[] weights, float[] weights32) {
         Segment(int row, int colStart, int first, int last, int[] cols, double[] weights) {
-            this(row, colStart, first, last, cols, weights, LaneOps.toFloat(weights));
+            this(row, colStart, first, last, cols, weights, Float32Tables.of(weights));
         }
     }
 
@@ -144,7 +146,7 @@ public final class SparseFourierFilter {
             }
         }
         rowStart[outRows] = g;
-        this.denseWeights32 = LaneOps.toFloat(denseWeights);
+        this.denseWeights32 = Float32Tables.of(denseWeights);
     }
 
     // ---- float64 kernels: begin

@@ -3,6 +3,7 @@ package org.scatter4j.wavelets.fft;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import org.scatter4j.wavelets.Float32Tables;
 
 /**
  * The immutable, shareable part of a 1D mixed-radix FFT of length {@code n}: its factorization into
@@ -79,21 +80,10 @@ final class FftPlan {
                 dftCos = null;
                 dftSin = null;
             }
-            twRe32 = toFloat(twRe);
-            twIm32 = toFloat(twIm);
-            dftCos32 = toFloat(dftCos);
-            dftSin32 = toFloat(dftSin);
-        }
-
-        private static float[] toFloat(double[] a) {
-            if (a == null) {
-                return null;
-            }
-            float[] f = new float[a.length];
-            for (int i = 0; i < a.length; i++) {
-                f[i] = (float) a[i];
-            }
-            return f;
+            twRe32 = Float32Tables.of(twRe);
+            twIm32 = Float32Tables.of(twIm);
+            dftCos32 = Float32Tables.of(dftCos);
+            dftSin32 = Float32Tables.of(dftSin);
         }
 
         boolean isGeneric() {
