@@ -42,7 +42,8 @@ final class ScatterCommand implements Callable<Integer> {
     @Option(names = "--max-order", defaultValue = "2", description = "1 or 2 (default: ${DEFAULT-VALUE}).")
     int maxOrder;
 
-    @Option(names = "--precision", defaultValue = "float32", description = "float32 or float64 output (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--precision", defaultValue = "float32", description = "float32 or float64: the arithmetic of the cascade and the output's type "
+            + "(default: ${DEFAULT-VALUE}).")
     String precision;
 
     @picocli.CommandLine.Mixin
