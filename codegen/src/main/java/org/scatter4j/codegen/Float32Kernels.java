@@ -100,8 +100,7 @@ public final class Float32Kernels {
                     "laneBranches", "laneBranches32",
                     "blocks", "blocks32",
                     "branches", "branches32",
-                    "transformAll", "transformAll32",
-                    "runBlockInParallel", "runBlockInParallel32",
+                    "Float64", "Float32",
                     "Fft2D", "FloatFft2D",
                     "Fft2DFactory", "FloatFft2DFactory",
                     "Scratch", "Scratch32",
@@ -116,7 +115,7 @@ public final class Float32Kernels {
                     "invHat", "invHat32",
                     "singlePool", "singlePool32",
                     "blockPool", "blockPool32",
-                    "transformAll", "transformAll32",
+                    "Float64", "Float32",
                     "take", "take32")));
 
     private static Map<String, String> map(String... pairs) {

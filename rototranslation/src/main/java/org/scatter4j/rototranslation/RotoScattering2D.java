@@ -293,7 +293,7 @@ public final class RotoScattering2D implements FeatureExtractor {
     /** Transforms one H x W image (row-major float32); returns {@link #featureCount()} floats. */
     public float[] transform(float[] image) {
         float[] out = new float[featureCount()];
-        transformAll32(new Images.Float32("image", image, 0, 1, imageLength()), new Images.Float32("output", out, 0, 1, featureCount()),
+        transformAll(new Images.Float32("image", image, 0, 1, imageLength()), new Images.Float32("output", out, 0, 1, featureCount()),
                 1, singlePool32, 1);
         return out;
     }
@@ -304,7 +304,7 @@ public final class RotoScattering2D implements FeatureExtractor {
      */
     public void transformBatch(float[] images, int count, float[] out, int threads) {
         checkBatch(count, threads);
-        transformAll32(new Images.Float32("images", images, 0, count, imageLength()), new Images.Float32("output", out, 0, count, featureCount()), threads,
+        transformAll(new Images.Float32("images", images, 0, count, imageLength()), new Images.Float32("output", out, 0, count, featureCount()), threads,
                 blockPool32, blockLanes);
     }
 
@@ -608,7 +608,7 @@ public final class RotoScattering2D implements FeatureExtractor {
 
     // ------------------------------------------------------------------ batch engine
 
-    private void transformAll(Images in, Images out, int threads, ConcurrentLinkedDeque<Workspace> pool, int lanes) {
+    private void transformAll(Images.Float64 in, Images.Float64 out, int threads, ConcurrentLinkedDeque<Workspace> pool, int lanes) {
         int count = in.count();
         int blocks = (count + lanes - 1) / lanes;
         AtomicInteger nextBlock = new AtomicInteger();
@@ -631,7 +631,7 @@ public final class RotoScattering2D implements FeatureExtractor {
     }
 
     /** Loads images [first, first + count) into the lanes, runs the cascade, stores the results. */
-    private void runBlock(Images in, Images out, int first, int count, Workspace w) {
+    private void runBlock(Images.Float64 in, Images.Float64 out, int first, int count, Workspace w) {
         int lanes = w.lanes;
         for (int b = 0; b < count; b++) {
             in.copyImage(first + b, w.image);
@@ -968,7 +968,7 @@ public final class RotoScattering2D implements FeatureExtractor {
 
     // ------------------------------------------------------------------ batch engine
 
-    private void transformAll32(Images in, Images out, int threads, ConcurrentLinkedDeque<Workspace32> pool, int lanes) {
+    private void transformAll(Images.Float32 in, Images.Float32 out, int threads, ConcurrentLinkedDeque<Workspace32> pool, int lanes) {
         int count = in.count();
         int blocks = (count + lanes - 1) / lanes;
         AtomicInteger nextBlock = new AtomicInteger();
@@ -991,7 +991,7 @@ public final class RotoScattering2D implements FeatureExtractor {
     }
 
     /** Loads images [first, first + count) into the lanes, runs the cascade, stores the results. */
-    private void runBlock(Images in, Images out, int first, int count, Workspace32 w) {
+    private void runBlock(Images.Float32 in, Images.Float32 out, int first, int count, Workspace32 w) {
         int lanes = w.lanes;
         for (int b = 0; b < count; b++) {
             in.copyImage(first + b, w.image);

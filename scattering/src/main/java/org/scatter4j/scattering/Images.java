@@ -2,43 +2,34 @@ package org.scatter4j.scattering;
 
 /**
  * A view of {@code count} equally sized records (images in, coefficients out) stored one after
- * another in a float32 or float64 array, so that the cascades, which compute in float64, are written
- * once for both storage precisions. Checks the array is long enough when created. Shared by the
- * translation and roto-translation transforms.
+ * another in a float32 ({@link Float32}) or float64 ({@link Float64}) array; the float32 cascade
+ * reads and writes the first, the float64 cascade the second. Checks the array is long enough when
+ * created. Shared by the translation and roto-translation transforms.
  */
 public sealed interface Images permits Images.Float32, Images.Float64 {
     int count();
-
-    /** Copies record i into dst (converted to double). */
-    void copyImage(int i, double[] dst);
-
-    /** Stores src as record i (rounded to the array's precision). */
-    void storeResult(int i, double[] src);
-
-    /** Copies record i into dst (rounded to float32). */
-    void copyImage(int i, float[] dst);
-
-    /** Stores src as record i. */
-    void storeResult(int i, float[] src);
-
-    /** As {@link #requireFinite(double[], int, int)} for a float32 image. */
-    static void requireFinite(float[] image, int index, int width) {
-        for (int p = 0; p < image.length; p++) {
-            if (!Float.isFinite(image[p])) {
-                throw new IllegalArgumentException("image " + index + " has a non-finite pixel " + image[p] + " at (row "
-                        + p / width + ", column " + p % width + "); pixels must be finite");
-            }
-        }
-    }
 
     /** Refuses an image with a NaN or infinite pixel, naming the image, the value and its position. */
     static void requireFinite(double[] image, int index, int width) {
         for (int p = 0; p < image.length; p++) {
             if (!Double.isFinite(image[p])) {
-                throw new IllegalArgumentException("image " + index + " has a non-finite pixel " + image[p] + " at (row "
-                        + p / width + ", column " + p % width + "); pixels must be finite");
+                throw nonFinite(index, image[p], p, width);
             }
         }
+    }
+
+    /** As {@link #requireFinite(double[], int, int)} for a float32 image. */
+    static void requireFinite(float[] image, int index, int width) {
+        for (int p = 0; p < image.length; p++) {
+            if (!Float.isFinite(image[p])) {
+                throw nonFinite(index, image[p], p, width);
+            }
+        }
+    }
+
+    private static IllegalArgumentException nonFinite(int index, double value, int p, int width) {
+        return new IllegalArgumentException("image " + index + " has a non-finite pixel " + value + " at (row " + p / width
+                + ", column " + p % width + "); pixels must be finite");
     }
 
     static void checkLength(String name, int arrayLength, int offset, int count, int stride) {
@@ -58,28 +49,12 @@ public sealed interface Images permits Images.Float32, Images.Float64 {
             checkLength(name, data.length, offset, count, stride);
         }
 
-        @Override
-        public void copyImage(int i, double[] dst) {
-            int base = offset + i * stride;
-            for (int p = 0; p < stride; p++) {
-                dst[p] = data[base + p];
-            }
-        }
-
-        @Override
-        public void storeResult(int i, double[] src) {
-            int base = offset + i * stride;
-            for (int p = 0; p < stride; p++) {
-                data[base + p] = (float) src[p];
-            }
-        }
-
-        @Override
+        /** Copies record i into dst. */
         public void copyImage(int i, float[] dst) {
             System.arraycopy(data, offset + i * stride, dst, 0, stride);
         }
 
-        @Override
+        /** Stores src as record i. */
         public void storeResult(int i, float[] src) {
             System.arraycopy(src, 0, data, offset + i * stride, stride);
         }
@@ -91,30 +66,14 @@ public sealed interface Images permits Images.Float32, Images.Float64 {
             checkLength(name, data.length, offset, count, stride);
         }
 
-        @Override
+        /** Copies record i into dst. */
         public void copyImage(int i, double[] dst) {
             System.arraycopy(data, offset + i * stride, dst, 0, stride);
         }
 
-        @Override
+        /** Stores src as record i. */
         public void storeResult(int i, double[] src) {
             System.arraycopy(src, 0, data, offset + i * stride, stride);
-        }
-
-        @Override
-        public void copyImage(int i, float[] dst) {
-            int base = offset + i * stride;
-            for (int p = 0; p < stride; p++) {
-                dst[p] = (float) data[base + p];
-            }
-        }
-
-        @Override
-        public void storeResult(int i, float[] src) {
-            int base = offset + i * stride;
-            for (int p = 0; p < stride; p++) {
-                data[base + p] = src[p];
-            }
         }
     }
 }

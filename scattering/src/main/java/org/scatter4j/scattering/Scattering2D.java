@@ -154,7 +154,7 @@ public final class Scattering2D implements FeatureExtractor {
      * calling thread: the zero-allocation single-image path (scratch memory comes from a pool).
      */
     public void transform(float[] image, int imageOffset, float[] out, int outOffset) {
-        transformAll32(new Images.Float32("image", image, imageOffset, 1, imageLength()),
+        transformAll(new Images.Float32("image", image, imageOffset, 1, imageLength()),
                 new Images.Float32("output", out, outOffset, 1, outputLength()), 1);
     }
 
@@ -165,7 +165,7 @@ public final class Scattering2D implements FeatureExtractor {
      * wavelet.
      */
     public void transformBatch(float[] images, int count, float[] out, int threads) {
-        transformAll32(new Images.Float32("images", images, 0, count, imageLength()),
+        transformAll(new Images.Float32("images", images, 0, count, imageLength()),
                 new Images.Float32("output", out, 0, count, outputLength()), threads);
     }
 
@@ -318,7 +318,7 @@ public final class Scattering2D implements FeatureExtractor {
 
     // ------------------------------------------------------------------ batch engine
 
-    private void transformAll(Images in, Images out, int threads) {
+    private void transformAll(Images.Float64 in, Images.Float64 out, int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got threads=" + threads);
         }
@@ -361,7 +361,7 @@ public final class Scattering2D implements FeatureExtractor {
     }
 
     /** Loads images [first, first + n) into the lanes, runs the cascade, stores the results. */
-    private void runBlock(Images in, Images out, int first, int n, Block b, Branch br) {
+    private void runBlock(Images.Float64 in, Images.Float64 out, int first, int n, Block b, Branch br) {
         load(in, first, n, b);
         zerothOrderAndSpectrum(b, br);
         for (int n1 = 0; n1 < J * L; n1++) {
@@ -371,7 +371,7 @@ public final class Scattering2D implements FeatureExtractor {
     }
 
     /** One block, its first-order subtrees spread over threads (each channel is written by one thread). */
-    private void runBlockInParallel(Images in, Images out, int first, int n, int lanes, int threads) {
+    private void runBlockInParallel(Images.Float64 in, Images.Float64 out, int first, int n, int lanes, int threads) {
         Block b = blocks(lanes).take();
         try {
             Branch br0 = branches(lanes).take();
@@ -398,7 +398,7 @@ public final class Scattering2D implements FeatureExtractor {
         }
     }
 
-    private void load(Images in, int first, int n, Block b) {
+    private void load(Images.Float64 in, int first, int n, Block b) {
         for (int k = 0; k < n; k++) {
             in.copyImage(first + k, b.image);
             Images.requireFinite(b.image, first + k, padding.width());
@@ -409,7 +409,7 @@ public final class Scattering2D implements FeatureExtractor {
         }
     }
 
-    private void store(Images out, int first, int n, Block b) {
+    private void store(Images.Float64 out, int first, int n, Block b) {
         int len = outputLength();
         for (int k = 0; k < n; k++) {
             for (int q = 0; q < len; q++) {
@@ -534,7 +534,7 @@ public final class Scattering2D implements FeatureExtractor {
 
     // ------------------------------------------------------------------ batch engine
 
-    private void transformAll32(Images in, Images out, int threads) {
+    private void transformAll(Images.Float32 in, Images.Float32 out, int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got threads=" + threads);
         }
@@ -571,13 +571,13 @@ public final class Scattering2D implements FeatureExtractor {
             });
         } else {
             for (int k = 0; k < blocks32; k++) {
-                runBlockInParallel32(in, out, k * lanes, Math.min(lanes, count - k * lanes), lanes, threads);
+                runBlockInParallel(in, out, k * lanes, Math.min(lanes, count - k * lanes), lanes, threads);
             }
         }
     }
 
     /** Loads images [first, first + n) into the lanes, runs the cascade, stores the results. */
-    private void runBlock(Images in, Images out, int first, int n, Block32 b, Branch32 br) {
+    private void runBlock(Images.Float32 in, Images.Float32 out, int first, int n, Block32 b, Branch32 br) {
         load(in, first, n, b);
         zerothOrderAndSpectrum(b, br);
         for (int n1 = 0; n1 < J * L; n1++) {
@@ -587,7 +587,7 @@ public final class Scattering2D implements FeatureExtractor {
     }
 
     /** One block, its first-order subtrees spread over threads (each channel is written by one thread). */
-    private void runBlockInParallel32(Images in, Images out, int first, int n, int lanes, int threads) {
+    private void runBlockInParallel(Images.Float32 in, Images.Float32 out, int first, int n, int lanes, int threads) {
         Block32 b = blocks32(lanes).take();
         try {
             Branch32 br0 = branches32(lanes).take();
@@ -614,7 +614,7 @@ public final class Scattering2D implements FeatureExtractor {
         }
     }
 
-    private void load(Images in, int first, int n, Block32 b) {
+    private void load(Images.Float32 in, int first, int n, Block32 b) {
         for (int k = 0; k < n; k++) {
             in.copyImage(first + k, b.image);
             Images.requireFinite(b.image, first + k, padding.width());
@@ -625,7 +625,7 @@ public final class Scattering2D implements FeatureExtractor {
         }
     }
 
-    private void store(Images out, int first, int n, Block32 b) {
+    private void store(Images.Float32 out, int first, int n, Block32 b) {
         int len = outputLength();
         for (int k = 0; k < n; k++) {
             for (int q = 0; q < len; q++) {
