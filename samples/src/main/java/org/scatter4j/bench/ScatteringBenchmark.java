@@ -23,8 +23,7 @@ import org.scatter4j.wavelets.fft.FloatFft2DFactory;
  * the FFTs alone of Kymatio's cascade take with our fastest FFT kernel (the float32 one, as the
  * cases are float32) and the same threads, measured in the same run. The forward FFTs of real maps
  * (the input, U1, U2) run the real-input transform ({@code FloatFft2D.forwardReal}), as our cascade
- * does. The roto-translation case is compared with the same floor although its cascade computes in
- * float64.
+ * does.
  */
 public final class ScatteringBenchmark {
 

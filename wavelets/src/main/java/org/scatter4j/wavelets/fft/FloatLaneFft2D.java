@@ -245,6 +245,7 @@ public final class FloatLaneFft2D implements FloatFft2D {
             }
         }
     }
+
     /*
      * The one-lane transposes move eight columns at a time, their arrays held in locals: C2 then
      * hoists the array loads and range checks out of the row loop. Why: the one-lane grids are the

@@ -243,6 +243,7 @@ public final class LaneFft2D implements Fft2D {
             }
         }
     }
+
     /*
      * The one-lane transposes move eight columns at a time, their arrays held in locals: C2 then
      * hoists the array loads and range checks out of the row loop. Why: the one-lane grids are the
