@@ -63,6 +63,7 @@ public final class Float32Kernels {
             "LaneFft2D", "FloatLaneFft2D",
             "Fft2D", "FloatFft2D",
             "Fft2DFactory", "FloatFft2DFactory",
+            "Double", "Float",
             "twRe", "twRe32",
             "twIm", "twIm32",
             "dftCos", "dftCos32",
