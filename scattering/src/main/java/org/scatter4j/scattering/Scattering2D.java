@@ -76,9 +76,9 @@ public final class Scattering2D implements FeatureExtractor {
         java.util.stream.IntStream.range(0, J * L).parallel().forEach(n -> {
             int j = n / L;
             int t = n % L;
-            firstOrder[n] = new SparseFourierFilter(bank.psi(j, t, 0), Mp, Np, 1 << j);
+            firstOrder[n] = SparseFourierFilter.forTransposedSpectra(bank.psi(j, t, 0), Mp, Np, 1 << j);
             for (int j1 = 0; j1 < Math.min(j, secondOrder.length); j1++) {
-                secondOrder[j1][n] = new SparseFourierFilter(bank.psi(j, t, j1), Mp >> j1, Np >> j1, 1 << (j - j1));
+                secondOrder[j1][n] = SparseFourierFilter.forTransposedSpectra(bank.psi(j, t, j1), Mp >> j1, Np >> j1, 1 << (j - j1));
             }
         });
         int pixels = Mp * Np;
@@ -281,6 +281,8 @@ public final class Scattering2D implements FeatureExtractor {
      *   U2 = |U1 * psi2|,  S2 = U2 * phi_J      (psi2 of a coarser scale than psi1)
      * Convolutions are products in the Fourier domain followed by subsampling to the resolution the
      * result needs (Kymatio's algorithm); the last low-pass is done in space (LowPassOperator).
+     * Spectra stay in column-major order (Fft2D.forwardTransposed, the filters built to match),
+     * which saves each FFT one of its two transposes.
      * The subtree of each first-order wavelet is independent of the others, which is how one large
      * image is spread over threads.
      */
@@ -288,7 +290,7 @@ public final class Scattering2D implements FeatureExtractor {
     /** S0 = x * phi_J, then X = F x in place. */
     private void zerothOrderAndSpectrum(Block b, Branch br) {
         lowPass[0].apply(b.xRe, b.lanes, br.lowPassScratch, b.out, 0);              // S0 = x * phi_J
-        br.fft[0].forwardReal(b.xRe, b.xIm);                                        // X = F x (x real)
+        br.fft[0].forwardRealTransposed(b.xRe, b.xIm);                              // X = F x (x real)
     }
 
     /** Everything below the first-order wavelet n1 = j1 * L + t1: S1 and the S2 of its children. */
@@ -298,19 +300,19 @@ public final class Scattering2D implements FeatureExtractor {
         int j1 = n1 / L;
         int size1 = (padding.paddedHeight() >> j1) * (padding.paddedWidth() >> j1) * lanes;
         firstOrder[n1].multiplySubsample(b.xRe, b.xIm, lanes, br.productScratch, br.u1Re, br.u1Im);
-        br.fft[j1].inverse(br.u1Re, br.u1Im);
+        br.fft[j1].inverseTransposed(br.u1Re, br.u1Im);
         LaneOps.modulus(br.u1Re, br.u1Im, size1);                                   // U1 = |x * psi1|
         lowPass[j1].apply(br.u1Re, lanes, br.lowPassScratch, b.out, plane * (1 + n1)); // S1 = U1 * phi_J
         if (maxOrder < 2 || j1 == J - 1) {
             return;
         }
-        br.fft[j1].forwardReal(br.u1Re, br.u1Im);                                   // F U1 (U1 real)
+        br.fft[j1].forwardRealTransposed(br.u1Re, br.u1Im);                         // F U1 (U1 real)
         int channel = secondOrderStart[n1];
         for (int n2 = (j1 + 1) * L; n2 < J * L; n2++) {
             int j2 = n2 / L;
             int size2 = (padding.paddedHeight() >> j2) * (padding.paddedWidth() >> j2) * lanes;
             secondOrder[j1][n2].multiplySubsample(br.u1Re, br.u1Im, lanes, br.productScratch, br.u2Re, br.u2Im);
-            br.fft[j2].inverse(br.u2Re, br.u2Im);
+            br.fft[j2].inverseTransposed(br.u2Re, br.u2Im);
             LaneOps.modulus(br.u2Re, br.u2Im, size2);                               // U2 = |U1 * psi2|
             lowPass[j2].apply(br.u2Re, lanes, br.lowPassScratch, b.out, plane * channel++); // S2 = U2 * phi_J
         }
@@ -480,7 +482,8 @@ public final class Scattering2D implements FeatureExtractor {
             this.u2Im = new double[half];
             // level 0 has the widest rows; every level has the same number of output rows
             this.lowPassScratch = lowPass[0].newScratch(lanes);
-            this.productScratch = SparseFourierFilter.newScratch(Np, lanes);
+            // the filters read column-major spectra: their rows are the grid's columns
+            this.productScratch = SparseFourierFilter.newScratch(Mp, lanes);
         }
     }
 
@@ -497,6 +500,8 @@ public final class Scattering2D implements FeatureExtractor {
      *   U2 = |U1 * psi2|,  S2 = U2 * phi_J      (psi2 of a coarser scale than psi1)
      * Convolutions are products in the Fourier domain followed by subsampling to the resolution the
      * result needs (Kymatio's algorithm); the last low-pass is done in space (LowPassOperator).
+     * Spectra stay in column-major order (FloatFft2D.forwardTransposed, the filters built to match),
+     * which saves each FFT one of its two transposes.
      * The subtree of each first-order wavelet is independent of the others, which is how one large
      * image is spread over threads.
      */
@@ -504,7 +509,7 @@ public final class Scattering2D implements FeatureExtractor {
     /** S0 = x * phi_J, then X = F x in place. */
     private void zerothOrderAndSpectrum(Block32 b, Branch32 br) {
         lowPass[0].apply(b.xRe, b.lanes, br.lowPassScratch, b.out, 0);              // S0 = x * phi_J
-        br.fft[0].forwardReal(b.xRe, b.xIm);                                        // X = F x (x real)
+        br.fft[0].forwardRealTransposed(b.xRe, b.xIm);                              // X = F x (x real)
     }
 
     /** Everything below the first-order wavelet n1 = j1 * L + t1: S1 and the S2 of its children. */
@@ -514,19 +519,19 @@ public final class Scattering2D implements FeatureExtractor {
         int j1 = n1 / L;
         int size1 = (padding.paddedHeight() >> j1) * (padding.paddedWidth() >> j1) * lanes;
         firstOrder[n1].multiplySubsample(b.xRe, b.xIm, lanes, br.productScratch, br.u1Re, br.u1Im);
-        br.fft[j1].inverse(br.u1Re, br.u1Im);
+        br.fft[j1].inverseTransposed(br.u1Re, br.u1Im);
         LaneOps.modulus(br.u1Re, br.u1Im, size1);                                   // U1 = |x * psi1|
         lowPass[j1].apply(br.u1Re, lanes, br.lowPassScratch, b.out, plane * (1 + n1)); // S1 = U1 * phi_J
         if (maxOrder < 2 || j1 == J - 1) {
             return;
         }
-        br.fft[j1].forwardReal(br.u1Re, br.u1Im);                                   // F U1 (U1 real)
+        br.fft[j1].forwardRealTransposed(br.u1Re, br.u1Im);                         // F U1 (U1 real)
         int channel = secondOrderStart[n1];
         for (int n2 = (j1 + 1) * L; n2 < J * L; n2++) {
             int j2 = n2 / L;
             int size2 = (padding.paddedHeight() >> j2) * (padding.paddedWidth() >> j2) * lanes;
             secondOrder[j1][n2].multiplySubsample(br.u1Re, br.u1Im, lanes, br.productScratch, br.u2Re, br.u2Im);
-            br.fft[j2].inverse(br.u2Re, br.u2Im);
+            br.fft[j2].inverseTransposed(br.u2Re, br.u2Im);
             LaneOps.modulus(br.u2Re, br.u2Im, size2);                               // U2 = |U1 * psi2|
             lowPass[j2].apply(br.u2Re, lanes, br.lowPassScratch, b.out, plane * channel++); // S2 = U2 * phi_J
         }
@@ -696,7 +701,8 @@ public final class Scattering2D implements FeatureExtractor {
             this.u2Im = new float[half];
             // level 0 has the widest rows; every level has the same number of output rows
             this.lowPassScratch = lowPass[0].newScratch32(lanes);
-            this.productScratch = SparseFourierFilter.newScratch32(Np, lanes);
+            // the filters read column-major spectra: their rows are the grid's columns
+            this.productScratch = SparseFourierFilter.newScratch32(Mp, lanes);
         }
     }
 

@@ -68,6 +68,22 @@ public final class SparseFourierFilter {
     }
 
     /**
+     * The filter for spectra in column-major order ({@code Fft2D.forwardTransposed}): built from
+     * the transpose of the row-major {@code rows x cols} filter, it multiplies and subsamples a
+     * column-major spectrum into a column-major result (the k x k aliases are the same entries in
+     * either order), ready for {@code Fft2D.inverseTransposed}.
+     */
+    public static SparseFourierFilter forTransposedSpectra(double[] filter, int rows, int cols, int k) {
+        double[] t = new double[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                t[c * rows + r] = filter[r * cols + c];
+            }
+        }
+        return new SparseFourierFilter(t, cols, rows, k);
+    }
+
+    /**
      * As {@link #SparseFourierFilter(double[], int, int, int)}, skipping the entries whose magnitude
      * is at most {@code negligible} times the largest (in [0, 1)); a larger threshold trades
      * accuracy of the product for a smaller support.

@@ -40,4 +40,45 @@ public interface FloatFft2D {
         java.util.Arrays.fill(im, 0, rows() * cols() * lanes(), 0.0f);
         forward(re, im);
     }
+
+    /**
+     * As {@link #forward}, but leaves the spectrum in column-major ("transposed") order: X[k,l] of
+     * lane b at {@code (l * rows + k) * lanes + b}. Why: a 2D FFT done as two passes of 1D
+     * transforms ends with its data in column order; a cascade that only multiplies a spectrum by
+     * filters (stored in the same order) and transforms the products back with
+     * {@link #inverseTransposed} never needs the row-major order, and skips a transpose each way.
+     * The default transposes the result of {@link #forward} (allocating: for reference kernels).
+     */
+    default void forwardTransposed(float[] re, float[] im) {
+        forward(re, im);
+        transposeGrid(re, rows(), cols(), lanes());
+        transposeGrid(im, rows(), cols(), lanes());
+    }
+
+    /** {@link #forwardReal} with the spectrum in the column-major order of {@link #forwardTransposed}. */
+    default void forwardRealTransposed(float[] re, float[] im) {
+        forwardReal(re, im);
+        transposeGrid(re, rows(), cols(), lanes());
+        transposeGrid(im, rows(), cols(), lanes());
+    }
+
+    /**
+     * {@link #inverse} of a spectrum in the column-major order of {@link #forwardTransposed}; the
+     * result is in the usual row-major order.
+     */
+    default void inverseTransposed(float[] re, float[] im) {
+        transposeGrid(re, cols(), rows(), lanes());
+        transposeGrid(im, cols(), rows(), lanes());
+        inverse(re, im);
+    }
+
+    /** In place: a row-major {@code rows x cols} grid of lanes becomes its {@code cols x rows} transpose. */
+    static void transposeGrid(float[] a, int rows, int cols, int lanes) {
+        float[] copy = java.util.Arrays.copyOf(a, rows * cols * lanes);
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                System.arraycopy(copy, (r * cols + c) * lanes, a, (c * rows + r) * lanes, lanes);
+            }
+        }
+    }
 }

@@ -79,6 +79,28 @@ public final class FloatLaneFft2D implements FloatFft2D {
         transform(im, re, 1.0f / ((float) rows * cols));
     }
 
+    /** The forward transform without its final transpose: the column blocks are the column-major spectrum. */
+    @Override
+    public void forwardTransposed(float[] re, float[] im) {
+        boolean inA = rowsThenColumns(re, im);
+        storeBlocks(inA ? aRe : bRe, re, 1.0f, cols, rows * lanes);
+        storeBlocks(inA ? aIm : bIm, im, 1.0f, cols, rows * lanes);
+    }
+
+    /**
+     * The inverse of a column-major spectrum, by the same swap of real and imaginary parts as
+     * {@link #inverse}: its column blocks are read straight from the input, the column-index pass
+     * runs first, and the row blocks of the result are the row-major output (one transpose where
+     * {@link #inverse} of a row-major spectrum needs two).
+     */
+    @Override
+    public void inverseTransposed(float[] re, float[] im) {
+        float scale = 1.0f / ((float) rows * cols);
+        boolean inA = columnsThenRows(im, re);
+        storeBlocks(inA ? aRe : bRe, im, scale, rows, cols * lanes);
+        storeBlocks(inA ? aIm : bIm, re, scale, rows, cols * lanes);
+    }
+
     private void requireLength(float[] re, float[] im) {
         int n = rows * cols * lanes;
         if (re.length < n || im.length < n) {
@@ -103,6 +125,38 @@ public final class FloatLaneFft2D implements FloatFft2D {
             FloatFft2D.super.forwardReal(re, im);
             return;
         }
+        int kept = rows / 2 + 1;
+        boolean inA = realRowsThenColumns(re, im);
+        float[][] outRe = inA ? aRe : bRe, outIm = inA ? aIm : bIm;
+        storeTransposed(outRe, re, 1.0f, kept);
+        storeTransposed(outIm, im, 1.0f, kept);
+        fillConjugateRows(outRe, outIm, re, im, kept);
+    }
+
+    /** {@link #forwardReal} without its final transpose: the spectrum in column-major order. */
+    @Override
+    public void forwardRealTransposed(float[] re, float[] im) {
+        if ((cols & 1) != 0) {
+            java.util.Arrays.fill(im, 0, rows * cols * lanes, 0.0f);
+            forwardTransposed(re, im);
+            return;
+        }
+        int kept = rows / 2 + 1;
+        boolean inA = realRowsThenColumns(re, im);
+        float[][] outRe = inA ? aRe : bRe, outIm = inA ? aIm : bIm;
+        int colWidth = rows * lanes;
+        for (int c = 0; c < cols; c++) {
+            System.arraycopy(outRe[c], 0, re, c * colWidth, kept * lanes);
+            System.arraycopy(outIm[c], 0, im, c * colWidth, kept * lanes);
+        }
+        fillConjugateColumns(outRe, outIm, re, im, kept);
+    }
+
+    /**
+     * The passes of the real-input transform; rows 0 .. rows / 2 of the spectrum are left in column
+     * blocks of block set a (true) or b.
+     */
+    private boolean realRowsThenColumns(float[] re, float[] im) {
         requireLength(re, im);
         int l = lanes;
         int hw = cols / 2 * l;
@@ -120,13 +174,10 @@ public final class FloatLaneFft2D implements FloatFft2D {
             untangle(zRe[k], zIm[k], zRe[m], zIm[m], yRe[k], yIm[k], hw);
         }
         // the column-index pass on the kept rows; z's block set is free again
-        transposeCells(yRe, zRe, kept);
-        transposeCells(yIm, zIm, kept);
+        transposeCells(yRe, zRe, kept, cols);
+        transposeCells(yIm, zIm, kept, cols);
         boolean inY = FloatStockham.run(colPlan, zRe, zIm, yRe, yIm, kept * l, scratch);
-        float[][] outRe = inY ? yRe : zRe, outIm = inY ? yIm : zIm;
-        storeTransposed(outRe, re, 1.0f, kept);
-        storeTransposed(outIm, im, 1.0f, kept);
-        fillConjugateRows(outRe, outIm, re, im, kept);
+        return (inY ? yRe : zRe) == aRe;
     }
 
     /**
@@ -181,6 +232,16 @@ public final class FloatLaneFft2D implements FloatFft2D {
     }
 
     private void transform(float[] re, float[] im, float scale) {
+        boolean inA = rowsThenColumns(re, im);
+        storeTransposed(inA ? aRe : bRe, re, scale, rows);
+        storeTransposed(inA ? aIm : bIm, im, scale, rows);
+    }
+
+    /**
+     * Both passes of a row-major input, the row-index one first; the column blocks of the result are
+     * left in block set a (true) or b.
+     */
+    private boolean rowsThenColumns(float[] re, float[] im) {
         requireLength(re, im);
         int rowWidth = cols * lanes;
         for (int r = 0; r < rows; r++) {
@@ -191,13 +252,65 @@ public final class FloatLaneFft2D implements FloatFft2D {
         boolean inB = FloatStockham.run(rowPlan, aRe, aIm, bRe, bIm, rowWidth, scratch);
         float[][] srcRe = inB ? bRe : aRe, srcIm = inB ? bIm : aIm;
         float[][] dstRe = inB ? aRe : bRe, dstIm = inB ? aIm : bIm;
-        transposeCells(srcRe, dstRe, rows);
-        transposeCells(srcIm, dstIm, rows);
+        transposeCells(srcRe, dstRe, rows, cols);
+        transposeCells(srcIm, dstIm, rows, cols);
         // Along the column index: element c is image column c.
         boolean inSrc = FloatStockham.run(colPlan, dstRe, dstIm, srcRe, srcIm, rows * lanes, scratch);
-        float[][] outRe = inSrc ? srcRe : dstRe, outIm = inSrc ? srcIm : dstIm;
-        storeTransposed(outRe, re, scale, rows);
-        storeTransposed(outIm, im, scale, rows);
+        return (inSrc ? srcRe : dstRe) == aRe;
+    }
+
+    /**
+     * Both passes of a column-major input, the column-index one first; the row blocks of the result
+     * are left in block set a (true) or b.
+     */
+    private boolean columnsThenRows(float[] re, float[] im) {
+        requireLength(re, im);
+        int colWidth = rows * lanes;
+        for (int c = 0; c < cols; c++) {
+            System.arraycopy(re, c * colWidth, aRe[c], 0, colWidth);
+            System.arraycopy(im, c * colWidth, aIm[c], 0, colWidth);
+        }
+        boolean inB = FloatStockham.run(colPlan, aRe, aIm, bRe, bIm, colWidth, scratch);
+        float[][] srcRe = inB ? bRe : aRe, srcIm = inB ? bIm : aIm;
+        float[][] dstRe = inB ? aRe : bRe, dstIm = inB ? aIm : bIm;
+        transposeCells(srcRe, dstRe, cols, rows);
+        transposeCells(srcIm, dstIm, cols, rows);
+        boolean inSrc = FloatStockham.run(rowPlan, dstRe, dstIm, srcRe, srcIm, cols * lanes, scratch);
+        return (inSrc ? srcRe : dstRe) == aRe;
+    }
+
+    /** flat[i * length + v] = scale * blocks[i][v] for the first {@code count} blocks (scaled in place first: a loop at one index, which C2 vectorizes). */
+    private static void storeBlocks(float[][] blocks, float[] flat, float scale, int count, int length) {
+        for (int i = 0; i < count; i++) {
+            float[] s = blocks[i];
+            if (scale != 1.0f) {
+                for (int v = 0; v < length; v++) {
+                    s[v] *= scale;
+                }
+            }
+            System.arraycopy(s, 0, flat, i * length, length);
+        }
+    }
+
+    /**
+     * Rows k1 &gt;= kept of the column-major spectrum: X[k1, k2] = conj X[-k1, -k2], read from the
+     * column blocks of the kept rows (each output column is the reversed run of another block).
+     */
+    private void fillConjugateColumns(float[][] colRe, float[][] colIm, float[] re, float[] im, int kept) {
+        int l = lanes;
+        for (int c = 0; c < cols; c++) {
+            float[] sr = colRe[c == 0 ? 0 : cols - c];
+            float[] si = colIm[c == 0 ? 0 : cols - c];
+            int base = c * rows * l;
+            for (int r = kept; r < rows; r++) {
+                int from = (rows - r) * l;
+                int to = base + r * l;
+                for (int b = 0; b < l; b++) {
+                    re[to + b] = sr[from + b];
+                    im[to + b] = -si[from + b];
+                }
+            }
+        }
     }
 
     /**
@@ -206,17 +319,17 @@ public final class FloatLaneFft2D implements FloatFft2D {
      */
     private static final int TILE = 16;
 
-    /** dst[c][r * lanes + b] = src[r][c * lanes + b] for the first {@code rowCount} rows. */
-    private void transposeCells(float[][] src, float[][] dst, int rowCount) {
+    /** dst[c][r * lanes + b] = src[r][c * lanes + b] for blocks r &lt; {@code srcBlocks}, cells c &lt; {@code cells}. */
+    private void transposeCells(float[][] src, float[][] dst, int srcBlocks, int cells) {
         int l = lanes;
         if (l == 1) {
-            transposeOneLane(src, dst, rowCount);
+            transposeOneLane(src, dst, srcBlocks, cells);
             return;
         }
-        for (int r = 0; r < rowCount; r++) {
+        for (int r = 0; r < srcBlocks; r++) {
             float[] s = src[r];
             int to = r * l;
-            for (int c = 0; c < cols; c++) {
+            for (int c = 0; c < cells; c++) {
                 System.arraycopy(s, c * l, dst[c], to, l);
             }
         }
@@ -255,10 +368,10 @@ public final class FloatLaneFft2D implements FloatFft2D {
      * taken as long as the butterflies.)
      */
 
-    /** dst[c][r] = src[r][c] for the first {@code rowCount} rows (one lane). */
-    private void transposeOneLane(float[][] src, float[][] dst, int rowCount) {
+    /** dst[c][r] = src[r][c] for r &lt; {@code rowCount}, c &lt; {@code cells} (one lane). */
+    private static void transposeOneLane(float[][] src, float[][] dst, int rowCount, int cells) {
         int c0 = 0;
-        for (; c0 + 8 <= cols; c0 += 8) {
+        for (; c0 + 8 <= cells; c0 += 8) {
             float[] d0 = dst[c0], d1 = dst[c0 + 1], d2 = dst[c0 + 2], d3 = dst[c0 + 3];
             float[] d4 = dst[c0 + 4], d5 = dst[c0 + 5], d6 = dst[c0 + 6], d7 = dst[c0 + 7];
             for (int r = 0; r < rowCount; r++) {
@@ -273,7 +386,7 @@ public final class FloatLaneFft2D implements FloatFft2D {
                 d7[r] = s[c0 + 7];
             }
         }
-        for (; c0 < cols; c0++) {
+        for (; c0 < cells; c0++) {
             float[] d = dst[c0];
             for (int r = 0; r < rowCount; r++) {
                 d[r] = src[r][c0];

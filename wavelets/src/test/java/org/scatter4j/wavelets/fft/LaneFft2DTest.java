@@ -105,6 +105,51 @@ class LaneFft2DTest {
     }
 
     /**
+     * The column-major variants: forwardTransposed and forwardRealTransposed give the transpose of
+     * forward's spectrum (to rounding: the passes are the same), and inverseTransposed of that
+     * column-major spectrum gives back the input, as inverse does of the row-major one. Checked for
+     * both kernels (the float32 one is generated from the float64 one, but checked on its own).
+     */
+    @ParameterizedTest(name = "{0}x{1} lanes={2}")
+    @MethodSource("sizes")
+    void transposedVariantsAgreeWithTheRowMajorTransforms(int rows, int cols, int lanes) {
+        double[][] x = random(rows * cols * lanes, 23L * rows + 13L * cols + lanes);
+        int n = x[0].length;
+        Fft2D fft = new LaneFft2D(rows, cols, lanes);
+        double[] re = x[0].clone(), im = x[1].clone();
+        double[] refRe = x[0].clone(), refIm = x[1].clone();
+        fft.forwardTransposed(re, im);
+        fft.forward(refRe, refIm);
+        Fft2D.transposeGrid(refRe, rows, cols, lanes);
+        Fft2D.transposeGrid(refIm, rows, cols, lanes);
+        assertTrue(relativeError(re, im, refRe, refIm) <= TOL, () -> "forward " + relativeError(re, im, refRe, refIm));
+        fft.inverseTransposed(re, im);
+        assertTrue(relativeError(re, im, x[0], x[1]) <= TOL, () -> "round trip " + relativeError(re, im, x[0], x[1]));
+
+        double[] rr = x[0].clone(), ri = new double[n];
+        java.util.Arrays.fill(ri, Double.NaN); // ignored: overwritten, never read
+        double[] cr = x[0].clone(), ci = new double[n];
+        fft.forwardRealTransposed(rr, ri);
+        fft.forwardTransposed(cr, ci);
+        assertTrue(relativeError(rr, ri, cr, ci) <= TOL, () -> "real-input " + relativeError(rr, ri, cr, ci));
+
+        FloatFft2D fft32 = new FloatLaneFft2D(rows, cols, lanes);
+        float[] re32 = new float[n], im32 = new float[n], real32 = new float[n], zero32 = new float[n];
+        for (int i = 0; i < n; i++) {
+            re32[i] = (float) x[0][i];
+            im32[i] = (float) x[1][i];
+            real32[i] = re32[i];
+        }
+        float[] in32 = re32.clone(), inIm32 = im32.clone();
+        fft32.forwardTransposed(re32, im32);
+        assertTrue(relativeError(widen(re32), widen(im32), refRe, refIm) <= 1e-6, "float32 forward");
+        fft32.inverseTransposed(re32, im32);
+        assertTrue(relativeError(widen(re32), widen(im32), widen(in32), widen(inIm32)) <= 1e-6, "float32 round trip");
+        fft32.forwardRealTransposed(real32, zero32);
+        assertTrue(relativeError(widen(real32), widen(zero32), cr, ci) <= 1e-6, "float32 real-input");
+    }
+
+    /**
      * The float32 kernel (generated from the float64 one) gives the float64 transforms of the same
      * input to float32 rounding: forward, inverse and real-input forward, relative L2 error below
      * 1e-6 (a float32 FFT's error grows like eps * log N, eps = 6e-8).
