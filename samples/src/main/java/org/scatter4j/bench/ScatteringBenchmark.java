@@ -22,8 +22,8 @@ import org.scatter4j.wavelets.fft.FloatFft2DFactory;
  * whole transform (median and spread over repeats after warm-up), and the FFT floor, the time that
  * the FFTs alone of Kymatio's cascade take with our fastest FFT kernel (the float32 one, as the
  * cases are float32) and the same threads, measured in the same run. The forward FFTs of real maps
- * (the input, U1, U2) run the real-input transform ({@code FloatFft2D.forwardReal}), as our cascade
- * does.
+ * (the input, U1, U2) run the real-input transform ({@code FloatFft2D.forwardRealTransposed}), and all the FFTs
+ * leave spectra in column-major order, as our translation cascade does.
  */
 public final class ScatteringBenchmark {
 
@@ -158,14 +158,15 @@ public final class ScatteringBenchmark {
                                     // Kymatio's forward FFTs below level J are of real maps (x, U1,
                                     // U2): our fastest FFT for them is the real-input one, which the
                                     // cascade uses too. Every level-J FFT is an inverse; a complex
-                                    // forward there costs the same
+                                    // forward there costs the same. All keep spectra in column
+                                    // order (one transpose fewer per FFT), as the cascade does
                                     boolean forward = (ops++ & 1) == 0;
                                     if (forward && r < levels - 1) {
-                                        f[r].forwardReal(xr[r], xi[r]);
+                                        f[r].forwardRealTransposed(xr[r], xi[r]);
                                     } else if (forward) {
-                                        f[r].forward(xr[r], xi[r]);
+                                        f[r].forwardTransposed(xr[r], xi[r]);
                                     } else {
-                                        f[r].inverse(xr[r], xi[r]);
+                                        f[r].inverseTransposed(xr[r], xi[r]);
                                     }
                                 }
                             }
