@@ -1,0 +1,140 @@
+package org.scatter4j.benchmarks;
+
+import java.io.File;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * Compares two builds of scatter4j on a machine whose speed drifts: each build's jar is loaded by its
+ * own class loader in one JVM, and the two are timed alternately, a short burst each, many times.
+ * A slow minute then slows both builds alike, which two runs minutes apart cannot promise (on this
+ * project's shared 2-core machine wall and even CPU times of one build move by 30 % or more between
+ * runs). Prints the minimum, first quartile and median per build.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar org.scatter4j.benchmarks.InterleavedComparison \
+ *      OLD.jar NEW.jar transform J SIZE COUNT THREADS BURSTS   # Scattering2D.transformBatch, float32
+ * java -cp benchmarks/target/benchmarks.jar org.scatter4j.benchmarks.InterleavedComparison \
+ *      OLD.jar NEW.jar fft SIZE LANES BURSTS                   # float32 FFT forward + inverse
+ * </pre>
+ * Each jar must hold the wavelets and scattering classes: a copy of {@code benchmarks.jar} from each
+ * build does. Only public API that both builds have is called (through method handles).
+ */
+public final class InterleavedComparison {
+    private InterleavedComparison() {
+    }
+
+    public static void main(String[] args) throws Throwable {
+        if (args.length < 3) {
+            System.err.println("usage: InterleavedComparison OLD.jar NEW.jar transform J SIZE COUNT THREADS BURSTS"
+                    + " | OLD.jar NEW.jar fft SIZE LANES BURSTS");
+            System.exit(2);
+        }
+        String[] jars = {args[0], args[1]};
+        Runnable[] runs = new Runnable[2];
+        String what;
+        double perCall;
+        if (args[2].equals("transform") && args.length == 8) {
+            int J = Integer.parseInt(args[3]);
+            int size = Integer.parseInt(args[4]);
+            int count = Integer.parseInt(args[5]);
+            int threads = Integer.parseInt(args[6]);
+            for (int i = 0; i < 2; i++) {
+                runs[i] = transform(loader(jars[i]), J, size, count, threads);
+            }
+            what = count + " x " + size + "x" + size + " J=" + J + ", " + threads + " thread(s): ms per image";
+            perCall = 1e6 * count;
+        } else if (args[2].equals("fft") && args.length == 6) {
+            int size = Integer.parseInt(args[3]);
+            int lanes = Integer.parseInt(args[4]);
+            int calls = Math.max(1, 2_000_000 / (size * size * lanes)); // bursts of a few milliseconds
+            for (int i = 0; i < 2; i++) {
+                runs[i] = fft(loader(jars[i]), size, lanes, calls);
+            }
+            what = size + "x" + size + " x " + lanes + " lanes: float32 FFT round trip, us per call";
+            perCall = 1e3 * calls;
+        } else {
+            throw new IllegalArgumentException("unknown mode or wrong argument count: " + String.join(" ", args));
+        }
+        int bursts = Integer.parseInt(args[args.length - 1]);
+        if (bursts < 4) {
+            throw new IllegalArgumentException("BURSTS must be >= 4, got " + bursts);
+        }
+        double[][] t = new double[2][bursts];
+        for (int b = -Math.max(2, bursts / 4); b < bursts; b++) { // the first quarter warms up
+            for (int i = 0; i < 2; i++) {
+                long t0 = System.nanoTime();
+                runs[i].run();
+                if (b >= 0) {
+                    t[i][b] = (System.nanoTime() - t0) / perCall;
+                }
+            }
+        }
+        System.out.println(what + ", " + bursts + " alternating bursts");
+        for (int i = 0; i < 2; i++) {
+            Arrays.sort(t[i]);
+            System.out.printf("  %-40s min %10.3f  p25 %10.3f  median %10.3f%n", jars[i], t[i][0], t[i][bursts / 4],
+                    t[i][bursts / 2]);
+        }
+    }
+
+    private static ClassLoader loader(String jar) throws Exception {
+        File f = new File(jar);
+        if (!f.isFile()) {
+            throw new IllegalArgumentException("jar not found: " + jar);
+        }
+        return new URLClassLoader(new URL[] {f.toURI().toURL()}, ClassLoader.getPlatformClassLoader());
+    }
+
+    private static Runnable transform(ClassLoader cl, int J, int size, int count, int threads) throws Throwable {
+        Class<?> c = cl.loadClass("org.scatter4j.scattering.Scattering2D");
+        Object s = c.getMethod("of", int.class, int.class, int.class).invoke(null, J, size, size);
+        int outLength = (int) c.getMethod("outputLength").invoke(s);
+        MethodHandle h = MethodHandles.publicLookup().findVirtual(c, "transformBatch",
+                MethodType.methodType(void.class, float[].class, int.class, float[].class, int.class)).bindTo(s);
+        float[] x = randomImages(count * size * size);
+        float[] y = new float[count * outLength];
+        return () -> {
+            try {
+                h.invokeExact(x, count, y, threads);
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    private static Runnable fft(ClassLoader cl, int size, int lanes, int calls) throws Throwable {
+        Class<?> factory = cl.loadClass("org.scatter4j.wavelets.fft.FloatFft2DFactory");
+        Class<?> type = cl.loadClass("org.scatter4j.wavelets.fft.FloatFft2D");
+        Object f = factory.getMethod("create", int.class, int.class, int.class).invoke(null, size, size, lanes);
+        MethodType arrays = MethodType.methodType(void.class, float[].class, float[].class);
+        MethodHandle forward = MethodHandles.publicLookup().findVirtual(type, "forward", arrays).bindTo(f);
+        MethodHandle inverse = MethodHandles.publicLookup().findVirtual(type, "inverse", arrays).bindTo(f);
+        float[] re = randomImages(size * size * lanes);
+        float[] im = new float[re.length];
+        return () -> {
+            try {
+                for (int k = 0; k < calls; k++) { // forward then inverse: the values stay bounded
+                    forward.invokeExact(re, im);
+                    inverse.invokeExact(re, im);
+                }
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    private static float[] randomImages(int n) {
+        Random r = new Random(42);
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = r.nextFloat();
+        }
+        return x;
+    }
+}
