@@ -214,10 +214,10 @@ public final class RotoScattering2D implements FeatureExtractor {
             secondPsi[j2] = new SparseFourierFilter[j2][L];
             for (int t = 0; t < L; t++) {
                 double[] fine = bank.psi(j2, t, 0);
-                firstPsi[j2][t] = new SparseFourierFilter(fine, Mp, Np, 1 << j2);
+                firstPsi[j2][t] = SparseFourierFilter.forTransposedSpectra(fine, Mp, Np, 1 << j2);
                 for (int j1 = 0; j1 < j2; j1++) {
                     double[] level = j1 == 0 ? fine : SymmetricPeriodization.periodize(fine, Mp, Np, j1);
-                    secondPsi[j2][j1][t] = new SparseFourierFilter(level, Mp >> j1, Np >> j1, 1 << (level2[j2] - j1),
+                    secondPsi[j2][j1][t] = SparseFourierFilter.forTransposedSpectra(level, Mp >> j1, Np >> j1, 1 << (level2[j2] - j1),
                             b.coarseSecondLayer ? COARSE_NEGLIGIBLE : SparseFourierFilter.NEGLIGIBLE);
                 }
             }
@@ -350,15 +350,15 @@ public final class RotoScattering2D implements FeatureExtractor {
         padding.pad(image, 0, re);
         Fft2D fft0 = Fft2DFactory.create(Mp, Np, 1);
         Fft2D fft1 = Fft2DFactory.create(Mp >> j1, Np >> j1, 1);
-        fft0.forward(re, im);
+        fft0.forwardTransposed(re, im); // column-major, as the filters
         int size = (Mp >> j1) * (Np >> j1);
-        SparseFourierFilter.Scratch productScratch = SparseFourierFilter.newScratch(Np, 1);
+        SparseFourierFilter.Scratch productScratch = SparseFourierFilter.newScratch(Mp, 1);
         double[][] y = new double[n][];
         for (int a = 0; a < n; a++) {
             double[] yr = new double[size];
             double[] yi = new double[size];
             firstPsi[j1][kymatio[a]].multiplySubsample(re, im, 1, productScratch, yr, yi);
-            fft1.inverse(yr, yi);
+            fft1.inverseTransposed(yr, yi);
             LaneOps.modulus(yr, yi, size);
             y[a] = yr;
         }
@@ -385,7 +385,7 @@ public final class RotoScattering2D implements FeatureExtractor {
         } else {
             lowPass[0].apply(w.xRe, lanes, w.lowPassScratch, w.out, 0);
         }
-        w.fft[0].forwardReal(w.xRe, w.xIm);                                         // X = F x (x real)
+        w.fft[0].forwardRealTransposed(w.xRe, w.xIm);                               // X = F x (x real), column-major
         int nextFirst = 1;
         int next2 = 1 + J;
         int nextT = pathCount(J, L, K);                                             // translation coefficients, if any
@@ -395,7 +395,7 @@ public final class RotoScattering2D implements FeatureExtractor {
             int size1 = rows1 * cols1 * lanes;
             for (int a = 0; a < L; a++) {                                           // Y1(., a) = |x * psi_{j1, a}|
                 firstPsi[j1][kymatio[a]].multiplySubsample(w.xRe, w.xIm, lanes, w.productScratch, w.y1Re[a], w.y1Im[a]);
-                w.fft[j1].inverse(w.y1Re[a], w.y1Im[a]);
+                w.fft[j1].inverseTransposed(w.y1Re[a], w.y1Im[a]);
                 LaneOps.modulus(w.y1Re[a], w.y1Im[a], size1);
                 lowPass[j1].apply(w.y1Re[a], lanes, w.lowPassScratch, w.lp1[a], 0); // Y1 *_u phi_J
                 if (translation) {                                                  // mean_u Y1(u, a)
@@ -443,7 +443,7 @@ public final class RotoScattering2D implements FeatureExtractor {
                     for (int a = 0; a < L; a++) {                                   // Z(., a) = Y1(., a) * psi_{j2, a + a2}
                         int b = a + a2;
                         secondPsi[j2][j1][kymatio[b]].multiplySubsample(w.y1Re[a], w.y1Im[a], lanes, w.productScratch, w.zRe[a], w.zIm[a]);
-                        w.fft[level2[j2]].inverse(w.zRe[a], w.zIm[a]);
+                        w.fft[level2[j2]].inverseTransposed(w.zRe[a], w.zIm[a]);
                         if (translation) {                                          // mean_u |Z(u, a)|
                             laneModulusMeans(w.zRe[a], w.zIm[a], rows2 * cols2, lanes, 1.0 / ((double) rows2 * cols2), w,
                                     nextT++ * lanes);
@@ -475,19 +475,20 @@ public final class RotoScattering2D implements FeatureExtractor {
     /**
      * The spectra of two real maps A (in aRe) and B (in bRe) with one complex FFT: P = F(A + i B),
      * then F A(w) = (P(w) + conj P(-w)) / 2 and F B(w) = (P(w) - conj P(-w)) / (2 i). Outputs
-     * overwrite (aRe, aIm) and (bRe, bIm); aIm and bIm need not be zero on entry.
+     * (column-major, as Fft2D.forwardTransposed and the filters) overwrite (aRe, aIm) and (bRe, bIm);
+     * aIm and bIm need not be zero on entry.
      */
     private static void forwardRealPair(Fft2D fft, int rows, int cols, int lanes, double[] aRe, double[] aIm, double[] bRe,
             double[] bIm) {
         int size = rows * cols * lanes;
         System.arraycopy(bRe, 0, aIm, 0, size);
-        fft.forward(aRe, aIm);
-        for (int r = 0; r < rows; r++) {
-            int mr = (rows - r) % rows;
-            for (int c = 0; c < cols; c++) {
-                int mc = (cols - c) % cols;
-                int p = (r * cols + c) * lanes;
-                int q = (mr * cols + mc) * lanes;
+        fft.forwardTransposed(aRe, aIm); // column-major, as the filters
+        for (int c = 0; c < cols; c++) {
+            int mc = (cols - c) % cols;
+            for (int r = 0; r < rows; r++) {
+                int mr = (rows - r) % rows;
+                int p = (c * rows + r) * lanes;
+                int q = (mc * rows + mr) * lanes;
                 if (q < p) {
                     continue; // the pair (w, -w) was done from its other end
                 }
@@ -716,7 +717,7 @@ public final class RotoScattering2D implements FeatureExtractor {
             this.modSum = new double[BLOCK];
             this.conv = new AngularConvolution(n, BLOCK);
             this.lowPassScratch = lowPass[0].newScratch(lanes); // level 0 has the widest rows
-            this.productScratch = SparseFourierFilter.newScratch(Np, lanes);
+            this.productScratch = SparseFourierFilter.newScratch(Mp, lanes); // the filters read column-major spectra
             this.laneSum = new double[lanes]; // float64 in both
             this.out = new double[featureCount() * lanes];
             this.result = new double[featureCount()];
@@ -745,7 +746,7 @@ public final class RotoScattering2D implements FeatureExtractor {
         } else {
             lowPass[0].apply(w.xRe, lanes, w.lowPassScratch, w.out, 0);
         }
-        w.fft[0].forwardReal(w.xRe, w.xIm);                                         // X = F x (x real)
+        w.fft[0].forwardRealTransposed(w.xRe, w.xIm);                               // X = F x (x real), column-major
         int nextFirst = 1;
         int next2 = 1 + J;
         int nextT = pathCount(J, L, K);                                             // translation coefficients, if any
@@ -755,7 +756,7 @@ public final class RotoScattering2D implements FeatureExtractor {
             int size1 = rows1 * cols1 * lanes;
             for (int a = 0; a < L; a++) {                                           // Y1(., a) = |x * psi_{j1, a}|
                 firstPsi[j1][kymatio[a]].multiplySubsample(w.xRe, w.xIm, lanes, w.productScratch, w.y1Re[a], w.y1Im[a]);
-                w.fft[j1].inverse(w.y1Re[a], w.y1Im[a]);
+                w.fft[j1].inverseTransposed(w.y1Re[a], w.y1Im[a]);
                 LaneOps.modulus(w.y1Re[a], w.y1Im[a], size1);
                 lowPass[j1].apply(w.y1Re[a], lanes, w.lowPassScratch, w.lp1[a], 0); // Y1 *_u phi_J
                 if (translation) {                                                  // mean_u Y1(u, a)
@@ -803,7 +804,7 @@ public final class RotoScattering2D implements FeatureExtractor {
                     for (int a = 0; a < L; a++) {                                   // Z(., a) = Y1(., a) * psi_{j2, a + a2}
                         int b = a + a2;
                         secondPsi[j2][j1][kymatio[b]].multiplySubsample(w.y1Re[a], w.y1Im[a], lanes, w.productScratch, w.zRe[a], w.zIm[a]);
-                        w.fft[level2[j2]].inverse(w.zRe[a], w.zIm[a]);
+                        w.fft[level2[j2]].inverseTransposed(w.zRe[a], w.zIm[a]);
                         if (translation) {                                          // mean_u |Z(u, a)|
                             laneModulusMeans(w.zRe[a], w.zIm[a], rows2 * cols2, lanes, 1.0f / ((float) rows2 * cols2), w,
                                     nextT++ * lanes);
@@ -835,19 +836,20 @@ public final class RotoScattering2D implements FeatureExtractor {
     /**
      * The spectra of two real maps A (in aRe) and B (in bRe) with one complex FFT: P = F(A + i B),
      * then F A(w) = (P(w) + conj P(-w)) / 2 and F B(w) = (P(w) - conj P(-w)) / (2 i). Outputs
-     * overwrite (aRe, aIm) and (bRe, bIm); aIm and bIm need not be zero on entry.
+     * (column-major, as FloatFft2D.forwardTransposed and the filters) overwrite (aRe, aIm) and (bRe, bIm);
+     * aIm and bIm need not be zero on entry.
      */
     private static void forwardRealPair(FloatFft2D fft, int rows, int cols, int lanes, float[] aRe, float[] aIm, float[] bRe,
             float[] bIm) {
         int size = rows * cols * lanes;
         System.arraycopy(bRe, 0, aIm, 0, size);
-        fft.forward(aRe, aIm);
-        for (int r = 0; r < rows; r++) {
-            int mr = (rows - r) % rows;
-            for (int c = 0; c < cols; c++) {
-                int mc = (cols - c) % cols;
-                int p = (r * cols + c) * lanes;
-                int q = (mr * cols + mc) * lanes;
+        fft.forwardTransposed(aRe, aIm); // column-major, as the filters
+        for (int c = 0; c < cols; c++) {
+            int mc = (cols - c) % cols;
+            for (int r = 0; r < rows; r++) {
+                int mr = (rows - r) % rows;
+                int p = (c * rows + r) * lanes;
+                int q = (mc * rows + mr) * lanes;
                 if (q < p) {
                     continue; // the pair (w, -w) was done from its other end
                 }
@@ -1076,7 +1078,7 @@ public final class RotoScattering2D implements FeatureExtractor {
             this.modSum = new float[BLOCK];
             this.conv = new FloatAngularConvolution(n, BLOCK);
             this.lowPassScratch = lowPass[0].newScratch32(lanes); // level 0 has the widest rows
-            this.productScratch = SparseFourierFilter.newScratch32(Np, lanes);
+            this.productScratch = SparseFourierFilter.newScratch32(Mp, lanes); // the filters read column-major spectra
             this.laneSum = new double[lanes]; // float64 in both
             this.out = new float[featureCount() * lanes];
             this.result = new float[featureCount()];

@@ -74,13 +74,18 @@ public final class SparseFourierFilter {
      * either order), ready for {@code Fft2D.inverseTransposed}.
      */
     public static SparseFourierFilter forTransposedSpectra(double[] filter, int rows, int cols, int k) {
+        return forTransposedSpectra(filter, rows, cols, k, NEGLIGIBLE);
+    }
+
+    /** As {@link #forTransposedSpectra(double[], int, int, int)} with the threshold of {@link #SparseFourierFilter(double[], int, int, int, double)}. */
+    public static SparseFourierFilter forTransposedSpectra(double[] filter, int rows, int cols, int k, double negligible) {
         double[] t = new double[rows * cols];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
                 t[c * rows + r] = filter[r * cols + c];
             }
         }
-        return new SparseFourierFilter(t, cols, rows, k);
+        return new SparseFourierFilter(t, cols, rows, k, negligible);
     }
 
     /**
