@@ -240,21 +240,7 @@ public final class LaneFft2D implements Fft2D {
      * left in block set a (true) or b.
      */
     private boolean rowsThenColumns(double[] re, double[] im) {
-        requireLength(re, im);
-        int rowWidth = cols * lanes;
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(re, r * rowWidth, aRe[r], 0, rowWidth);
-            System.arraycopy(im, r * rowWidth, aIm[r], 0, rowWidth);
-        }
-        // Along the row index: element r is image row r.
-        boolean inB = Stockham.run(rowPlan, aRe, aIm, bRe, bIm, rowWidth, scratch);
-        double[][] srcRe = inB ? bRe : aRe, srcIm = inB ? bIm : aIm;
-        double[][] dstRe = inB ? aRe : bRe, dstIm = inB ? aIm : bIm;
-        transposeCells(srcRe, dstRe, rows, cols);
-        transposeCells(srcIm, dstIm, rows, cols);
-        // Along the column index: element c is image column c.
-        boolean inSrc = Stockham.run(colPlan, dstRe, dstIm, srcRe, srcIm, rows * lanes, scratch);
-        return (inSrc ? srcRe : dstRe) == aRe;
+        return twoPasses(re, im, rowPlan, rows, colPlan, cols);
     }
 
     /**
@@ -262,18 +248,28 @@ public final class LaneFft2D implements Fft2D {
      * are left in block set a (true) or b.
      */
     private boolean columnsThenRows(double[] re, double[] im) {
+        return twoPasses(re, im, colPlan, cols, rowPlan, rows);
+    }
+
+    /**
+     * The input holds {@code n1} blocks of {@code n2} cells (of {@code lanes} values): it is copied
+     * into block set a, transformed along the block index ({@code first}, length n1), transposed into
+     * n2 blocks of n1 cells and transformed along that block index ({@code second}, length n2).
+     * Returns true if the result is in block set a, false if in b.
+     */
+    private boolean twoPasses(double[] re, double[] im, FftPlan first, int n1, FftPlan second, int n2) {
         requireLength(re, im);
-        int colWidth = rows * lanes;
-        for (int c = 0; c < cols; c++) {
-            System.arraycopy(re, c * colWidth, aRe[c], 0, colWidth);
-            System.arraycopy(im, c * colWidth, aIm[c], 0, colWidth);
+        int width = n2 * lanes;
+        for (int i = 0; i < n1; i++) {
+            System.arraycopy(re, i * width, aRe[i], 0, width);
+            System.arraycopy(im, i * width, aIm[i], 0, width);
         }
-        boolean inB = Stockham.run(colPlan, aRe, aIm, bRe, bIm, colWidth, scratch);
+        boolean inB = Stockham.run(first, aRe, aIm, bRe, bIm, width, scratch);
         double[][] srcRe = inB ? bRe : aRe, srcIm = inB ? bIm : aIm;
         double[][] dstRe = inB ? aRe : bRe, dstIm = inB ? aIm : bIm;
-        transposeCells(srcRe, dstRe, cols, rows);
-        transposeCells(srcIm, dstIm, cols, rows);
-        boolean inSrc = Stockham.run(rowPlan, dstRe, dstIm, srcRe, srcIm, cols * lanes, scratch);
+        transposeCells(srcRe, dstRe, n1, n2);
+        transposeCells(srcIm, dstIm, n1, n2);
+        boolean inSrc = Stockham.run(second, dstRe, dstIm, srcRe, srcIm, n1 * lanes, scratch);
         return (inSrc ? srcRe : dstRe) == aRe;
     }
 
