@@ -78,7 +78,9 @@ public final class Scattering2D implements FeatureExtractor {
             int t = n % L;
             firstOrder[n] = SparseFourierFilter.forTransposedSpectra(bank.psi(j, t, 0), Mp, Np, 1 << j);
             for (int j1 = 0; j1 < Math.min(j, secondOrder.length); j1++) {
-                secondOrder[j1][n] = SparseFourierFilter.forTransposedSpectra(bank.psi(j, t, j1), Mp >> j1, Np >> j1, 1 << (j - j1));
+                // at level 0 the second-order filter is the first-order one (same wavelet, same k)
+                secondOrder[j1][n] = j1 == 0 ? firstOrder[n]
+                        : SparseFourierFilter.forTransposedSpectra(bank.psi(j, t, j1), Mp >> j1, Np >> j1, 1 << (j - j1));
             }
         });
         int pixels = Mp * Np;

@@ -80,9 +80,14 @@ public final class SparseFourierFilter {
     /** As {@link #forTransposedSpectra(double[], int, int, int)} with the threshold of {@link #SparseFourierFilter(double[], int, int, int, double)}. */
     public static SparseFourierFilter forTransposedSpectra(double[] filter, int rows, int cols, int k, double negligible) {
         double[] t = new double[rows * cols];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                t[c * rows + r] = filter[r * cols + c];
+        int tile = 32; // tiles of 32 x 32: the column-wise writes stay in cache
+        for (int r0 = 0; r0 < rows; r0 += tile) {
+            for (int c0 = 0; c0 < cols; c0 += tile) {
+                for (int r = r0; r < Math.min(rows, r0 + tile); r++) {
+                    for (int c = c0; c < Math.min(cols, c0 + tile); c++) {
+                        t[c * rows + r] = filter[r * cols + c];
+                    }
+                }
             }
         }
         return new SparseFourierFilter(t, cols, rows, k, negligible);
