@@ -213,11 +213,13 @@ public final class RotoScattering2D implements FeatureExtractor {
         for (int j2 = 0; j2 < J; j2++) {
             secondPsi[j2] = new SparseFourierFilter[j2][L];
             for (int t = 0; t < L; t++) {
-                double[] fine = bank.psi(j2, t, 0);
-                firstPsi[j2][t] = SparseFourierFilter.forTransposedSpectra(fine, Mp, Np, 1 << j2);
+                // column-major filters (N x M row-major) for the column-major spectra; the periodization
+                // folds each axis on its own, so it applies to the transposed grid with M and N swapped
+                double[] fine = bank.psiColumnMajor(j2, t, 0);
+                firstPsi[j2][t] = new SparseFourierFilter(fine, Np, Mp, 1 << j2);
                 for (int j1 = 0; j1 < j2; j1++) {
-                    double[] level = j1 == 0 ? fine : SymmetricPeriodization.periodize(fine, Mp, Np, j1);
-                    secondPsi[j2][j1][t] = SparseFourierFilter.forTransposedSpectra(level, Mp >> j1, Np >> j1, 1 << (level2[j2] - j1),
+                    double[] level = j1 == 0 ? fine : SymmetricPeriodization.periodize(fine, Np, Mp, j1);
+                    secondPsi[j2][j1][t] = new SparseFourierFilter(level, Np >> j1, Mp >> j1, 1 << (level2[j2] - j1),
                             b.coarseSecondLayer ? COARSE_NEGLIGIBLE : SparseFourierFilter.NEGLIGIBLE);
                 }
             }

@@ -76,11 +76,12 @@ public final class Scattering2D implements FeatureExtractor {
         java.util.stream.IntStream.range(0, J * L).parallel().forEach(n -> {
             int j = n / L;
             int t = n % L;
-            firstOrder[n] = SparseFourierFilter.forTransposedSpectra(bank.psi(j, t, 0), Mp, Np, 1 << j);
+            // column-major filters (N x M row-major) for the column-major spectra
+            firstOrder[n] = new SparseFourierFilter(bank.psiColumnMajor(j, t, 0), Np, Mp, 1 << j);
             for (int j1 = 0; j1 < Math.min(j, secondOrder.length); j1++) {
                 // at level 0 the second-order filter is the first-order one (same wavelet, same k)
                 secondOrder[j1][n] = j1 == 0 ? firstOrder[n]
-                        : SparseFourierFilter.forTransposedSpectra(bank.psi(j, t, j1), Mp >> j1, Np >> j1, 1 << (j - j1));
+                        : new SparseFourierFilter(bank.psiColumnMajor(j, t, j1), Np >> j1, Mp >> j1, 1 << (j - j1));
             }
         });
         int pixels = Mp * Np;

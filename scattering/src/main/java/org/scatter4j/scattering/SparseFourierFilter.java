@@ -22,6 +22,11 @@ import org.scatter4j.wavelets.Float32Tables;
  * accumulated into another, so that every inner loop reads and writes separate arrays at the same
  * index (what Java 17's JIT needs to vectorize over the lanes).
  *
+ * <p>The grid is whatever the spectra's order is: the cascades keep spectra column-major
+ * ({@code Fft2D.forwardTransposed}) and build these from the column-major filters of
+ * {@code MorletFilterBank.psiColumnMajor}, an N x M row-major grid; the k x k aliases are the same
+ * entries in either order.
+ *
  * <p>Immutable and thread-safe; the scratch comes from {@link #newScratch}.
  */
 public final class SparseFourierFilter {
@@ -68,32 +73,6 @@ public final class SparseFourierFilter {
     }
 
     /**
-     * The filter for spectra in column-major order ({@code Fft2D.forwardTransposed}): built from
-     * the transpose of the row-major {@code rows x cols} filter, it multiplies and subsamples a
-     * column-major spectrum into a column-major result (the k x k aliases are the same entries in
-     * either order), ready for {@code Fft2D.inverseTransposed}.
-     */
-    public static SparseFourierFilter forTransposedSpectra(double[] filter, int rows, int cols, int k) {
-        return forTransposedSpectra(filter, rows, cols, k, NEGLIGIBLE);
-    }
-
-    /** As {@link #forTransposedSpectra(double[], int, int, int)} with the threshold of {@link #SparseFourierFilter(double[], int, int, int, double)}. */
-    public static SparseFourierFilter forTransposedSpectra(double[] filter, int rows, int cols, int k, double negligible) {
-        double[] t = new double[rows * cols];
-        int tile = 32; // tiles of 32 x 32: the column-wise writes stay in cache
-        for (int r0 = 0; r0 < rows; r0 += tile) {
-            for (int c0 = 0; c0 < cols; c0 += tile) {
-                for (int r = r0; r < Math.min(rows, r0 + tile); r++) {
-                    for (int c = c0; c < Math.min(cols, c0 + tile); c++) {
-                        t[c * rows + r] = filter[r * cols + c];
-                    }
-                }
-            }
-        }
-        return new SparseFourierFilter(t, cols, rows, k, negligible);
-    }
-
-    /**
      * As {@link #SparseFourierFilter(double[], int, int, int)}, skipping the entries whose magnitude
      * is at most {@code negligible} times the largest (in [0, 1)); a larger threshold trades
      * accuracy of the product for a smaller support.
@@ -110,8 +89,11 @@ public final class SparseFourierFilter {
         this.outRows = rows / k;
         this.outCols = cols / k;
         double max = 0;
-        for (double v : filter) {
-            max = Math.max(max, Math.abs(v));
+        for (double v : filter) { // a comparison, not Math.max: the filters are finite (no NaN rule needed)
+            double a = Math.abs(v);
+            if (a > max) {
+                max = a;
+            }
         }
         double scale = 1.0 / ((double) k * k); // the mean over the k x k aliases
         this.segments = new Segment[outRows][];

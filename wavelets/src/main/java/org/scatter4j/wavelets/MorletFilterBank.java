@@ -35,7 +35,11 @@ public final class MorletFilterBank {
     private final int J;
     private final int L;
     private final List<MorletParameters> wavelets;
-    /** psi[n][level]: row-major real Fourier filter of wavelet n = j * L + thetaIndex. */
+    /**
+     * psi[n][level]: real Fourier filter of wavelet n = j * L + thetaIndex in column-major order (the
+     * order the cascades keep spectra in, see {@code Fft2D.forwardTransposed}): value (k, l) at
+     * {@code l * (M / 2^level) + k}.
+     */
     private final double[][][] psi;
     private final double[][] phi;
     private final double[][] phiRow;
@@ -100,7 +104,7 @@ public final class MorletFilterBank {
      * residue only. The 2D FFTs were most of the build time of large banks; this halves their number,
      * and they run on our own FFT kernel ({@link Fft2DFactory}; JTransforms' took about half of the
      * build of a 576 x 576 bank in a profile), whose split real and imaginary arrays are the two
-     * spectra with no copy.
+     * spectra with no copy, already in the column-major order the bank stores.
      */
     private void buildPair(List<MorletParameters> params, int n) {
         int size = M * N;
@@ -119,19 +123,23 @@ public final class MorletFilterBank {
                 im[p] += re2[p];
             }
         }
-        Fft2DFactory.create(M, N, 1).forward(re, im);
+        Fft2DFactory.create(M, N, 1).forwardTransposed(re, im);
         psi[n] = levels(params.get(n), re);
         if (two) {
             psi[n + 1] = levels(params.get(n + 1), im);
         }
     }
 
-    /** The level-0 spectrum and its periodizations for the coarser levels the cascade uses. */
-    private double[][] levels(MorletParameters w, double[] fourier) {
+    /**
+     * The level-0 spectrum (column-major) and its periodizations for the coarser levels the cascade
+     * uses: periodization folds each axis on its own, so the transpose of a row-major M x N filter is
+     * periodized as a row-major N x M one.
+     */
+    private double[][] levels(MorletParameters w, double[] fourierColumnMajor) {
         int levels = Math.min(w.j() + 1, Math.max(J - 1, 1));
         double[][] out = new double[levels][];
         for (int r = 0; r < levels; r++) {
-            out[r] = r == 0 ? fourier : Periodization.periodize(fourier, M, N, r);
+            out[r] = r == 0 ? fourierColumnMajor : Periodization.periodize(fourierColumnMajor, N, M, r);
         }
         return out;
     }
@@ -194,10 +202,28 @@ public final class MorletFilterBank {
     }
 
     /**
-     * The Fourier filter of psi_{j, theta} at level r, row-major (M / 2^r) x (N / 2^r). The returned
-     * array is the bank's own storage: do not modify it.
+     * The Fourier filter of psi_{j, theta} at level r, row-major (M / 2^r) x (N / 2^r): a new array
+     * (the bank stores the column-major {@link #psiColumnMajor}).
      */
     public double[] psi(int j, int thetaIndex, int level) {
+        double[] t = psiColumnMajor(j, thetaIndex, level);
+        int m = M >> level;
+        int n = N >> level;
+        double[] out = new double[m * n];
+        for (int c = 0; c < n; c++) {
+            for (int r = 0; r < m; r++) {
+                out[r * n + c] = t[c * m + r];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The Fourier filter of psi_{j, theta} at level r in column-major order, value (k, l) at
+     * {@code l * (M / 2^r) + k} (a row-major (N / 2^r) x (M / 2^r) array): the order of the cascades'
+     * spectra. The bank's own storage: do not modify it.
+     */
+    public double[] psiColumnMajor(int j, int thetaIndex, int level) {
         checkWavelet(j, thetaIndex);
         double[][] levels = psi[j * L + thetaIndex];
         if (level < 0 || level >= levels.length) {
