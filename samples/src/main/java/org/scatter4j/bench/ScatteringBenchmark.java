@@ -21,9 +21,10 @@ import org.scatter4j.wavelets.fft.FloatFft2DFactory;
  * Times one benchmark case of {@code scatter4j bench}: filter-bank build, per-image time of the
  * whole transform (median and spread over repeats after warm-up), and the FFT floor, the time that
  * the FFTs alone of Kymatio's cascade take with our fastest FFT kernel (the float32 one, as the
- * cases are float32) and the same threads, measured in the same run. The forward FFTs of real maps
- * (the input, U1, U2) run the real-input transform ({@code FloatFft2D.forwardRealTransposed}), and all the FFTs
- * leave spectra in column-major order, as our translation cascade does.
+ * cases are float32) and the same threads, timed alternately with the transform, repeat by repeat
+ * (median of each). The forward FFTs of real maps (the input, U1, U2) run the real-input transform
+ * ({@code FloatFft2D.forwardRealTransposed}), and all the FFTs leave spectra in column-major order,
+ * as the cascades do.
  */
 public final class ScatteringBenchmark {
 
@@ -88,104 +89,127 @@ public final class ScatteringBenchmark {
             images[i] = rnd.nextFloat();
         }
         float[] out = new float[c.count() * fx.featureCount()];
+        int[] counts = KymatioFftCount.perLevel(c.J(), 8, 2);
         double[] times = new double[repeats];
-        for (int r = -warmup; r < repeats; r++) {
-            long t = System.nanoTime();
-            fx.extract(images, c.count(), out, threads);
-            if (r >= 0) {
-                times[r] = (System.nanoTime() - t) / 1e6 / c.count();
+        double[] floors = new double[repeats];
+        try (FftFloor floor = new FftFloor(s, counts, c.count(), threads)) {
+            // The transform and the floor alternate, repeat by repeat, so that a drift of the
+            // machine's speed hits both alike (timed one after the other, the ratio moved with it).
+            for (int r = -warmup; r < repeats; r++) {
+                long t = System.nanoTime();
+                fx.extract(images, c.count(), out, threads);
+                double ms = (System.nanoTime() - t) / 1e6 / c.count();
+                double f = floor.timeOnce();
+                if (r >= 0) {
+                    times[r] = ms;
+                    floors[r] = f;
+                }
             }
         }
         Arrays.sort(times);
-        int[] counts = KymatioFftCount.perLevel(c.J(), 8, 2);
-        double floor = fftFloor(s, counts, c.count(), threads, warmup, repeats);
+        Arrays.sort(floors);
         StringBuilder desc = new StringBuilder();
         int mp = s.padding().paddedHeight();
         for (int r = 0; r < counts.length; r++) {
             desc.append(r == 0 ? "" : ", ").append(counts[r]).append(" x ").append(mp >> r).append('x').append(mp >> r);
         }
-        return new Result(c, threads, build, times[repeats / 2], times[0], times[repeats - 1], floor, desc.toString());
+        return new Result(c, threads, build, times[repeats / 2], times[0], times[repeats - 1], floors[repeats / 2],
+                desc.toString());
     }
 
     /**
-     * Median over repeats of the time of Kymatio's FFT count per image, spread over threads like the
+     * Kymatio's FFT count per image, timed with our fastest FFT and spread over threads like the
      * transform: blocks of lanes over threads, and when there are fewer blocks than threads (one
-     * large image) each block's FFTs shared out between threads. Transforms and arrays are made
-     * before the clock starts.
+     * large image) each block's FFTs shared out between threads. Transforms, arrays and the pool are
+     * made once, before any clock starts; {@link #timeOnce} is one repeat.
      */
-    static double fftFloor(Scattering2D s, int[] counts, int images, int threads, int warmup, int repeats) {
-        int lanes = s.blockLanes();
-        int blocks = (images + lanes - 1) / lanes;
-        int parts = blocks >= threads ? 1 : (threads + blocks - 1) / blocks;
-        int units = blocks * parts;
-        int workers = Math.min(threads, units);
-        int mp = s.padding().paddedHeight();
-        int np = s.padding().paddedWidth();
-        int levels = counts.length;
-        FloatFft2D[][] ffts = new FloatFft2D[workers][levels];
-        float[][][] re = new float[workers][levels][];
-        float[][][] im = new float[workers][levels][];
-        for (int w = 0; w < workers; w++) {
-            for (int r = 0; r < levels; r++) {
-                ffts[w][r] = FloatFft2DFactory.create(mp >> r, np >> r, lanes);
-                re[w][r] = new float[(mp >> r) * (np >> r) * lanes];
-                im[w][r] = new float[re[w][r].length];
-                Arrays.fill(re[w][r], 0.5f);
+    static final class FftFloor implements AutoCloseable {
+        private final int[] counts;
+        private final int images;
+        private final int parts;
+        private final int units;
+        private final FloatFft2D[][] ffts;
+        private final float[][][] re;
+        private final float[][][] im;
+        private final ExecutorService pool;
+
+        FftFloor(Scattering2D s, int[] counts, int images, int threads) {
+            this.counts = counts;
+            this.images = images;
+            int lanes = s.blockLanes();
+            int blocks = (images + lanes - 1) / lanes;
+            this.parts = blocks >= threads ? 1 : (threads + blocks - 1) / blocks;
+            this.units = blocks * parts;
+            int workers = Math.min(threads, units);
+            int mp = s.padding().paddedHeight();
+            int np = s.padding().paddedWidth();
+            int levels = counts.length;
+            this.ffts = new FloatFft2D[workers][levels];
+            this.re = new float[workers][levels][];
+            this.im = new float[workers][levels][];
+            for (int w = 0; w < workers; w++) {
+                for (int r = 0; r < levels; r++) {
+                    ffts[w][r] = FloatFft2DFactory.create(mp >> r, np >> r, lanes);
+                    re[w][r] = new float[(mp >> r) * (np >> r) * lanes];
+                    im[w][r] = new float[re[w][r].length];
+                    Arrays.fill(re[w][r], 0.5f);
+                }
             }
+            this.pool = Executors.newFixedThreadPool(workers, r -> {
+                Thread t = new Thread(r, "scatter4j-bench");
+                t.setDaemon(true);
+                return t;
+            });
         }
-        double[] times = new double[repeats];
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "scatter4j-bench");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            for (int rep = -warmup; rep < repeats; rep++) {
-                AtomicInteger next = new AtomicInteger();
-                long t = System.nanoTime();
-                List<Future<?>> fs = new ArrayList<>();
-                for (int w = 0; w < workers; w++) {
-                    FloatFft2D[] f = ffts[w];
-                    float[][] xr = re[w];
-                    float[][] xi = im[w];
-                    fs.add(pool.submit(() -> {
-                        for (int u = next.getAndIncrement(); u < units; u = next.getAndIncrement()) {
-                            int part = u % parts;
-                            for (int r = 0; r < levels; r++) {
-                                int ops = 0;
-                                for (int k = part; k < counts[r]; k += parts) {
-                                    // Forward and inverse alternate, so the values stay bounded.
-                                    // Kymatio's forward FFTs below level J are of real maps (x, U1,
-                                    // U2): our fastest FFT for them is the real-input one, which the
-                                    // cascade uses too. Every level-J FFT is an inverse; a complex
-                                    // forward there costs the same. All keep spectra in column
-                                    // order (one transpose fewer per FFT), as the cascade does
-                                    boolean forward = (ops++ & 1) == 0;
-                                    if (forward && r < levels - 1) {
-                                        f[r].forwardRealTransposed(xr[r], xi[r]);
-                                    } else if (forward) {
-                                        f[r].forwardTransposed(xr[r], xi[r]);
-                                    } else {
-                                        f[r].inverseTransposed(xr[r], xi[r]);
-                                    }
+
+        /** One repeat: ms per image. */
+        double timeOnce() {
+            int levels = counts.length;
+            AtomicInteger next = new AtomicInteger();
+            long t = System.nanoTime();
+            List<Future<?>> fs = new ArrayList<>();
+            for (int w = 0; w < ffts.length; w++) {
+                FloatFft2D[] f = ffts[w];
+                float[][] xr = re[w];
+                float[][] xi = im[w];
+                fs.add(pool.submit(() -> {
+                    for (int u = next.getAndIncrement(); u < units; u = next.getAndIncrement()) {
+                        int part = u % parts;
+                        for (int r = 0; r < levels; r++) {
+                            int ops = 0;
+                            for (int k = part; k < counts[r]; k += parts) {
+                                // Forward and inverse alternate, so the values stay bounded.
+                                // Kymatio's forward FFTs below level J are of real maps (x, U1,
+                                // U2): our fastest FFT for them is the real-input one, which the
+                                // cascade uses too. Every level-J FFT is an inverse; a complex
+                                // forward there costs the same. All keep spectra in column
+                                // order (one transpose fewer per FFT), as the cascades do
+                                boolean forward = (ops++ & 1) == 0;
+                                if (forward && r < levels - 1) {
+                                    f[r].forwardRealTransposed(xr[r], xi[r]);
+                                } else if (forward) {
+                                    f[r].forwardTransposed(xr[r], xi[r]);
+                                } else {
+                                    f[r].inverseTransposed(xr[r], xi[r]);
                                 }
                             }
                         }
-                    }));
-                }
+                    }
+                }));
+            }
+            try {
                 for (Future<?> f : fs) {
                     f.get();
                 }
-                if (rep >= 0) {
-                    times[rep] = (System.nanoTime() - t) / 1e6 / images;
-                }
+            } catch (Exception e) {
+                throw new IllegalStateException("FFT floor measurement failed", e);
             }
-        } catch (Exception e) {
-            throw new IllegalStateException("FFT floor measurement failed", e);
-        } finally {
+            return (System.nanoTime() - t) / 1e6 / images;
+        }
+
+        @Override
+        public void close() {
             pool.shutdownNow();
         }
-        Arrays.sort(times);
-        return times[repeats / 2];
     }
 }
