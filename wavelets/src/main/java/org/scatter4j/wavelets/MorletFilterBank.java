@@ -287,10 +287,12 @@ public final class MorletFilterBank {
         for (int r = 0; r < M; r++) {
             for (int c = 0; c < N; c++) {
                 int p = r * N + c;
-                int q = ((M - r) % M) * N + (N - c) % N;
+                // the wavelets are stored column-major: (r, c) at c * M + r, and (-r, -c) likewise
+                int pc = c * M + r;
+                int qc = ((N - c) % N) * M + (M - r) % M;
                 double sum = phi[0][p] * phi[0][p];
                 for (double[][] w : psi) {
-                    sum += 0.5 * (w[0][p] * w[0][p] + w[0][q] * w[0][q]);
+                    sum += 0.5 * (w[0][pc] * w[0][pc] + w[0][qc] * w[0][qc]);
                 }
                 lp[p] = sum;
             }

@@ -47,6 +47,35 @@ class LittlewoodPaleyTest {
     }
 
     /**
+     * The sum as the formula reads, from the row-major filters psi() and phi(0), on grids where a
+     * mix-up of rows and columns would show: non-square ones, and an orientation count (L = 5) whose
+     * set is not symmetric about the diagonal (for L = 4, 6, 8, 12 a transposed filter set has the
+     * same sum, so the bound test above cannot see one).
+     */
+    @ParameterizedTest
+    @CsvSource({"40,48,2,5", "48,32,3,8", "36,36,2,5"})
+    void littlewoodPaleySumIsTheFormulaOfTheFilters(int M, int N, int J, int L) {
+        MorletFilterBank bank = new MorletFilterBank(M, N, J, L);
+        double[] lp = bank.littlewoodPaley();
+        double[] phi = bank.phi(0);
+        double[][] psi = new double[J * L][];
+        for (MorletParameters w : bank.wavelets()) {
+            psi[w.j() * L + w.thetaIndex()] = bank.psi(w.j(), w.thetaIndex(), 0);
+        }
+        for (int r = 0; r < M; r++) {
+            for (int c = 0; c < N; c++) {
+                int p = r * N + c;
+                int q = ((M - r) % M) * N + (N - c) % N;
+                double want = phi[p] * phi[p];
+                for (double[] f : psi) {
+                    want += 0.5 * (f[p] * f[p] + f[q] * f[q]);
+                }
+                assertEquals(want, lp[p], 1e-12, "Littlewood-Paley sum at (" + r + ", " + c + ")");
+            }
+        }
+    }
+
+    /**
      * Energy of one wavelet layer of a real random image, by actual FFT convolutions: between the
      * frame bounds times ||x||^2 (Parseval on the periodic grid).
      */
