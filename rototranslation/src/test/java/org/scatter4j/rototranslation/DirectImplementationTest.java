@@ -31,11 +31,7 @@ class DirectImplementationTest {
         int K = 2;
         RotoScattering2D s = RotoScattering2D.builder().J(J).L(L).K(K).shape(n, n).coarseSecondLayer(coarse)
                 .translationCoefficients(translation).build();
-        Random r = new Random(3);
-        double[] x = new double[n * n];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = r.nextDouble() + 0.3 * Math.sin(0.9 * (i / n) + 0.4 * (i % n));
-        }
+        double[] x = testImage(n, n, 3);
         double[] fast = s.transform(x);
         double[] slow = direct(s, x);
         assertEquals(slow.length, fast.length);
@@ -83,11 +79,7 @@ class DirectImplementationTest {
     void groupConvolutionAgreesWithExplicitSumsOnANonSquareImage(int J, int height, int width, boolean translation) {
         RotoScattering2D s = RotoScattering2D.builder().J(J).L(4).K(2).shape(height, width)
                 .translationCoefficients(translation).build();
-        Random r = new Random(5);
-        double[] x = new double[height * width];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = r.nextDouble() + 0.3 * Math.sin(0.9 * (i / width) + 0.4 * (i % width));
-        }
+        double[] x = testImage(height, width, 5);
         double[] fast = s.transform(x);
         double[] slow = direct(s, x);
         assertEquals(slow.length, fast.length);
@@ -100,6 +92,16 @@ class DirectImplementationTest {
         System.out.printf("direct vs fast (%dx%d, J=%d, L=4, K=2, translation %b): max abs error %.3e (max |S| %.3e)%n",
                 height, width, J, translation, worst, scale);
         assertTrue(worst <= 1e-10 * scale, "fast and direct differ by " + worst);
+    }
+
+    /** Noise plus a slanted ripple, so that no orientation is trivially zero. */
+    private static double[] testImage(int height, int width, long seed) {
+        Random r = new Random(seed);
+        double[] x = new double[height * width];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = r.nextDouble() + 0.3 * Math.sin(0.9 * (i / width) + 0.4 * (i % width));
+        }
+        return x;
     }
 
     /** The transform by the definitions; returns the coefficients in the order of s.paths(). */
