@@ -89,9 +89,8 @@ public final class Float32Kernels {
             new Region(SCATTERING + "LowPassOperator.java", map(
                     "Scratch", "Scratch32",
                     "newScratch", "newScratch32",
-                    "userWeights", "userWeights32",
-                    "colWeight", "colWeight32",
-                    "colUserWeights", "colUserWeights32")),
+                    "rowWeight", "rowWeight32",
+                    "colWeight", "colWeight32")),
             new Region(SCATTERING + "Scattering2D.java", map(
                     "Block", "Block32",
                     "Branch", "Branch32",

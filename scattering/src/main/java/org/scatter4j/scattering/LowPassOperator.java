@@ -29,18 +29,32 @@ public final class LowPassOperator {
     private final int inCols;
     private final int outRows;
     private final int outCols;
+    /**
+     * Sparse rows of A (rowIndex/rowWeight: output row i is the sum of input rows rowIndex[i][*]
+     * times rowWeight[i][*]) and of B (colIndex/colWeight, the same for output columns), in
+     * ascending input order and padded with zero weights to a multiple of {@link #GROUP} (see
+     * {@link #apply}).
+     */
+    private final int[][] rowIndex;
+    private final double[][] rowWeight;
     private final int[][] colIndex;
     private final double[][] colWeight;
-    /** The transpose of the sparse rows of A: for input row m, the output rows that use it. */
-    private final int[][] usersOfRow;
-    private final double[][] userWeights;
-    /** The transpose of the sparse rows of B: for input column n, the output columns that use it. */
-    private final int[][] usersOfCol;
-    private final double[][] colUserWeights;
+    /** Whether some output row (column) reads input row (column) m. */
+    private final boolean[] rowUsed;
+    private final boolean[] colUsed;
     /** The weights rounded to float32, for the float32 kernels. */
+    private final float[][] rowWeight32;
     private final float[][] colWeight32;
-    private final float[][] userWeights32;
-    private final float[][] colUserWeights32;
+
+    /**
+     * Input rows (columns) summed per pass of an output's loop. Why four: each pass reads the output
+     * and four inputs and writes the output once, where one input per pass read the output and wrote
+     * it back for every input (the first product ran at the speed of those loads and stores: 14 % of
+     * a 28 x 28 image's time). Four inputs keep the loop small enough for C2 to vectorize.
+     */
+    static final int GROUP = 4;
+    /** Values per column range of the first product: 16 input rows of 1 KiB fill half an L1 data cache. */
+    static final int CHUNK = 1024 / Double.BYTES;
 
     public LowPassOperator(double[] rowFourier, double[] colFourier, int k, int outRows, int outCols) {
         this.inRows = rowFourier.length;
@@ -49,70 +63,55 @@ public final class LowPassOperator {
         this.outCols = outCols;
         double[] hRow = realInverseDft(rowFourier);
         double[] hCol = realInverseDft(colFourier);
-        // sparse rows of A: for output row i, input rows rowIndex[i][*] with weights rowWeight[i][*]
-        int[][] rowIndex = new int[outRows][];
-        double[][] rowWeight = new double[outRows][];
+        this.rowIndex = new int[outRows][];
+        this.rowWeight = new double[outRows][];
         this.colIndex = new int[outCols][];
         this.colWeight = new double[outCols][];
-        sparseRows(hRow, k, outRows, rowIndex, rowWeight);
-        sparseRows(hCol, k, outCols, colIndex, colWeight);
-        this.usersOfRow = new int[inRows][];
-        this.userWeights = new double[inRows][];
-        transpose(rowIndex, rowWeight, inRows, usersOfRow, userWeights);
-        this.usersOfCol = new int[inCols][];
-        this.colUserWeights = new double[inCols][];
-        transpose(colIndex, colWeight, inCols, usersOfCol, colUserWeights);
+        this.rowUsed = sparseRows(hRow, k, outRows, rowIndex, rowWeight);
+        this.colUsed = sparseRows(hCol, k, outCols, colIndex, colWeight);
+        this.rowWeight32 = Float32Tables.of(rowWeight);
         this.colWeight32 = Float32Tables.of(colWeight);
-        this.userWeights32 = Float32Tables.of(userWeights);
-        this.colUserWeights32 = Float32Tables.of(colUserWeights);
     }
-
 
     /**
-     * For sparse rows (output i uses inputs index[i][*] with weight[i][*]): for every input m, the
-     * outputs that use it, ascending, with their weights.
+     * Output i of a convolution by h, subsampled by k and unpadded by one sample, uses the inputs m
+     * with non-negligible weight h[(k (i + 1) - m) mod n]; returns which inputs some output uses.
+     * Each list is padded to a multiple of GROUP with weight 0 on its last input (adding x * 0 does
+     * not change a sum of finite values).
      */
-    private static void transpose(int[][] index, double[][] weight, int inputs, int[][] users, double[][] userWeights) {
-        int outputs = index.length;
-        for (int m = 0; m < inputs; m++) {
-            int count = 0;
-            int[] u = new int[outputs];
-            double[] w = new double[outputs];
-            for (int i = 0; i < outputs; i++) {
-                for (int q = 0; q < index[i].length; q++) {
-                    if (index[i][q] == m) {
-                        u[count] = i;
-                        w[count++] = weight[i][q];
-                    }
-                }
-            }
-            users[m] = java.util.Arrays.copyOf(u, count);
-            userWeights[m] = java.util.Arrays.copyOf(w, count);
-        }
-    }
-
-    private static void sparseRows(double[] h, int k, int out, int[][] index, double[][] weight) {
+    private static boolean[] sparseRows(double[] h, int k, int out, int[][] index, double[][] weight) {
         int n = h.length;
         double max = 0;
         for (double v : h) {
             max = Math.max(max, Math.abs(v));
         }
+        boolean[] used = new boolean[n];
         for (int i = 0; i < out; i++) {
             int u = k * (i + 1); // +1: Kymatio's unpad drops the first subsampled sample
             int count = 0;
-            int[] idx = new int[n];
-            double[] w = new double[n];
+            int[] idx = new int[n + GROUP];
+            double[] w = new double[n + GROUP];
             for (int m = 0; m < n; m++) {
                 double v = h[Math.floorMod(u - m, n)];
                 if (Math.abs(v) > NEGLIGIBLE * max) {
                     idx[count] = m;
                     w[count] = v;
+                    used[m] = true;
                     count++;
                 }
+            }
+            if (count == 0) { // cannot happen for a Gaussian (its peak is kept), but keep the loops simple
+                idx[count++] = 0;
+                used[0] = true;
+            }
+            while (count % GROUP != 0) {
+                idx[count] = idx[count - 1];
+                w[count++] = 0.0;
             }
             index[i] = java.util.Arrays.copyOf(idx, count);
             weight[i] = java.util.Arrays.copyOf(w, count);
         }
+        return used;
     }
 
     /** Real part of the inverse DFT (divided by n) of a real spectrum. */
@@ -133,23 +132,23 @@ public final class LowPassOperator {
     // ---- float64 kernels: begin
     /** Scratch memory for {@link #apply} with up to {@code lanes} lanes; one per thread. */
     public Scratch newScratch(int lanes) {
-        return new Scratch(outRows, inCols * lanes, outCols, lanes);
+        return new Scratch(inRows, outRows, inCols * lanes, inCols, lanes);
     }
 
     /**
-     * Per-thread scratch of {@link #apply}: one array per intermediate row and one input row (first
-     * product), one array per output column and one lane block (second product).
+     * Per-thread scratch of {@link #apply}: one array per input row and per intermediate row (first
+     * product), one array per lane block of an intermediate row and one output block (second product).
      */
     public static final class Scratch {
+        final double[][] inputs;
         final double[][] rows;
-        final double[] input;
-        final double[][] columns;
+        final double[][] blocks;
         final double[] block;
 
-        Scratch(int rowCount, int rowLength, int colCount, int lanes) {
+        Scratch(int inRows, int rowCount, int rowLength, int colCount, int lanes) {
+            this.inputs = new double[inRows][rowLength];
             this.rows = new double[rowCount][rowLength];
-            this.input = new double[rowLength];
-            this.columns = new double[colCount][lanes];
+            this.blocks = new double[colCount][lanes];
             this.block = new double[lanes];
         }
     }
@@ -157,30 +156,28 @@ public final class LowPassOperator {
     /**
      * out[(i * outCols + j) * lanes + b + outOffset] = (A U B^T)[i, j] of lane b, with U read from
      * {@code in} (level grid, lane layout).
+     *
+     * <p>Every output is 0 plus its inputs' weighted sum taken GROUP inputs at a time, in ascending
+     * input order: out += ((w0 x0 + w1 x1) + w2 x2) + w3 x3. The one-lane dot products below add in
+     * exactly that order, so a lane's result has the same bits whatever the lane count.
      */
     public void apply(double[] in, int lanes, Scratch scratch, double[] out, int outOffset) {
         int rowLen = inCols * lanes;
+        // T = A U. Each input row is copied once into its own array, so that the loops read and
+        // write separate arrays at one index (what Java 17's JIT needs to vectorize them).
+        double[][] x = scratch.inputs;
         double[][] t = scratch.rows;
-        double[] row = scratch.input;
-        // T = A U, input row by input row: each row is copied once into its own array, then added to
-        // the intermediate rows that use it. Every loop then reads and writes separate arrays at the
-        // same index, which is what Java 17's JIT needs to vectorize it.
-        for (int i = 0; i < outRows; i++) {
-            java.util.Arrays.fill(t[i], 0, rowLen, 0.0);
-        }
         for (int m = 0; m < inRows; m++) {
-            int[] users = usersOfRow[m];
-            if (users.length == 0) {
-                continue;
+            if (rowUsed[m]) {
+                System.arraycopy(in, m * rowLen, x[m], 0, rowLen);
             }
-            System.arraycopy(in, m * rowLen, row, 0, rowLen);
-            double[] w = userWeights[m];
-            for (int q = 0; q < users.length; q++) {
-                double a = w[q];
-                double[] ti = t[users[q]];
-                for (int p = 0; p < rowLen; p++) {
-                    ti[p] += a * row[p];
-                }
+        }
+        // in column ranges of CHUNK values, so that the ranges of the input rows stay in the L1 cache
+        // while all output rows are summed from them
+        for (int from = 0; from < rowLen; from += CHUNK) {
+            int to = Math.min(rowLen, from + CHUNK);
+            for (int i = 0; i < outRows; i++) {
+                weightedSum(x, rowIndex[i], rowWeight[i], t[i], from, to);
             }
         }
         // S = T B^T, output row by output row
@@ -188,46 +185,43 @@ public final class LowPassOperator {
             double[] ti = t[i];
             int o = outOffset + i * outCols * lanes;
             if (lanes == 1) {
-                // one lane: a plain dot product in a register per output (the lane loop of length 1
-                // and the fill per output were most of this stage on large grids); same sums, same order
+                // one lane: a dot product in a register per output (a lane loop of length 1 costs
+                // more than it computes)
                 for (int j = 0; j < outCols; j++) {
                     int[] idx = colIndex[j];
                     double[] w = colWeight[j];
                     double acc = 0.0;
-                    for (int q = 0; q < idx.length; q++) {
-                        acc += w[q] * ti[idx[q]];
+                    for (int q = 0; q < idx.length; q += GROUP) {
+                        acc += w[q] * ti[idx[q]] + w[q + 1] * ti[idx[q + 1]] + w[q + 2] * ti[idx[q + 2]]
+                                + w[q + 3] * ti[idx[q + 3]];
                     }
                     out[o + j] = acc;
                 }
                 continue;
             }
-            // lanes: as in T = A U, each lane block of the T row is copied once and added to the
-            // output columns that use it, so that every loop reads and writes separate arrays at one
-            // index (written as out[o0 + b] += w * ti[s0 + b], the loop stayed scalar: it was over half of
-            // this method's samples for 28 x 28 images). The same sums in the same order (ascending
-            // input column) as the dot products, so the same bits.
-            double[][] acc = scratch.columns;
+            // lanes: each lane block of the T row copied once into its own array, as above
+            double[][] blocks = scratch.blocks;
+            for (int n = 0; n < inCols; n++) {
+                if (colUsed[n]) {
+                    System.arraycopy(ti, n * lanes, blocks[n], 0, lanes);
+                }
+            }
             double[] block = scratch.block;
             for (int j = 0; j < outCols; j++) {
-                java.util.Arrays.fill(acc[j], 0, lanes, 0.0);
+                weightedSum(blocks, colIndex[j], colWeight[j], block, 0, lanes);
+                System.arraycopy(block, 0, out, o + j * lanes, lanes);
             }
-            for (int n = 0; n < inCols; n++) {
-                int[] users = usersOfCol[n];
-                if (users.length == 0) {
-                    continue;
-                }
-                System.arraycopy(ti, n * lanes, block, 0, lanes);
-                double[] w = colUserWeights[n];
-                for (int q = 0; q < users.length; q++) {
-                    double bw = w[q];
-                    double[] aj = acc[users[q]];
-                    for (int b = 0; b < lanes; b++) {
-                        aj[b] += bw * block[b];
-                    }
-                }
-            }
-            for (int j = 0; j < outCols; j++) {
-                System.arraycopy(acc[j], 0, out, o + j * lanes, lanes);
+        }
+    }
+
+    /** y[from .. to) = sum over q of w[q] x[idx[q]], GROUP terms per pass (idx.length is a multiple of GROUP). */
+    private static void weightedSum(double[][] x, int[] idx, double[] w, double[] y, int from, int to) {
+        java.util.Arrays.fill(y, from, to, 0.0);
+        for (int q = 0; q < idx.length; q += GROUP) {
+            double[] x0 = x[idx[q]], x1 = x[idx[q + 1]], x2 = x[idx[q + 2]], x3 = x[idx[q + 3]];
+            double w0 = w[q], w1 = w[q + 1], w2 = w[q + 2], w3 = w[q + 3];
+            for (int p = from; p < to; p++) {
+                y[p] += w0 * x0[p] + w1 * x1[p] + w2 * x2[p] + w3 * x3[p];
             }
         }
     }
@@ -235,23 +229,23 @@ public final class LowPassOperator {
     // ---- float32 kernels, GENERATED from the float64 kernels above by org.scatter4j.codegen.Float32Kernels (do not edit): begin
     /** Scratch32 memory for {@link #apply} with up to {@code lanes} lanes; one per thread. */
     public Scratch32 newScratch32(int lanes) {
-        return new Scratch32(outRows, inCols * lanes, outCols, lanes);
+        return new Scratch32(inRows, outRows, inCols * lanes, inCols, lanes);
     }
 
     /**
-     * Per-thread scratch of {@link #apply}: one array per intermediate row and one input row (first
-     * product), one array per output column and one lane block (second product).
+     * Per-thread scratch of {@link #apply}: one array per input row and per intermediate row (first
+     * product), one array per lane block of an intermediate row and one output block (second product).
      */
     public static final class Scratch32 {
+        final float[][] inputs;
         final float[][] rows;
-        final float[] input;
-        final float[][] columns;
+        final float[][] blocks;
         final float[] block;
 
-        Scratch32(int rowCount, int rowLength, int colCount, int lanes) {
+        Scratch32(int inRows, int rowCount, int rowLength, int colCount, int lanes) {
+            this.inputs = new float[inRows][rowLength];
             this.rows = new float[rowCount][rowLength];
-            this.input = new float[rowLength];
-            this.columns = new float[colCount][lanes];
+            this.blocks = new float[colCount][lanes];
             this.block = new float[lanes];
         }
     }
@@ -259,30 +253,28 @@ public final class LowPassOperator {
     /**
      * out[(i * outCols + j) * lanes + b + outOffset] = (A U B^T)[i, j] of lane b, with U read from
      * {@code in} (level grid, lane layout).
+     *
+     * <p>Every output is 0 plus its inputs' weighted sum taken GROUP inputs at a time, in ascending
+     * input order: out += ((w0 x0 + w1 x1) + w2 x2) + w3 x3. The one-lane dot products below add in
+     * exactly that order, so a lane's result has the same bits whatever the lane count.
      */
     public void apply(float[] in, int lanes, Scratch32 scratch, float[] out, int outOffset) {
         int rowLen = inCols * lanes;
+        // T = A U. Each input row is copied once into its own array, so that the loops read and
+        // write separate arrays at one index (what Java 17's JIT needs to vectorize them).
+        float[][] x = scratch.inputs;
         float[][] t = scratch.rows;
-        float[] row = scratch.input;
-        // T = A U, input row by input row: each row is copied once into its own array, then added to
-        // the intermediate rows that use it. Every loop then reads and writes separate arrays at the
-        // same index, which is what Java 17's JIT needs to vectorize it.
-        for (int i = 0; i < outRows; i++) {
-            java.util.Arrays.fill(t[i], 0, rowLen, 0.0f);
-        }
         for (int m = 0; m < inRows; m++) {
-            int[] users = usersOfRow[m];
-            if (users.length == 0) {
-                continue;
+            if (rowUsed[m]) {
+                System.arraycopy(in, m * rowLen, x[m], 0, rowLen);
             }
-            System.arraycopy(in, m * rowLen, row, 0, rowLen);
-            float[] w = userWeights32[m];
-            for (int q = 0; q < users.length; q++) {
-                float a = w[q];
-                float[] ti = t[users[q]];
-                for (int p = 0; p < rowLen; p++) {
-                    ti[p] += a * row[p];
-                }
+        }
+        // in column ranges of CHUNK values, so that the ranges of the input rows stay in the L1 cache
+        // while all output rows are summed from them
+        for (int from = 0; from < rowLen; from += CHUNK) {
+            int to = Math.min(rowLen, from + CHUNK);
+            for (int i = 0; i < outRows; i++) {
+                weightedSum(x, rowIndex[i], rowWeight32[i], t[i], from, to);
             }
         }
         // S = T B^T, output row by output row
@@ -290,46 +282,43 @@ public final class LowPassOperator {
             float[] ti = t[i];
             int o = outOffset + i * outCols * lanes;
             if (lanes == 1) {
-                // one lane: a plain dot product in a register per output (the lane loop of length 1
-                // and the fill per output were most of this stage on large grids); same sums, same order
+                // one lane: a dot product in a register per output (a lane loop of length 1 costs
+                // more than it computes)
                 for (int j = 0; j < outCols; j++) {
                     int[] idx = colIndex[j];
                     float[] w = colWeight32[j];
                     float acc = 0.0f;
-                    for (int q = 0; q < idx.length; q++) {
-                        acc += w[q] * ti[idx[q]];
+                    for (int q = 0; q < idx.length; q += GROUP) {
+                        acc += w[q] * ti[idx[q]] + w[q + 1] * ti[idx[q + 1]] + w[q + 2] * ti[idx[q + 2]]
+                                + w[q + 3] * ti[idx[q + 3]];
                     }
                     out[o + j] = acc;
                 }
                 continue;
             }
-            // lanes: as in T = A U, each lane block of the T row is copied once and added to the
-            // output columns that use it, so that every loop reads and writes separate arrays at one
-            // index (written as out[o0 + b] += w * ti[s0 + b], the loop stayed scalar: it was over half of
-            // this method's samples for 28 x 28 images). The same sums in the same order (ascending
-            // input column) as the dot products, so the same bits.
-            float[][] acc = scratch.columns;
+            // lanes: each lane block of the T row copied once into its own array, as above
+            float[][] blocks = scratch.blocks;
+            for (int n = 0; n < inCols; n++) {
+                if (colUsed[n]) {
+                    System.arraycopy(ti, n * lanes, blocks[n], 0, lanes);
+                }
+            }
             float[] block = scratch.block;
             for (int j = 0; j < outCols; j++) {
-                java.util.Arrays.fill(acc[j], 0, lanes, 0.0f);
+                weightedSum(blocks, colIndex[j], colWeight32[j], block, 0, lanes);
+                System.arraycopy(block, 0, out, o + j * lanes, lanes);
             }
-            for (int n = 0; n < inCols; n++) {
-                int[] users = usersOfCol[n];
-                if (users.length == 0) {
-                    continue;
-                }
-                System.arraycopy(ti, n * lanes, block, 0, lanes);
-                float[] w = colUserWeights32[n];
-                for (int q = 0; q < users.length; q++) {
-                    float bw = w[q];
-                    float[] aj = acc[users[q]];
-                    for (int b = 0; b < lanes; b++) {
-                        aj[b] += bw * block[b];
-                    }
-                }
-            }
-            for (int j = 0; j < outCols; j++) {
-                System.arraycopy(acc[j], 0, out, o + j * lanes, lanes);
+        }
+    }
+
+    /** y[from .. to) = sum over q of w[q] x[idx[q]], GROUP terms per pass (idx.length is a multiple of GROUP). */
+    private static void weightedSum(float[][] x, int[] idx, float[] w, float[] y, int from, int to) {
+        java.util.Arrays.fill(y, from, to, 0.0f);
+        for (int q = 0; q < idx.length; q += GROUP) {
+            float[] x0 = x[idx[q]], x1 = x[idx[q + 1]], x2 = x[idx[q + 2]], x3 = x[idx[q + 3]];
+            float w0 = w[q], w1 = w[q + 1], w2 = w[q + 2], w3 = w[q + 3];
+            for (int p = from; p < to; p++) {
+                y[p] += w0 * x0[p] + w1 * x1[p] + w2 * x2[p] + w3 * x3[p];
             }
         }
     }
