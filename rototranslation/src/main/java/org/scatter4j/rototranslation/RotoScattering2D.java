@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.scatter4j.scattering.FeatureExtractor;
 import org.scatter4j.scattering.Images;
 import org.scatter4j.scattering.Parallel;
-import org.scatter4j.scattering.LaneOps;
 import org.scatter4j.scattering.LowPassOperator;
 import org.scatter4j.scattering.SparseFourierFilter;
 import org.scatter4j.wavelets.MorletFilterBank;
@@ -360,8 +359,7 @@ public final class RotoScattering2D implements FeatureExtractor {
             double[] yr = new double[size];
             double[] yi = new double[size];
             firstPsi[j1][kymatio[a]].multiplySubsample(re, im, 1, productScratch, yr, yi);
-            fft1.inverseTransposed(yr, yi);
-            LaneOps.modulus(yr, yi, size);
+            fft1.inverseTransposedModulus(yr, yi);
             y[a] = yr;
         }
         return y;
@@ -394,11 +392,9 @@ public final class RotoScattering2D implements FeatureExtractor {
         for (int j1 = 0; j1 < J; j1++) {
             int rows1 = Mp >> j1;
             int cols1 = Np >> j1;
-            int size1 = rows1 * cols1 * lanes;
             for (int a = 0; a < L; a++) {                                           // Y1(., a) = |x * psi_{j1, a}|
                 firstPsi[j1][kymatio[a]].multiplySubsample(w.xRe, w.xIm, lanes, w.productScratch, w.y1Re[a], w.y1Im[a]);
-                w.fft[j1].inverseTransposed(w.y1Re[a], w.y1Im[a]);
-                LaneOps.modulus(w.y1Re[a], w.y1Im[a], size1);
+                w.fft[j1].inverseTransposedModulus(w.y1Re[a], w.y1Im[a]);
                 lowPass[j1].apply(w.y1Re[a], lanes, w.lowPassScratch, w.lp1[a], 0); // Y1 *_u phi_J
                 if (translation) {                                                  // mean_u Y1(u, a)
                     laneMeans(w.y1Re[a], rows1 * cols1, lanes, 1.0 / ((double) rows1 * cols1), w, nextT++ * lanes);
@@ -755,11 +751,9 @@ public final class RotoScattering2D implements FeatureExtractor {
         for (int j1 = 0; j1 < J; j1++) {
             int rows1 = Mp >> j1;
             int cols1 = Np >> j1;
-            int size1 = rows1 * cols1 * lanes;
             for (int a = 0; a < L; a++) {                                           // Y1(., a) = |x * psi_{j1, a}|
                 firstPsi[j1][kymatio[a]].multiplySubsample(w.xRe, w.xIm, lanes, w.productScratch, w.y1Re[a], w.y1Im[a]);
-                w.fft[j1].inverseTransposed(w.y1Re[a], w.y1Im[a]);
-                LaneOps.modulus(w.y1Re[a], w.y1Im[a], size1);
+                w.fft[j1].inverseTransposedModulus(w.y1Re[a], w.y1Im[a]);
                 lowPass[j1].apply(w.y1Re[a], lanes, w.lowPassScratch, w.lp1[a], 0); // Y1 *_u phi_J
                 if (translation) {                                                  // mean_u Y1(u, a)
                     laneMeans(w.y1Re[a], rows1 * cols1, lanes, 1.0f / ((float) rows1 * cols1), w, nextT++ * lanes);

@@ -304,10 +304,8 @@ public final class Scattering2D implements FeatureExtractor {
         int lanes = b.lanes;
         int plane = outHeight * outWidth * lanes;
         int j1 = n1 / L;
-        int size1 = (padding.paddedHeight() >> j1) * (padding.paddedWidth() >> j1) * lanes;
         firstOrder[n1].multiplySubsample(b.xRe, b.xIm, lanes, br.productScratch, br.u1Re, br.u1Im);
-        br.fft[j1].inverseTransposed(br.u1Re, br.u1Im);
-        LaneOps.modulus(br.u1Re, br.u1Im, size1);                                   // U1 = |x * psi1|
+        br.fft[j1].inverseTransposedModulus(br.u1Re, br.u1Im);                      // U1 = |x * psi1|
         lowPass[j1].apply(br.u1Re, lanes, br.lowPassScratch, b.out, plane * (1 + n1)); // S1 = U1 * phi_J
         if (maxOrder < 2 || j1 == J - 1) {
             return;
@@ -316,10 +314,8 @@ public final class Scattering2D implements FeatureExtractor {
         int channel = secondOrderStart[n1];
         for (int n2 = (j1 + 1) * L; n2 < J * L; n2++) {
             int j2 = n2 / L;
-            int size2 = (padding.paddedHeight() >> j2) * (padding.paddedWidth() >> j2) * lanes;
             secondOrder[j1][n2].multiplySubsample(br.u1Re, br.u1Im, lanes, br.productScratch, br.u2Re, br.u2Im);
-            br.fft[j2].inverseTransposed(br.u2Re, br.u2Im);
-            LaneOps.modulus(br.u2Re, br.u2Im, size2);                               // U2 = |U1 * psi2|
+            br.fft[j2].inverseTransposedModulus(br.u2Re, br.u2Im);                  // U2 = |U1 * psi2|
             lowPass[j2].apply(br.u2Re, lanes, br.lowPassScratch, b.out, plane * channel++); // S2 = U2 * phi_J
         }
     }
@@ -532,10 +528,8 @@ public final class Scattering2D implements FeatureExtractor {
         int lanes = b.lanes;
         int plane = outHeight * outWidth * lanes;
         int j1 = n1 / L;
-        int size1 = (padding.paddedHeight() >> j1) * (padding.paddedWidth() >> j1) * lanes;
         firstOrder[n1].multiplySubsample(b.xRe, b.xIm, lanes, br.productScratch, br.u1Re, br.u1Im);
-        br.fft[j1].inverseTransposed(br.u1Re, br.u1Im);
-        LaneOps.modulus(br.u1Re, br.u1Im, size1);                                   // U1 = |x * psi1|
+        br.fft[j1].inverseTransposedModulus(br.u1Re, br.u1Im);                      // U1 = |x * psi1|
         lowPass[j1].apply(br.u1Re, lanes, br.lowPassScratch, b.out, plane * (1 + n1)); // S1 = U1 * phi_J
         if (maxOrder < 2 || j1 == J - 1) {
             return;
@@ -544,10 +538,8 @@ public final class Scattering2D implements FeatureExtractor {
         int channel = secondOrderStart[n1];
         for (int n2 = (j1 + 1) * L; n2 < J * L; n2++) {
             int j2 = n2 / L;
-            int size2 = (padding.paddedHeight() >> j2) * (padding.paddedWidth() >> j2) * lanes;
             secondOrder[j1][n2].multiplySubsample(br.u1Re, br.u1Im, lanes, br.productScratch, br.u2Re, br.u2Im);
-            br.fft[j2].inverseTransposed(br.u2Re, br.u2Im);
-            LaneOps.modulus(br.u2Re, br.u2Im, size2);                               // U2 = |U1 * psi2|
+            br.fft[j2].inverseTransposedModulus(br.u2Re, br.u2Im);                  // U2 = |U1 * psi2|
             lowPass[j2].apply(br.u2Re, lanes, br.lowPassScratch, b.out, plane * channel++); // S2 = U2 * phi_J
         }
     }

@@ -72,6 +72,20 @@ public interface FloatFft2D {
         inverse(re, im);
     }
 
+    /**
+     * {@link #inverseTransposed} followed by the modulus: {@code re} receives |x| of the inverse x
+     * (row-major), {@code im} is left holding scratch. The scattering cascade's U = |W x| in one
+     * call, so that a kernel can take the modulus while it writes its result out instead of in a
+     * separate pass over both parts; the values are those of the two steps done apart.
+     */
+    default void inverseTransposedModulus(float[] re, float[] im) {
+        inverseTransposed(re, im);
+        int n = rows() * cols() * lanes();
+        for (int p = 0; p < n; p++) {
+            re[p] = (float) Math.sqrt(re[p] * re[p] + im[p] * im[p]);
+        }
+    }
+
     /** In place: a row-major {@code rows x cols} grid of lanes becomes its {@code cols x rows} transpose. */
     static void transposeGrid(float[] a, int rows, int cols, int lanes) {
         float[] copy = java.util.Arrays.copyOf(a, rows * cols * lanes);

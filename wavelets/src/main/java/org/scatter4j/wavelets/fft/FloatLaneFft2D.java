@@ -101,6 +101,31 @@ public final class FloatLaneFft2D implements FloatFft2D {
         storeBlocks(inA ? aIm : bIm, re, scale, rows, cols * lanes);
     }
 
+    /**
+     * {@link #inverseTransposed} with the modulus taken in the final store: each row block is scaled
+     * and reduced to |x| in place (one loop at one index), then copied out once, where the two
+     * steps apart scale both parts, copy both out and read both back. Same operations in the same
+     * order as {@code inverseTransposed} then {@code sqrt(re * re + im * im)}, so the same bits.
+     */
+    @Override
+    public void inverseTransposedModulus(float[] re, float[] im) {
+        float scale = 1.0f / ((float) rows * cols);
+        boolean inA = columnsThenRows(im, re);
+        // the swap of real and imaginary parts: the result's real part is in the Im blocks
+        float[][] imagBlocks = inA ? aRe : bRe, realBlocks = inA ? aIm : bIm;
+        int length = cols * lanes;
+        for (int i = 0; i < rows; i++) {
+            float[] x = realBlocks[i];
+            float[] y = imagBlocks[i];
+            for (int v = 0; v < length; v++) {
+                float xr = x[v] * scale;
+                float xi = y[v] * scale;
+                x[v] = (float) Math.sqrt(xr * xr + xi * xi);
+            }
+            System.arraycopy(x, 0, re, i * length, length);
+        }
+    }
+
     private void requireLength(float[] re, float[] im) {
         int n = rows * cols * lanes;
         if (re.length < n || im.length < n) {

@@ -99,6 +99,31 @@ public final class LaneFft2D implements Fft2D {
         storeBlocks(inA ? aIm : bIm, re, scale, rows, cols * lanes);
     }
 
+    /**
+     * {@link #inverseTransposed} with the modulus taken in the final store: each row block is scaled
+     * and reduced to |x| in place (one loop at one index), then copied out once, where the two
+     * steps apart scale both parts, copy both out and read both back. Same operations in the same
+     * order as {@code inverseTransposed} then {@code sqrt(re * re + im * im)}, so the same bits.
+     */
+    @Override
+    public void inverseTransposedModulus(double[] re, double[] im) {
+        double scale = 1.0 / ((double) rows * cols);
+        boolean inA = columnsThenRows(im, re);
+        // the swap of real and imaginary parts: the result's real part is in the Im blocks
+        double[][] imagBlocks = inA ? aRe : bRe, realBlocks = inA ? aIm : bIm;
+        int length = cols * lanes;
+        for (int i = 0; i < rows; i++) {
+            double[] x = realBlocks[i];
+            double[] y = imagBlocks[i];
+            for (int v = 0; v < length; v++) {
+                double xr = x[v] * scale;
+                double xi = y[v] * scale;
+                x[v] = Math.sqrt(xr * xr + xi * xi);
+            }
+            System.arraycopy(x, 0, re, i * length, length);
+        }
+    }
+
     private void requireLength(double[] re, double[] im) {
         int n = rows * cols * lanes;
         if (re.length < n || im.length < n) {
