@@ -85,7 +85,9 @@ public final class Float32Kernels {
                     "Scratch", "Scratch32",
                     "newScratch", "newScratch32",
                     "weights", "weights32",
-                    "denseWeights", "denseWeights32")),
+                    "denseWeights", "denseWeights32",
+                    "Product", "Product32",
+                    "Fft2D", "FloatFft2D")),
             new Region(SCATTERING + "LowPassOperator.java", map(
                     "Scratch", "Scratch32",
                     "newScratch", "newScratch32",
@@ -104,7 +106,8 @@ public final class Float32Kernels {
                     "Fft2D", "FloatFft2D",
                     "Fft2DFactory", "FloatFft2DFactory",
                     "Scratch", "Scratch32",
-                    "newScratch", "newScratch32")),
+                    "newScratch", "newScratch32",
+                    "Product", "Product32")),
             new Region(ROTO + "RotoScattering2D.java", map(
                     "Workspace", "Workspace32",
                     "AngularConvolution", "FloatAngularConvolution",

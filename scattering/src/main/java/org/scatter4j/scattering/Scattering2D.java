@@ -304,8 +304,7 @@ public final class Scattering2D implements FeatureExtractor {
         int lanes = b.lanes;
         int plane = outHeight * outWidth * lanes;
         int j1 = n1 / L;
-        firstOrder[n1].multiplySubsample(b.xRe, b.xIm, lanes, br.productScratch, br.u1Re, br.u1Im);
-        br.fft[j1].inverseTransposedModulus(br.u1Re, br.u1Im);                      // U1 = |x * psi1|
+        br.fft[j1].inverseTransposedModulus(br.product.of(firstOrder[n1], b.xRe, b.xIm, lanes), br.u1Re); // U1 = |x * psi1|
         lowPass[j1].apply(br.u1Re, lanes, br.lowPassScratch, b.out, plane * (1 + n1)); // S1 = U1 * phi_J
         if (maxOrder < 2 || j1 == J - 1) {
             return;
@@ -314,9 +313,9 @@ public final class Scattering2D implements FeatureExtractor {
         int channel = secondOrderStart[n1];
         for (int n2 = (j1 + 1) * L; n2 < J * L; n2++) {
             int j2 = n2 / L;
-            secondOrder[j1][n2].multiplySubsample(br.u1Re, br.u1Im, lanes, br.productScratch, br.u2Re, br.u2Im);
-            br.fft[j2].inverseTransposedModulus(br.u2Re, br.u2Im);                  // U2 = |U1 * psi2|
-            lowPass[j2].apply(br.u2Re, lanes, br.lowPassScratch, b.out, plane * channel++); // S2 = U2 * phi_J
+            SparseFourierFilter.Product u1Psi2 = br.product.of(secondOrder[j1][n2], br.u1Re, br.u1Im, lanes);
+            br.fft[j2].inverseTransposedModulus(u1Psi2, br.u2);                     // U2 = |U1 * psi2|
+            lowPass[j2].apply(br.u2, lanes, br.lowPassScratch, b.out, plane * channel++); // S2 = U2 * phi_J
         }
     }
 
@@ -473,10 +472,9 @@ public final class Scattering2D implements FeatureExtractor {
         final Fft2D[] fft;
         final double[] u1Re;
         final double[] u1Im;
-        final double[] u2Re;
-        final double[] u2Im;
+        final double[] u2;
         final LowPassOperator.Scratch lowPassScratch;
-        final SparseFourierFilter.Scratch productScratch;
+        final SparseFourierFilter.Product product;
 
         Branch(int lanes) {
             int Mp = padding.paddedHeight();
@@ -489,12 +487,11 @@ public final class Scattering2D implements FeatureExtractor {
             this.u1Re = new double[full];
             this.u1Im = new double[full];
             int half = J > 1 && maxOrder == 2 ? (Mp >> 1) * (Np >> 1) * lanes : 0;
-            this.u2Re = new double[half];
-            this.u2Im = new double[half];
+            this.u2 = new double[half];
             // level 0 has the widest rows; every level has the same number of output rows
             this.lowPassScratch = lowPass[0].newScratch(lanes);
             // the filters read column-major spectra: their rows are the grid's columns
-            this.productScratch = SparseFourierFilter.newScratch(Mp, lanes);
+            this.product = new SparseFourierFilter.Product(Mp, lanes);
         }
     }
 
@@ -528,8 +525,7 @@ public final class Scattering2D implements FeatureExtractor {
         int lanes = b.lanes;
         int plane = outHeight * outWidth * lanes;
         int j1 = n1 / L;
-        firstOrder[n1].multiplySubsample(b.xRe, b.xIm, lanes, br.productScratch, br.u1Re, br.u1Im);
-        br.fft[j1].inverseTransposedModulus(br.u1Re, br.u1Im);                      // U1 = |x * psi1|
+        br.fft[j1].inverseTransposedModulus(br.product.of(firstOrder[n1], b.xRe, b.xIm, lanes), br.u1Re); // U1 = |x * psi1|
         lowPass[j1].apply(br.u1Re, lanes, br.lowPassScratch, b.out, plane * (1 + n1)); // S1 = U1 * phi_J
         if (maxOrder < 2 || j1 == J - 1) {
             return;
@@ -538,9 +534,9 @@ public final class Scattering2D implements FeatureExtractor {
         int channel = secondOrderStart[n1];
         for (int n2 = (j1 + 1) * L; n2 < J * L; n2++) {
             int j2 = n2 / L;
-            secondOrder[j1][n2].multiplySubsample(br.u1Re, br.u1Im, lanes, br.productScratch, br.u2Re, br.u2Im);
-            br.fft[j2].inverseTransposedModulus(br.u2Re, br.u2Im);                  // U2 = |U1 * psi2|
-            lowPass[j2].apply(br.u2Re, lanes, br.lowPassScratch, b.out, plane * channel++); // S2 = U2 * phi_J
+            SparseFourierFilter.Product32 u1Psi2 = br.product.of(secondOrder[j1][n2], br.u1Re, br.u1Im, lanes);
+            br.fft[j2].inverseTransposedModulus(u1Psi2, br.u2);                     // U2 = |U1 * psi2|
+            lowPass[j2].apply(br.u2, lanes, br.lowPassScratch, b.out, plane * channel++); // S2 = U2 * phi_J
         }
     }
 
@@ -697,10 +693,9 @@ public final class Scattering2D implements FeatureExtractor {
         final FloatFft2D[] fft;
         final float[] u1Re;
         final float[] u1Im;
-        final float[] u2Re;
-        final float[] u2Im;
+        final float[] u2;
         final LowPassOperator.Scratch32 lowPassScratch;
-        final SparseFourierFilter.Scratch32 productScratch;
+        final SparseFourierFilter.Product32 product;
 
         Branch32(int lanes) {
             int Mp = padding.paddedHeight();
@@ -713,12 +708,11 @@ public final class Scattering2D implements FeatureExtractor {
             this.u1Re = new float[full];
             this.u1Im = new float[full];
             int half = J > 1 && maxOrder == 2 ? (Mp >> 1) * (Np >> 1) * lanes : 0;
-            this.u2Re = new float[half];
-            this.u2Im = new float[half];
+            this.u2 = new float[half];
             // level 0 has the widest rows; every level has the same number of output rows
             this.lowPassScratch = lowPass[0].newScratch32(lanes);
             // the filters read column-major spectra: their rows are the grid's columns
-            this.productScratch = SparseFourierFilter.newScratch32(Mp, lanes);
+            this.product = new SparseFourierFilter.Product32(Mp, lanes);
         }
     }
 

@@ -1,6 +1,8 @@
 package org.scatter4j.scattering;
 
 import org.scatter4j.wavelets.Float32Tables;
+import org.scatter4j.wavelets.fft.Fft2D;
+import org.scatter4j.wavelets.fft.FloatFft2D;
 
 /**
  * A real Fourier filter prepared for "multiply, then subsample by k in the Fourier domain" on lane
@@ -183,41 +185,49 @@ public final class SparseFourierFilter {
 
     /** dst = subsample_k(src * filter), lane layout on both grids; src and dst must be different arrays. */
     public void multiplySubsample(double[] srcRe, double[] srcIm, int lanes, Scratch scratch, double[] dstRe, double[] dstIm) {
-        if (lanes == 1) {
-            multiplySubsampleSingle(srcRe, srcIm, scratch, dstRe, dstIm);
+        if (k == 1 && lanes > 1) {
+            multiply(srcRe, srcIm, lanes, dstRe, dstIm);
             return;
         }
         int outLen = outCols * lanes;
-        if (k == 1) {
-            multiply(srcRe, srcIm, lanes, dstRe, dstIm);
+        for (int a = 0; a < outRows; a++) {
+            multiplySubsampleRow(srcRe, srcIm, lanes, a, scratch, scratch.accRe, scratch.accIm);
+            System.arraycopy(scratch.accRe, 0, dstRe, a * outLen, outLen);
+            System.arraycopy(scratch.accIm, 0, dstIm, a * outLen, outLen);
+        }
+    }
+
+    /**
+     * Row {@code a} of subsample_k(src * filter) ({@code outCols * lanes} values), written from index
+     * 0 of {@code (rowRe, rowIm)}: for a consumer that takes the product row by row, such as an
+     * inverse FFT filling its input blocks ({@link Product}). The values of {@link #multiplySubsample}.
+     */
+    public void multiplySubsampleRow(double[] srcRe, double[] srcIm, int lanes, int a, Scratch scratch, double[] rowRe,
+                                     double[] rowIm) {
+        if (lanes == 1) {
+            multiplySubsampleSingleRow(srcRe, srcIm, a, scratch, rowRe, rowIm);
             return;
         }
         double[] inRe = scratch.inRe;
         double[] inIm = scratch.inIm;
-        double[] accRe = scratch.accRe;
-        double[] accIm = scratch.accIm;
-        for (int a = 0; a < outRows; a++) {
-            java.util.Arrays.fill(accRe, 0, outLen, 0.0);
-            java.util.Arrays.fill(accIm, 0, outLen, 0.0);
-            for (Segment s : segments[a]) {
-                int[] cols = s.cols;
-                double[] weights = s.weights;
-                int from = s.first * lanes;
-                int length = (s.last - s.first + 1) * lanes;
-                int src = (s.row * inCols + s.colStart) * lanes + from;
-                System.arraycopy(srcRe, src, inRe, from, length);
-                System.arraycopy(srcIm, src, inIm, from, length);
-                for (int e = 0; e < cols.length; e++) {
-                    double w = weights[e];
-                    int off = cols[e] * lanes;
-                    for (int b = off; b < off + lanes; b++) {
-                        accRe[b] += inRe[b] * w;
-                        accIm[b] += inIm[b] * w;
-                    }
+        java.util.Arrays.fill(rowRe, 0, outCols * lanes, 0.0);
+        java.util.Arrays.fill(rowIm, 0, outCols * lanes, 0.0);
+        for (Segment s : segments[a]) {
+            int[] cols = s.cols;
+            double[] weights = s.weights;
+            int from = s.first * lanes;
+            int length = (s.last - s.first + 1) * lanes;
+            int src = (s.row * inCols + s.colStart) * lanes + from;
+            System.arraycopy(srcRe, src, inRe, from, length);
+            System.arraycopy(srcIm, src, inIm, from, length);
+            for (int e = 0; e < cols.length; e++) {
+                double w = weights[e];
+                int off = cols[e] * lanes;
+                for (int b = off; b < off + lanes; b++) {
+                    rowRe[b] += inRe[b] * w;
+                    rowIm[b] += inIm[b] * w;
                 }
             }
-            System.arraycopy(accRe, 0, dstRe, a * outLen, outLen);
-            System.arraycopy(accIm, 0, dstIm, a * outLen, outLen);
         }
     }
 
@@ -231,29 +241,57 @@ public final class SparseFourierFilter {
      * The same sums in the same order as the general path (a dropped entry adds x * 0), so the same
      * bits whatever the lane count.
      */
-    private void multiplySubsampleSingle(double[] srcRe, double[] srcIm, Scratch scratch, double[] dstRe, double[] dstIm) {
+    private void multiplySubsampleSingleRow(double[] srcRe, double[] srcIm, int a, Scratch scratch, double[] rowRe,
+                                            double[] rowIm) {
         double[] w = denseWeights;
         double[] inRe = scratch.inRe;
         double[] inIm = scratch.inIm;
-        double[] accRe = scratch.accRe;
-        double[] accIm = scratch.accIm;
         double[] wRow = scratch.weightRow;
-        for (int a = 0; a < outRows; a++) {
-            java.util.Arrays.fill(accRe, 0, outCols, 0.0);
-            java.util.Arrays.fill(accIm, 0, outCols, 0.0);
-            for (int g = rowStart[a]; g < rowStart[a + 1]; g++) {
-                int first = segFirst[g];
-                int end = segEnd[g];
-                System.arraycopy(srcRe, segSource[g], inRe, first, end - first);
-                System.arraycopy(srcIm, segSource[g], inIm, first, end - first);
-                System.arraycopy(w, segWeights[g], wRow, first, end - first);
-                for (int c = first; c < end; c++) {
-                    accRe[c] += inRe[c] * wRow[c];
-                    accIm[c] += inIm[c] * wRow[c];
-                }
+        java.util.Arrays.fill(rowRe, 0, outCols, 0.0);
+        java.util.Arrays.fill(rowIm, 0, outCols, 0.0);
+        for (int g = rowStart[a]; g < rowStart[a + 1]; g++) {
+            int first = segFirst[g];
+            int end = segEnd[g];
+            System.arraycopy(srcRe, segSource[g], inRe, first, end - first);
+            System.arraycopy(srcIm, segSource[g], inIm, first, end - first);
+            System.arraycopy(w, segWeights[g], wRow, first, end - first);
+            for (int c = first; c < end; c++) {
+                rowRe[c] += inRe[c] * wRow[c];
+                rowIm[c] += inIm[c] * wRow[c];
             }
-            System.arraycopy(accRe, 0, dstRe, a * outCols, outCols);
-            System.arraycopy(accIm, 0, dstIm, a * outCols, outCols);
+        }
+    }
+
+    /**
+     * This filter's product with a spectrum, handed to an inverse FFT row by row
+     * ({@link Fft2D.SpectrumRows}) so that the product is written straight into the FFT's input
+     * blocks instead of into an array that the FFT then copies. Mutable (which filter and spectrum
+     * it serves is set by {@link #of}); one per thread, like its scratch.
+     */
+    public static final class Product implements Fft2D.SpectrumRows {
+        private final Scratch scratch;
+        private SparseFourierFilter filter;
+        private double[] re;
+        private double[] im;
+        private int lanes;
+
+        /** For grids up to {@code cols} wide (the widest level of the filters) with up to {@code lanes} lanes. */
+        public Product(int cols, int lanes) {
+            this.scratch = newScratch(cols, lanes);
+        }
+
+        /** This object, now the product of {@code filter} with the spectrum (re, im) of {@code lanes} lanes. */
+        public Product of(SparseFourierFilter filter, double[] re, double[] im, int lanes) {
+            this.filter = filter;
+            this.re = re;
+            this.im = im;
+            this.lanes = lanes;
+            return this;
+        }
+
+        @Override
+        public void row(int r, double[] rowRe, double[] rowIm) {
+            filter.multiplySubsampleRow(re, im, lanes, r, scratch, rowRe, rowIm);
         }
     }
 
@@ -310,41 +348,49 @@ public final class SparseFourierFilter {
 
     /** dst = subsample_k(src * filter), lane layout on both grids; src and dst must be different arrays. */
     public void multiplySubsample(float[] srcRe, float[] srcIm, int lanes, Scratch32 scratch, float[] dstRe, float[] dstIm) {
-        if (lanes == 1) {
-            multiplySubsampleSingle(srcRe, srcIm, scratch, dstRe, dstIm);
+        if (k == 1 && lanes > 1) {
+            multiply(srcRe, srcIm, lanes, dstRe, dstIm);
             return;
         }
         int outLen = outCols * lanes;
-        if (k == 1) {
-            multiply(srcRe, srcIm, lanes, dstRe, dstIm);
+        for (int a = 0; a < outRows; a++) {
+            multiplySubsampleRow(srcRe, srcIm, lanes, a, scratch, scratch.accRe, scratch.accIm);
+            System.arraycopy(scratch.accRe, 0, dstRe, a * outLen, outLen);
+            System.arraycopy(scratch.accIm, 0, dstIm, a * outLen, outLen);
+        }
+    }
+
+    /**
+     * Row {@code a} of subsample_k(src * filter) ({@code outCols * lanes} values), written from index
+     * 0 of {@code (rowRe, rowIm)}: for a consumer that takes the product row by row, such as an
+     * inverse FFT filling its input blocks ({@link Product32}). The values of {@link #multiplySubsample}.
+     */
+    public void multiplySubsampleRow(float[] srcRe, float[] srcIm, int lanes, int a, Scratch32 scratch, float[] rowRe,
+                                     float[] rowIm) {
+        if (lanes == 1) {
+            multiplySubsampleSingleRow(srcRe, srcIm, a, scratch, rowRe, rowIm);
             return;
         }
         float[] inRe = scratch.inRe;
         float[] inIm = scratch.inIm;
-        float[] accRe = scratch.accRe;
-        float[] accIm = scratch.accIm;
-        for (int a = 0; a < outRows; a++) {
-            java.util.Arrays.fill(accRe, 0, outLen, 0.0f);
-            java.util.Arrays.fill(accIm, 0, outLen, 0.0f);
-            for (Segment s : segments[a]) {
-                int[] cols = s.cols;
-                float[] weights32 = s.weights32;
-                int from = s.first * lanes;
-                int length = (s.last - s.first + 1) * lanes;
-                int src = (s.row * inCols + s.colStart) * lanes + from;
-                System.arraycopy(srcRe, src, inRe, from, length);
-                System.arraycopy(srcIm, src, inIm, from, length);
-                for (int e = 0; e < cols.length; e++) {
-                    float w = weights32[e];
-                    int off = cols[e] * lanes;
-                    for (int b = off; b < off + lanes; b++) {
-                        accRe[b] += inRe[b] * w;
-                        accIm[b] += inIm[b] * w;
-                    }
+        java.util.Arrays.fill(rowRe, 0, outCols * lanes, 0.0f);
+        java.util.Arrays.fill(rowIm, 0, outCols * lanes, 0.0f);
+        for (Segment s : segments[a]) {
+            int[] cols = s.cols;
+            float[] weights32 = s.weights32;
+            int from = s.first * lanes;
+            int length = (s.last - s.first + 1) * lanes;
+            int src = (s.row * inCols + s.colStart) * lanes + from;
+            System.arraycopy(srcRe, src, inRe, from, length);
+            System.arraycopy(srcIm, src, inIm, from, length);
+            for (int e = 0; e < cols.length; e++) {
+                float w = weights32[e];
+                int off = cols[e] * lanes;
+                for (int b = off; b < off + lanes; b++) {
+                    rowRe[b] += inRe[b] * w;
+                    rowIm[b] += inIm[b] * w;
                 }
             }
-            System.arraycopy(accRe, 0, dstRe, a * outLen, outLen);
-            System.arraycopy(accIm, 0, dstIm, a * outLen, outLen);
         }
     }
 
@@ -358,29 +404,57 @@ public final class SparseFourierFilter {
      * The same sums in the same order as the general path (a dropped entry adds x * 0), so the same
      * bits whatever the lane count.
      */
-    private void multiplySubsampleSingle(float[] srcRe, float[] srcIm, Scratch32 scratch, float[] dstRe, float[] dstIm) {
+    private void multiplySubsampleSingleRow(float[] srcRe, float[] srcIm, int a, Scratch32 scratch, float[] rowRe,
+                                            float[] rowIm) {
         float[] w = denseWeights32;
         float[] inRe = scratch.inRe;
         float[] inIm = scratch.inIm;
-        float[] accRe = scratch.accRe;
-        float[] accIm = scratch.accIm;
         float[] wRow = scratch.weightRow;
-        for (int a = 0; a < outRows; a++) {
-            java.util.Arrays.fill(accRe, 0, outCols, 0.0f);
-            java.util.Arrays.fill(accIm, 0, outCols, 0.0f);
-            for (int g = rowStart[a]; g < rowStart[a + 1]; g++) {
-                int first = segFirst[g];
-                int end = segEnd[g];
-                System.arraycopy(srcRe, segSource[g], inRe, first, end - first);
-                System.arraycopy(srcIm, segSource[g], inIm, first, end - first);
-                System.arraycopy(w, segWeights[g], wRow, first, end - first);
-                for (int c = first; c < end; c++) {
-                    accRe[c] += inRe[c] * wRow[c];
-                    accIm[c] += inIm[c] * wRow[c];
-                }
+        java.util.Arrays.fill(rowRe, 0, outCols, 0.0f);
+        java.util.Arrays.fill(rowIm, 0, outCols, 0.0f);
+        for (int g = rowStart[a]; g < rowStart[a + 1]; g++) {
+            int first = segFirst[g];
+            int end = segEnd[g];
+            System.arraycopy(srcRe, segSource[g], inRe, first, end - first);
+            System.arraycopy(srcIm, segSource[g], inIm, first, end - first);
+            System.arraycopy(w, segWeights[g], wRow, first, end - first);
+            for (int c = first; c < end; c++) {
+                rowRe[c] += inRe[c] * wRow[c];
+                rowIm[c] += inIm[c] * wRow[c];
             }
-            System.arraycopy(accRe, 0, dstRe, a * outCols, outCols);
-            System.arraycopy(accIm, 0, dstIm, a * outCols, outCols);
+        }
+    }
+
+    /**
+     * This filter's product with a spectrum, handed to an inverse FFT row by row
+     * ({@link FloatFft2D.SpectrumRows}) so that the product is written straight into the FFT's input
+     * blocks instead of into an array that the FFT then copies. Mutable (which filter and spectrum
+     * it serves is set by {@link #of}); one per thread, like its scratch.
+     */
+    public static final class Product32 implements FloatFft2D.SpectrumRows {
+        private final Scratch32 scratch;
+        private SparseFourierFilter filter;
+        private float[] re;
+        private float[] im;
+        private int lanes;
+
+        /** For grids up to {@code cols} wide (the widest level of the filters) with up to {@code lanes} lanes. */
+        public Product32(int cols, int lanes) {
+            this.scratch = newScratch32(cols, lanes);
+        }
+
+        /** This object, now the product of {@code filter} with the spectrum (re, im) of {@code lanes} lanes. */
+        public Product32 of(SparseFourierFilter filter, float[] re, float[] im, int lanes) {
+            this.filter = filter;
+            this.re = re;
+            this.im = im;
+            this.lanes = lanes;
+            return this;
+        }
+
+        @Override
+        public void row(int r, float[] rowRe, float[] rowIm) {
+            filter.multiplySubsampleRow(re, im, lanes, r, scratch, rowRe, rowIm);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.scatter4j.scattering;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
@@ -47,6 +48,55 @@ class SparseFourierFilterTest {
                     assertEquals(sumIm / (k * k), dstIm[o], 1e-13, "im at " + a + "," + c + " lane " + b);
                 }
             }
+        }
+    }
+
+    /**
+     * The product row by row (multiplySubsampleRow, and Product, through which an inverse FFT fills
+     * its input blocks) has the bits of the whole product, one lane and several, with and without
+     * subsampling, in both precisions.
+     */
+    @ParameterizedTest
+    @CsvSource({"12, 8, 1, 3", "12, 8, 2, 3", "16, 16, 4, 1", "12, 8, 1, 1", "18, 12, 3, 5"})
+    void productRowByRowEqualsTheWholeProduct(int rows, int cols, int k, int lanes) {
+        Random r = new Random(rows * 17 + k * 3 + lanes);
+        double[] filter = new double[rows * cols];
+        for (int i = 0; i < filter.length; i++) {
+            filter[i] = i % 7 == 0 ? 0.0 : r.nextGaussian();
+        }
+        double[] re = new double[rows * cols * lanes];
+        double[] im = new double[re.length];
+        float[] re32 = new float[re.length];
+        float[] im32 = new float[re.length];
+        for (int i = 0; i < re.length; i++) {
+            re[i] = r.nextGaussian();
+            im[i] = r.nextGaussian();
+            re32[i] = (float) re[i];
+            im32[i] = (float) im[i];
+        }
+        SparseFourierFilter f = new SparseFourierFilter(filter, rows, cols, k);
+        int outLen = cols / k * lanes;
+        double[] wholeRe = new double[rows / k * outLen];
+        double[] wholeIm = new double[wholeRe.length];
+        f.multiplySubsample(re, im, lanes, SparseFourierFilter.newScratch(cols, lanes), wholeRe, wholeIm);
+        float[] wholeRe32 = new float[wholeRe.length];
+        float[] wholeIm32 = new float[wholeRe.length];
+        f.multiplySubsample(re32, im32, lanes, SparseFourierFilter.newScratch32(cols, lanes), wholeRe32, wholeIm32);
+        SparseFourierFilter.Product product = new SparseFourierFilter.Product(cols, lanes).of(f, re, im, lanes);
+        SparseFourierFilter.Product32 product32 = new SparseFourierFilter.Product32(cols, lanes).of(f, re32, im32, lanes);
+        for (int a = rows / k - 1; a >= 0; a--) { // any order: each row on its own
+            double[] rowRe = new double[outLen];
+            double[] rowIm = new double[outLen];
+            java.util.Arrays.fill(rowRe, Double.NaN); // every entry must be written
+            java.util.Arrays.fill(rowIm, Double.NaN);
+            product.row(a, rowRe, rowIm);
+            assertArrayEquals(java.util.Arrays.copyOfRange(wholeRe, a * outLen, (a + 1) * outLen), rowRe, "re row " + a);
+            assertArrayEquals(java.util.Arrays.copyOfRange(wholeIm, a * outLen, (a + 1) * outLen), rowIm, "im row " + a);
+            float[] rowRe32 = new float[outLen];
+            float[] rowIm32 = new float[outLen];
+            product32.row(a, rowRe32, rowIm32);
+            assertArrayEquals(java.util.Arrays.copyOfRange(wholeRe32, a * outLen, (a + 1) * outLen), rowRe32, "float32 re row " + a);
+            assertArrayEquals(java.util.Arrays.copyOfRange(wholeIm32, a * outLen, (a + 1) * outLen), rowIm32, "float32 im row " + a);
         }
     }
 

@@ -84,6 +84,38 @@ public interface Fft2D {
         }
     }
 
+    /**
+     * The rows of a column-major spectrum (the order of {@link #forwardTransposed}: row {@code r <
+     * cols()} holds {@code rows() * lanes()} values), produced on demand for
+     * {@link #inverseTransposedModulus(SpectrumRows, double[])}. Why: a cascade computes each
+     * spectrum as a filter product just before transforming it back; handing the FFT the rows lets
+     * the product be written straight into the FFT's own input blocks.
+     */
+    interface SpectrumRows {
+        /** Writes row {@code r} of the spectrum from index 0 of {@code re} and {@code im}. */
+        void row(int r, double[] re, double[] im);
+    }
+
+    /**
+     * {@link #inverseTransposedModulus(double[], double[])} of the spectrum that {@code spectrum}
+     * produces row by row; {@code out} receives |x| (row-major, {@code rows() * cols() * lanes()}
+     * values). The default gathers the rows into new arrays (allocating: for reference kernels).
+     */
+    default void inverseTransposedModulus(SpectrumRows spectrum, double[] out) {
+        int width = rows() * lanes();
+        double[] re = new double[cols() * width];
+        double[] im = new double[cols() * width];
+        double[] rowRe = new double[width];
+        double[] rowIm = new double[width];
+        for (int r = 0; r < cols(); r++) {
+            spectrum.row(r, rowRe, rowIm);
+            System.arraycopy(rowRe, 0, re, r * width, width);
+            System.arraycopy(rowIm, 0, im, r * width, width);
+        }
+        inverseTransposedModulus(re, im);
+        System.arraycopy(re, 0, out, 0, re.length);
+    }
+
     /** In place: a row-major {@code rows x cols} grid of lanes becomes its {@code cols x rows} transpose. */
     static void transposeGrid(double[] a, int rows, int cols, int lanes) {
         double[] copy = java.util.Arrays.copyOf(a, rows * cols * lanes);

@@ -86,6 +86,38 @@ public interface FloatFft2D {
         }
     }
 
+    /**
+     * The rows of a column-major spectrum (the order of {@link #forwardTransposed}: row {@code r <
+     * cols()} holds {@code rows() * lanes()} values), produced on demand for
+     * {@link #inverseTransposedModulus(SpectrumRows, float[])}. Why: a cascade computes each
+     * spectrum as a filter product just before transforming it back; handing the FFT the rows lets
+     * the product be written straight into the FFT's own input blocks.
+     */
+    interface SpectrumRows {
+        /** Writes row {@code r} of the spectrum from index 0 of {@code re} and {@code im}. */
+        void row(int r, float[] re, float[] im);
+    }
+
+    /**
+     * {@link #inverseTransposedModulus(float[], float[])} of the spectrum that {@code spectrum}
+     * produces row by row; {@code out} receives |x| (row-major, {@code rows() * cols() * lanes()}
+     * values). The default gathers the rows into new arrays (allocating: for reference kernels).
+     */
+    default void inverseTransposedModulus(SpectrumRows spectrum, float[] out) {
+        int width = rows() * lanes();
+        float[] re = new float[cols() * width];
+        float[] im = new float[cols() * width];
+        float[] rowRe = new float[width];
+        float[] rowIm = new float[width];
+        for (int r = 0; r < cols(); r++) {
+            spectrum.row(r, rowRe, rowIm);
+            System.arraycopy(rowRe, 0, re, r * width, width);
+            System.arraycopy(rowIm, 0, im, r * width, width);
+        }
+        inverseTransposedModulus(re, im);
+        System.arraycopy(re, 0, out, 0, re.length);
+    }
+
     /** In place: a row-major {@code rows x cols} grid of lanes becomes its {@code cols x rows} transpose. */
     static void transposeGrid(float[] a, int rows, int cols, int lanes) {
         float[] copy = java.util.Arrays.copyOf(a, rows * cols * lanes);

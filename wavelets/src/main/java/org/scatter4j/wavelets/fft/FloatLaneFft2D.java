@@ -109,8 +109,29 @@ public final class FloatLaneFft2D implements FloatFft2D {
      */
     @Override
     public void inverseTransposedModulus(float[] re, float[] im) {
+        requireLength(re, im);
+        load(im, re, cols, rows * lanes); // the swap of real and imaginary parts of inverse()
+        storeModulus(passes(colPlan, cols, rowPlan, rows), re);
+    }
+
+    /**
+     * As {@link #inverseTransposedModulus(float[], float[])}, the spectrum's rows written by
+     * {@code spectrum} straight into the input blocks (no copy in).
+     */
+    @Override
+    public void inverseTransposedModulus(SpectrumRows spectrum, float[] out) {
+        if (out.length < rows * cols * lanes) {
+            throw new IllegalArgumentException("out shorter than rows * cols * lanes = " + rows * cols * lanes);
+        }
+        for (int r = 0; r < cols; r++) {
+            spectrum.row(r, aIm[r], aRe[r]); // swapped, as in inverseTransposed
+        }
+        storeModulus(passes(colPlan, cols, rowPlan, rows), out);
+    }
+
+    /** out = |x| of the inverse whose row blocks are in block set a (true) or b, scaled by 1 / (rows cols). */
+    private void storeModulus(boolean inA, float[] out) {
         float scale = 1.0f / ((float) rows * cols);
-        boolean inA = columnsThenRows(im, re);
         // the swap of real and imaginary parts: the result's real part is in the Im blocks
         float[][] imagBlocks = inA ? aRe : bRe, realBlocks = inA ? aIm : bIm;
         int length = cols * lanes;
@@ -122,7 +143,7 @@ public final class FloatLaneFft2D implements FloatFft2D {
                 float xi = y[v] * scale;
                 x[v] = (float) Math.sqrt(xr * xr + xi * xi);
             }
-            System.arraycopy(x, 0, re, i * length, length);
+            System.arraycopy(x, 0, out, i * length, length);
         }
     }
 
@@ -286,11 +307,21 @@ public final class FloatLaneFft2D implements FloatFft2D {
      */
     private boolean twoPasses(float[] re, float[] im, FftPlan first, int n1, FftPlan second, int n2) {
         requireLength(re, im);
-        int width = n2 * lanes;
-        for (int i = 0; i < n1; i++) {
+        load(re, im, n1, n2 * lanes);
+        return passes(first, n1, second, n2);
+    }
+
+    /** Block i &lt; n of set a = the i-th run of {@code width} values of (re, im). */
+    private void load(float[] re, float[] im, int n, int width) {
+        for (int i = 0; i < n; i++) {
             System.arraycopy(re, i * width, aRe[i], 0, width);
             System.arraycopy(im, i * width, aIm[i], 0, width);
         }
+    }
+
+    /** The two passes of {@link #twoPasses} on the input already in block set a. */
+    private boolean passes(FftPlan first, int n1, FftPlan second, int n2) {
+        int width = n2 * lanes;
         boolean inB = FloatStockham.run(first, aRe, aIm, bRe, bIm, width, scratch);
         float[][] srcRe = inB ? bRe : aRe, srcIm = inB ? bIm : aIm;
         float[][] dstRe = inB ? aRe : bRe, dstIm = inB ? aIm : bIm;

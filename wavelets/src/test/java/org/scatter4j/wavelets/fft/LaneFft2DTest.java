@@ -150,6 +150,71 @@ class LaneFft2DTest {
     }
 
     /**
+     * The fused inverse-and-modulus (used by the cascades for every U = |W x|) gives the bits of
+     * inverseTransposed followed by sqrt(re^2 + im^2), with the spectrum given as arrays or row by
+     * row (Fft2D.SpectrumRows, the filter products' way in); both kernels. Checked against the
+     * interface's default (two steps, as a reference kernel runs them) too.
+     */
+    @ParameterizedTest(name = "{0}x{1} lanes={2}")
+    @MethodSource("sizes")
+    void inverseWithModulusIsTheInverseThenTheModulusBitForBit(int rows, int cols, int lanes) {
+        double[][] x = random(rows * cols * lanes, 41L * rows + 7L * cols + lanes);
+        int n = x[0].length;
+        int width = rows * lanes; // a row of the column-major spectrum; there are cols of them
+        Fft2D fft = new LaneFft2D(rows, cols, lanes);
+        double[] re = x[0].clone(), im = x[1].clone();
+        fft.inverseTransposed(re, im);
+        double[] expected = new double[n];
+        for (int p = 0; p < n; p++) {
+            expected[p] = Math.sqrt(re[p] * re[p] + im[p] * im[p]);
+        }
+        double[] fusedRe = x[0].clone(), fusedIm = x[1].clone();
+        fft.inverseTransposedModulus(fusedRe, fusedIm);
+        assertArrayEquals(expected, fusedRe, "from arrays");
+        double[] out = new double[n];
+        java.util.Arrays.fill(out, Double.NaN);
+        Fft2D.SpectrumRows spectrum = (r, rowRe, rowIm) -> {
+            System.arraycopy(x[0], r * width, rowRe, 0, width);
+            System.arraycopy(x[1], r * width, rowIm, 0, width);
+        };
+        fft.inverseTransposedModulus(spectrum, out);
+        assertArrayEquals(expected, out, "row by row");
+        Fft2D twoSteps = new Fft2D() { // only the abstract methods: the fused ones are the interface's defaults
+            public int rows() { return rows; }
+            public int cols() { return cols; }
+            public int lanes() { return lanes; }
+            public void forward(double[] a, double[] b) { fft.forward(a, b); }
+            public void inverse(double[] a, double[] b) { fft.inverse(a, b); }
+        };
+        double[] viaDefault = new double[n];
+        twoSteps.inverseTransposedModulus(spectrum, viaDefault);
+        for (int p = 0; p < n; p++) {
+            assertEquals(expected[p], viaDefault[p], 1e-12 * (1 + expected[p]), "default at " + p);
+        }
+
+        FloatFft2D fft32 = new FloatLaneFft2D(rows, cols, lanes);
+        float[] re32 = new float[n], im32 = new float[n];
+        for (int i = 0; i < n; i++) {
+            re32[i] = (float) x[0][i];
+            im32[i] = (float) x[1][i];
+        }
+        float[] spectrumRe32 = re32.clone(), spectrumIm32 = im32.clone();
+        fft32.inverseTransposed(re32, im32);
+        float[] expected32 = new float[n];
+        for (int p = 0; p < n; p++) {
+            expected32[p] = (float) Math.sqrt(re32[p] * re32[p] + im32[p] * im32[p]);
+        }
+        float[] out32 = new float[n];
+        fft32.inverseTransposedModulus((r, rowRe, rowIm) -> {
+            System.arraycopy(spectrumRe32, r * width, rowRe, 0, width);
+            System.arraycopy(spectrumIm32, r * width, rowIm, 0, width);
+        }, out32);
+        assertArrayEquals(expected32, out32, "float32 row by row");
+        fft32.inverseTransposedModulus(spectrumRe32, spectrumIm32);
+        assertArrayEquals(expected32, java.util.Arrays.copyOf(spectrumRe32, n), "float32 from arrays");
+    }
+
+    /**
      * The float32 kernel (generated from the float64 one) gives the float64 transforms of the same
      * input to float32 rounding: forward, inverse and real-input forward, relative L2 error below
      * 1e-6 (a float32 FFT's error grows like eps * log N, eps = 6e-8).
