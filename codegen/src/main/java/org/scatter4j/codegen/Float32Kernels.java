@@ -86,6 +86,7 @@ public final class Float32Kernels {
                     "newScratch", "newScratch32",
                     "weights", "weights32",
                     "denseWeights", "denseWeights32",
+                    "groupWeights", "groupWeights32",
                     "Product", "Product32",
                     "Fft2D", "FloatFft2D")),
             new Region(SCATTERING + "LowPassOperator.java", map(

@@ -58,6 +58,18 @@ public final class SparseFourierFilter {
     private final double[] denseWeights;
     /** The weights rounded to float32, for the float32 kernels. */
     private final float[] denseWeights32;
+    /**
+     * Rows done "grouped" on lane layout (see {@link #multiplySubsampleRow}): output row a sums its
+     * segments four at a time over the columns [groupLo[a], groupHi[a]) that any of them covers;
+     * groupSource[a][s] is segment s's input index of column 0 (row * inCols + colStart; the list
+     * padded to a multiple of four with copies of the first, weight 0), groupWeights[a][s][c - lo]
+     * its weight at column c (0 where dropped). Null for a row done segment by segment.
+     */
+    private final int[] groupLo;
+    private final int[] groupHi;
+    private final int[][] groupSource;
+    private final double[][][] groupWeights;
+    private final float[][][] groupWeights32;
 
     /** Input row {@code row}, columns [colStart, colStart + outCols), kept entries at {@code cols} with {@code weights}. */
     private record Segment(int row, int colStart, int first, int last, int[] cols, double[] weights, float[] weights32) {
@@ -157,6 +169,58 @@ public final class SparseFourierFilter {
         }
         rowStart[outRows] = g;
         this.denseWeights32 = Float32Tables.of(denseWeights);
+        this.groupLo = new int[outRows];
+        this.groupHi = new int[outRows];
+        this.groupSource = new int[outRows][];
+        this.groupWeights = new double[outRows][][];
+        this.groupWeights32 = new float[outRows][][];
+        for (int a = 0; a < outRows; a++) {
+            Segment[] row = segments[a];
+            if (row.length < 2) {
+                continue;
+            }
+            int lo = outCols;
+            int hi = 0;
+            long segmentCost = 0; // values moved, per lane: the copies and 3 per kept entry (read in, read and write the sum)
+            for (Segment sg : row) {
+                lo = Math.min(lo, sg.first);
+                hi = Math.max(hi, sg.last + 1);
+                segmentCost += 2L * (sg.last - sg.first + 1) + 3L * sg.cols.length;
+            }
+            int padded = (row.length + GROUP - 1) / GROUP * GROUP;
+            // grouped: a copy of the range per segment, then per group GROUP reads and one write per value
+            long groupedCost = 2L * padded * (hi - lo) + (long) (padded / GROUP) * (GROUP + 1) * (hi - lo);
+            if (groupedCost >= segmentCost) {
+                continue;
+            }
+            groupLo[a] = lo;
+            groupHi[a] = hi;
+            groupSource[a] = new int[padded];
+            groupWeights[a] = new double[padded][hi - lo];
+            groupWeights32[a] = new float[padded][];
+            for (int e = 0; e < padded; e++) {
+                Segment sg = row[e < row.length ? e : 0];
+                groupSource[a][e] = sg.row * cols + sg.colStart;
+                if (e < row.length) {
+                    for (int i = 0; i < sg.cols.length; i++) {
+                        groupWeights[a][e][sg.cols[i] - lo] = sg.weights[i];
+                    }
+                }
+                groupWeights32[a][e] = Float32Tables.of(groupWeights[a][e]);
+            }
+        }
+    }
+
+    /** Segments summed per pass in a grouped row (four inputs and the output: a loop C2 vectorizes). */
+    static final int GROUP = 4;
+
+    /** How many output rows use the grouped path on lane layout (for tests). */
+    int groupedRows() {
+        int n = 0;
+        for (int[] g : groupSource) {
+            n += g == null ? 0 : 1;
+        }
+        return n;
     }
 
     // ---- float64 kernels: begin
@@ -173,6 +237,9 @@ public final class SparseFourierFilter {
         final double[] accIm;
         /** The one-lane path's weights of a segment, at the output columns they serve. */
         final double[] weightRow;
+        /** The input runs of a group of segments (grouped rows), at the output columns they serve. */
+        final double[][] groupRe;
+        final double[][] groupIm;
 
         Scratch(int length) {
             inRe = new double[length];
@@ -180,6 +247,8 @@ public final class SparseFourierFilter {
             accRe = new double[length];
             accIm = new double[length];
             weightRow = new double[length];
+            groupRe = new double[GROUP][length];
+            groupIm = new double[GROUP][length];
         }
     }
 
@@ -208,6 +277,10 @@ public final class SparseFourierFilter {
             multiplySubsampleSingleRow(srcRe, srcIm, a, scratch, rowRe, rowIm);
             return;
         }
+        if (groupSource[a] != null) {
+            multiplySubsampleGroupedRow(srcRe, srcIm, lanes, a, scratch, rowRe, rowIm);
+            return;
+        }
         double[] inRe = scratch.inRe;
         double[] inIm = scratch.inIm;
         java.util.Arrays.fill(rowRe, 0, outCols * lanes, 0.0);
@@ -226,6 +299,57 @@ public final class SparseFourierFilter {
                 for (int b = off; b < off + lanes; b++) {
                     rowRe[b] += inRe[b] * w;
                     rowIm[b] += inIm[b] * w;
+                }
+            }
+        }
+    }
+
+    /**
+     * A row whose segments overlap in the output columns (the k x k aliases of a wide wavelet): per
+     * group of GROUP segments, each one's input run over the row's column range copied to its own
+     * array at the output index, then every output value written once as the group's weighted sum,
+     * ((w0 x0 + w1 x1) + w2 x2) + w3 x3 (plus the previous groups'). Segment by segment, the output
+     * was read and written again for every segment. The same terms in the same order as that path
+     * and the one-lane one (a dropped entry adds x * 0), so the same values whatever the lane count.
+     */
+    private void multiplySubsampleGroupedRow(double[] srcRe, double[] srcIm, int lanes, int a, Scratch scratch,
+                                             double[] rowRe, double[] rowIm) {
+        int lo = groupLo[a];
+        int hi = groupHi[a];
+        int from = lo * lanes;
+        int to = hi * lanes;
+        java.util.Arrays.fill(rowRe, 0, from, 0.0);
+        java.util.Arrays.fill(rowIm, 0, from, 0.0);
+        java.util.Arrays.fill(rowRe, to, outCols * lanes, 0.0);
+        java.util.Arrays.fill(rowIm, to, outCols * lanes, 0.0);
+        int[] source = groupSource[a];
+        double[][] weights = groupWeights[a];
+        double[] x0r = scratch.groupRe[0], x1r = scratch.groupRe[1], x2r = scratch.groupRe[2], x3r = scratch.groupRe[3];
+        double[] x0i = scratch.groupIm[0], x1i = scratch.groupIm[1], x2i = scratch.groupIm[2], x3i = scratch.groupIm[3];
+        for (int g = 0; g < source.length; g += GROUP) {
+            for (int e = 0; e < GROUP; e++) {
+                int src = source[g + e] * lanes + from;
+                System.arraycopy(srcRe, src, scratch.groupRe[e], from, to - from);
+                System.arraycopy(srcIm, src, scratch.groupIm[e], from, to - from);
+            }
+            double[] v0 = weights[g], v1 = weights[g + 1], v2 = weights[g + 2], v3 = weights[g + 3];
+            for (int c = lo; c < hi; c++) {
+                double w0 = v0[c - lo], w1 = v1[c - lo], w2 = v2[c - lo], w3 = v3[c - lo];
+                int off = c * lanes;
+                if (g == 0) {
+                    for (int b = off; b < off + lanes; b++) {
+                        rowRe[b] = w0 * x0r[b] + w1 * x1r[b] + w2 * x2r[b] + w3 * x3r[b];
+                    }
+                    for (int b = off; b < off + lanes; b++) {
+                        rowIm[b] = w0 * x0i[b] + w1 * x1i[b] + w2 * x2i[b] + w3 * x3i[b];
+                    }
+                } else {
+                    for (int b = off; b < off + lanes; b++) {
+                        rowRe[b] += w0 * x0r[b] + w1 * x1r[b] + w2 * x2r[b] + w3 * x3r[b];
+                    }
+                    for (int b = off; b < off + lanes; b++) {
+                        rowIm[b] += w0 * x0i[b] + w1 * x1i[b] + w2 * x2i[b] + w3 * x3i[b];
+                    }
                 }
             }
         }
@@ -336,6 +460,9 @@ public final class SparseFourierFilter {
         final float[] accIm;
         /** The one-lane path's weights32 of a segment, at the output columns they serve. */
         final float[] weightRow;
+        /** The input runs of a group of segments (grouped rows), at the output columns they serve. */
+        final float[][] groupRe;
+        final float[][] groupIm;
 
         Scratch32(int length) {
             inRe = new float[length];
@@ -343,6 +470,8 @@ public final class SparseFourierFilter {
             accRe = new float[length];
             accIm = new float[length];
             weightRow = new float[length];
+            groupRe = new float[GROUP][length];
+            groupIm = new float[GROUP][length];
         }
     }
 
@@ -371,6 +500,10 @@ public final class SparseFourierFilter {
             multiplySubsampleSingleRow(srcRe, srcIm, a, scratch, rowRe, rowIm);
             return;
         }
+        if (groupSource[a] != null) {
+            multiplySubsampleGroupedRow(srcRe, srcIm, lanes, a, scratch, rowRe, rowIm);
+            return;
+        }
         float[] inRe = scratch.inRe;
         float[] inIm = scratch.inIm;
         java.util.Arrays.fill(rowRe, 0, outCols * lanes, 0.0f);
@@ -389,6 +522,57 @@ public final class SparseFourierFilter {
                 for (int b = off; b < off + lanes; b++) {
                     rowRe[b] += inRe[b] * w;
                     rowIm[b] += inIm[b] * w;
+                }
+            }
+        }
+    }
+
+    /**
+     * A row whose segments overlap in the output columns (the k x k aliases of a wide wavelet): per
+     * group of GROUP segments, each one's input run over the row's column range copied to its own
+     * array at the output index, then every output value written once as the group's weighted sum,
+     * ((w0 x0 + w1 x1) + w2 x2) + w3 x3 (plus the previous groups'). Segment by segment, the output
+     * was read and written again for every segment. The same terms in the same order as that path
+     * and the one-lane one (a dropped entry adds x * 0), so the same values whatever the lane count.
+     */
+    private void multiplySubsampleGroupedRow(float[] srcRe, float[] srcIm, int lanes, int a, Scratch32 scratch,
+                                             float[] rowRe, float[] rowIm) {
+        int lo = groupLo[a];
+        int hi = groupHi[a];
+        int from = lo * lanes;
+        int to = hi * lanes;
+        java.util.Arrays.fill(rowRe, 0, from, 0.0f);
+        java.util.Arrays.fill(rowIm, 0, from, 0.0f);
+        java.util.Arrays.fill(rowRe, to, outCols * lanes, 0.0f);
+        java.util.Arrays.fill(rowIm, to, outCols * lanes, 0.0f);
+        int[] source = groupSource[a];
+        float[][] weights32 = groupWeights32[a];
+        float[] x0r = scratch.groupRe[0], x1r = scratch.groupRe[1], x2r = scratch.groupRe[2], x3r = scratch.groupRe[3];
+        float[] x0i = scratch.groupIm[0], x1i = scratch.groupIm[1], x2i = scratch.groupIm[2], x3i = scratch.groupIm[3];
+        for (int g = 0; g < source.length; g += GROUP) {
+            for (int e = 0; e < GROUP; e++) {
+                int src = source[g + e] * lanes + from;
+                System.arraycopy(srcRe, src, scratch.groupRe[e], from, to - from);
+                System.arraycopy(srcIm, src, scratch.groupIm[e], from, to - from);
+            }
+            float[] v0 = weights32[g], v1 = weights32[g + 1], v2 = weights32[g + 2], v3 = weights32[g + 3];
+            for (int c = lo; c < hi; c++) {
+                float w0 = v0[c - lo], w1 = v1[c - lo], w2 = v2[c - lo], w3 = v3[c - lo];
+                int off = c * lanes;
+                if (g == 0) {
+                    for (int b = off; b < off + lanes; b++) {
+                        rowRe[b] = w0 * x0r[b] + w1 * x1r[b] + w2 * x2r[b] + w3 * x3r[b];
+                    }
+                    for (int b = off; b < off + lanes; b++) {
+                        rowIm[b] = w0 * x0i[b] + w1 * x1i[b] + w2 * x2i[b] + w3 * x3i[b];
+                    }
+                } else {
+                    for (int b = off; b < off + lanes; b++) {
+                        rowRe[b] += w0 * x0r[b] + w1 * x1r[b] + w2 * x2r[b] + w3 * x3r[b];
+                    }
+                    for (int b = off; b < off + lanes; b++) {
+                        rowIm[b] += w0 * x0i[b] + w1 * x1i[b] + w2 * x2i[b] + w3 * x3i[b];
+                    }
                 }
             }
         }

@@ -2,6 +2,7 @@ package org.scatter4j.scattering;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -98,6 +99,95 @@ class SparseFourierFilterTest {
             assertArrayEquals(java.util.Arrays.copyOfRange(wholeRe32, a * outLen, (a + 1) * outLen), rowRe32, "float32 re row " + a);
             assertArrayEquals(java.util.Arrays.copyOfRange(wholeIm32, a * outLen, (a + 1) * outLen), rowIm32, "float32 im row " + a);
         }
+    }
+
+    /**
+     * Morlet wavelets of a 40 x 40 grid (J = 3) subsampled by 2 and 4: rows whose
+     * aliases overlap take the grouped path on lane layout, the others the segment path. Either way
+     * every lane equals the one-lane computation bit for bit (both precisions) and the definition to
+     * 1e-9 of the largest output (the entries below 1e-10 of the peak are skipped); and some rows of
+     * each kind are exercised.
+     */
+    @org.junit.jupiter.api.Test
+    void groupedRowsAgreeWithTheOneLanePathAndTheDefinition() {
+        int m = 40;
+        int lanes = 5;
+        org.scatter4j.wavelets.MorletFilterBank bank = new org.scatter4j.wavelets.MorletFilterBank(m, m, 3, 8);
+        Random r = new Random(5);
+        double[] re = new double[m * m * lanes];
+        double[] im = new double[re.length];
+        for (int i = 0; i < re.length; i++) {
+            re[i] = r.nextGaussian();
+            im[i] = r.nextGaussian();
+        }
+        int grouped = 0;
+        int segmented = 0;
+        for (int j = 1; j <= 2; j++) {
+            int k = 1 << j;
+            for (int t = 0; t < 8; t += 3) {
+                double[] filter = bank.psiColumnMajor(j, t, 0);
+                SparseFourierFilter f = new SparseFourierFilter(filter, m, m, k);
+                grouped += f.groupedRows();
+                segmented += m / k - f.groupedRows();
+                int out = (m / k) * (m / k);
+                double[] dr = new double[out * lanes];
+                double[] di = new double[out * lanes];
+                f.multiplySubsample(re, im, lanes, SparseFourierFilter.newScratch(m, lanes), dr, di);
+                float[] fr = new float[dr.length];
+                float[] fi = new float[dr.length];
+                float[] re32 = new float[re.length];
+                float[] im32 = new float[re.length];
+                for (int i = 0; i < re.length; i++) {
+                    re32[i] = (float) re[i];
+                    im32[i] = (float) im[i];
+                }
+                f.multiplySubsample(re32, im32, lanes, SparseFourierFilter.newScratch32(m, lanes), fr, fi);
+                double largest = 0;
+                for (double v : dr) {
+                    largest = Math.max(largest, Math.abs(v));
+                }
+                for (int b = 0; b < lanes; b++) {
+                    double[] lr = new double[m * m];
+                    double[] li = new double[m * m];
+                    float[] lr32 = new float[m * m];
+                    float[] li32 = new float[m * m];
+                    for (int p = 0; p < m * m; p++) {
+                        lr[p] = re[p * lanes + b];
+                        li[p] = im[p * lanes + b];
+                        lr32[p] = re32[p * lanes + b];
+                        li32[p] = im32[p * lanes + b];
+                    }
+                    double[] or = new double[out];
+                    double[] oi = new double[out];
+                    f.multiplySubsample(lr, li, 1, SparseFourierFilter.newScratch(m, 1), or, oi);
+                    float[] or32 = new float[out];
+                    float[] oi32 = new float[out];
+                    f.multiplySubsample(lr32, li32, 1, SparseFourierFilter.newScratch32(m, 1), or32, oi32);
+                    for (int q = 0; q < out; q++) {
+                        String at = "j=" + j + " t=" + t + " lane " + b + " at " + q;
+                        assertEquals(or[q], dr[q * lanes + b], 0.0, at);
+                        assertEquals(oi[q], di[q * lanes + b], 0.0, at);
+                        assertEquals(or32[q], fr[q * lanes + b], 0.0f, "float32 " + at);
+                        assertEquals(oi32[q], fi[q * lanes + b], 0.0f, "float32 " + at);
+                        int a = q / (m / k);
+                        int c = q % (m / k);
+                        double sumRe = 0;
+                        double sumIm = 0;
+                        for (int p = 0; p < k; p++) {
+                            for (int s = 0; s < k; s++) {
+                                int u = (a + p * (m / k)) * m + c + s * (m / k);
+                                sumRe += lr[u] * filter[u];
+                                sumIm += li[u] * filter[u];
+                            }
+                        }
+                        assertEquals(sumRe / (k * k), dr[q * lanes + b], 1e-9 * largest, "definition " + at);
+                        assertEquals(sumIm / (k * k), di[q * lanes + b], 1e-9 * largest, "definition " + at);
+                    }
+                }
+            }
+        }
+        assertTrue(grouped > 0, "no grouped row exercised");
+        assertTrue(segmented > 0, "no segment row exercised");
     }
 
     /**
