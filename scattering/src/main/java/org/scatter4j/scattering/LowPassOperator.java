@@ -157,9 +157,10 @@ public final class LowPassOperator {
      * out[(i * outCols + j) * lanes + b + outOffset] = (A U B^T)[i, j] of lane b, with U read from
      * {@code in} (level grid, lane layout).
      *
-     * <p>Every output is 0 plus its inputs' weighted sum taken GROUP inputs at a time, in ascending
-     * input order: out += ((w0 x0 + w1 x1) + w2 x2) + w3 x3. The one-lane dot products below add in
-     * exactly that order, so a lane's result has the same bits whatever the lane count.
+     * <p>Every output is its inputs' weighted sum taken GROUP inputs at a time, in ascending input
+     * order: out = ((w0 x0 + w1 x1) + w2 x2) + w3 x3, then out += the same of the next four. The
+     * one-lane dot products below add in exactly that order, so a lane's result has the same bits
+     * whatever the lane count.
      */
     public void apply(double[] in, int lanes, Scratch scratch, double[] out, int outOffset) {
         int rowLen = inCols * lanes;
@@ -190,8 +191,8 @@ public final class LowPassOperator {
                 for (int j = 0; j < outCols; j++) {
                     int[] idx = colIndex[j];
                     double[] w = colWeight[j];
-                    double acc = 0.0;
-                    for (int q = 0; q < idx.length; q += GROUP) {
+                    double acc = w[0] * ti[idx[0]] + w[1] * ti[idx[1]] + w[2] * ti[idx[2]] + w[3] * ti[idx[3]];
+                    for (int q = GROUP; q < idx.length; q += GROUP) {
                         acc += w[q] * ti[idx[q]] + w[q + 1] * ti[idx[q + 1]] + w[q + 2] * ti[idx[q + 2]]
                                 + w[q + 3] * ti[idx[q + 3]];
                     }
@@ -214,14 +215,22 @@ public final class LowPassOperator {
         }
     }
 
-    /** y[from .. to) = sum over q of w[q] x[idx[q]], GROUP terms per pass (idx.length is a multiple of GROUP). */
+    /**
+     * y[from .. to) = sum over q of w[q] x[idx[q]], GROUP terms per pass (idx.length is a positive
+     * multiple of GROUP); the first pass assigns (no fill: one pass less over y).
+     */
     private static void weightedSum(double[][] x, int[] idx, double[] w, double[] y, int from, int to) {
-        java.util.Arrays.fill(y, from, to, 0.0);
         for (int q = 0; q < idx.length; q += GROUP) {
             double[] x0 = x[idx[q]], x1 = x[idx[q + 1]], x2 = x[idx[q + 2]], x3 = x[idx[q + 3]];
             double w0 = w[q], w1 = w[q + 1], w2 = w[q + 2], w3 = w[q + 3];
-            for (int p = from; p < to; p++) {
-                y[p] += w0 * x0[p] + w1 * x1[p] + w2 * x2[p] + w3 * x3[p];
+            if (q == 0) {
+                for (int p = from; p < to; p++) {
+                    y[p] = w0 * x0[p] + w1 * x1[p] + w2 * x2[p] + w3 * x3[p];
+                }
+            } else {
+                for (int p = from; p < to; p++) {
+                    y[p] += w0 * x0[p] + w1 * x1[p] + w2 * x2[p] + w3 * x3[p];
+                }
             }
         }
     }
@@ -254,9 +263,10 @@ public final class LowPassOperator {
      * out[(i * outCols + j) * lanes + b + outOffset] = (A U B^T)[i, j] of lane b, with U read from
      * {@code in} (level grid, lane layout).
      *
-     * <p>Every output is 0 plus its inputs' weighted sum taken GROUP inputs at a time, in ascending
-     * input order: out += ((w0 x0 + w1 x1) + w2 x2) + w3 x3. The one-lane dot products below add in
-     * exactly that order, so a lane's result has the same bits whatever the lane count.
+     * <p>Every output is its inputs' weighted sum taken GROUP inputs at a time, in ascending input
+     * order: out = ((w0 x0 + w1 x1) + w2 x2) + w3 x3, then out += the same of the next four. The
+     * one-lane dot products below add in exactly that order, so a lane's result has the same bits
+     * whatever the lane count.
      */
     public void apply(float[] in, int lanes, Scratch32 scratch, float[] out, int outOffset) {
         int rowLen = inCols * lanes;
@@ -287,8 +297,8 @@ public final class LowPassOperator {
                 for (int j = 0; j < outCols; j++) {
                     int[] idx = colIndex[j];
                     float[] w = colWeight32[j];
-                    float acc = 0.0f;
-                    for (int q = 0; q < idx.length; q += GROUP) {
+                    float acc = w[0] * ti[idx[0]] + w[1] * ti[idx[1]] + w[2] * ti[idx[2]] + w[3] * ti[idx[3]];
+                    for (int q = GROUP; q < idx.length; q += GROUP) {
                         acc += w[q] * ti[idx[q]] + w[q + 1] * ti[idx[q + 1]] + w[q + 2] * ti[idx[q + 2]]
                                 + w[q + 3] * ti[idx[q + 3]];
                     }
@@ -311,14 +321,22 @@ public final class LowPassOperator {
         }
     }
 
-    /** y[from .. to) = sum over q of w[q] x[idx[q]], GROUP terms per pass (idx.length is a multiple of GROUP). */
+    /**
+     * y[from .. to) = sum over q of w[q] x[idx[q]], GROUP terms per pass (idx.length is a positive
+     * multiple of GROUP); the first pass assigns (no fill: one pass less over y).
+     */
     private static void weightedSum(float[][] x, int[] idx, float[] w, float[] y, int from, int to) {
-        java.util.Arrays.fill(y, from, to, 0.0f);
         for (int q = 0; q < idx.length; q += GROUP) {
             float[] x0 = x[idx[q]], x1 = x[idx[q + 1]], x2 = x[idx[q + 2]], x3 = x[idx[q + 3]];
             float w0 = w[q], w1 = w[q + 1], w2 = w[q + 2], w3 = w[q + 3];
-            for (int p = from; p < to; p++) {
-                y[p] += w0 * x0[p] + w1 * x1[p] + w2 * x2[p] + w3 * x3[p];
+            if (q == 0) {
+                for (int p = from; p < to; p++) {
+                    y[p] = w0 * x0[p] + w1 * x1[p] + w2 * x2[p] + w3 * x3[p];
+                }
+            } else {
+                for (int p = from; p < to; p++) {
+                    y[p] += w0 * x0[p] + w1 * x1[p] + w2 * x2[p] + w3 * x3[p];
+                }
             }
         }
     }
