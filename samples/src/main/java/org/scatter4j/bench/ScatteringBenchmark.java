@@ -76,7 +76,12 @@ public final class ScatteringBenchmark {
     private ScatteringBenchmark() {
     }
 
-    public static Result run(Case c, int threads, int warmup, int repeats) {
+    /**
+     * Builds case {@code c}'s transform (timed), warms it up untimed for at least {@code warmup} runs
+     * and {@code warmupSeconds} seconds, then times {@code repeats} runs, each followed by one run of
+     * the FFT floor.
+     */
+    public static Result run(Case c, int threads, int warmup, double warmupSeconds, int repeats) {
         long t0 = System.nanoTime();
         FeatureExtractor fx = c.roto() ? RotoScattering2D.builder().J(c.J()).L(8).shape(c.size(), c.size()).build()
                 : Scattering2D.builder().J(c.J()).L(8).maxOrder(2).shape(c.size(), c.size()).build();
@@ -95,15 +100,16 @@ public final class ScatteringBenchmark {
         try (FftFloor floor = new FftFloor(s, counts, c.count(), threads)) {
             // The transform and the floor alternate, repeat by repeat, so that a drift of the
             // machine's speed hits both alike (timed one after the other, the ratio moved with it).
-            for (int r = -warmup; r < repeats; r++) {
+            long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+            for (int r = 0; r < warmup || System.nanoTime() < warmupEnd; r++) {
+                fx.extract(images, c.count(), out, threads);
+                floor.timeOnce();
+            }
+            for (int r = 0; r < repeats; r++) {
                 long t = System.nanoTime();
                 fx.extract(images, c.count(), out, threads);
-                double ms = (System.nanoTime() - t) / 1e6 / c.count();
-                double f = floor.timeOnce();
-                if (r >= 0) {
-                    times[r] = ms;
-                    floors[r] = f;
-                }
+                times[r] = (System.nanoTime() - t) / 1e6 / c.count();
+                floors[r] = floor.timeOnce();
             }
         }
         Arrays.sort(times);

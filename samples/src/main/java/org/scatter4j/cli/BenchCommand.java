@@ -30,8 +30,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "7", description = "Timed repeats per case after warm-up (default: ${DEFAULT-VALUE}).")
     int repeats;
 
-    @Option(names = "--warmup", defaultValue = "2", description = "Untimed warm-up runs per case (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "2", description = "Untimed warm-up runs per case, at least (default: ${DEFAULT-VALUE}).")
     int warmup;
+
+    // Why a time as well as a count: on 2 cores the JIT compiler's threads compete with the timed
+    // work for seconds; after two warm-up runs of case a (0.4 s) its 7 repeats spread 0.166-0.266
+    // ms/image (median 0.223), after 2 s 0.161-0.293, after 5 s 0.150-0.194 (medians 0.167-0.170).
+    @Option(names = "--warmup-seconds", defaultValue = "5", description = "Untimed warm-up per case lasts at least this long (default: ${DEFAULT-VALUE} s).")
+    double warmupSeconds;
 
     @Option(names = "--json", description = "Also write the results as one JSON object to this file.")
     Path json;
@@ -44,6 +50,9 @@ final class BenchCommand implements Callable<Integer> {
         int t = threads.resolve();
         if (repeats < 1 || warmup < 0) {
             throw new IllegalArgumentException("--repeats must be >= 1 and --warmup >= 0, got " + repeats + " and " + warmup);
+        }
+        if (!(warmupSeconds >= 0 && warmupSeconds <= 600)) {
+            throw new IllegalArgumentException("--warmup-seconds must be in [0, 600], got " + warmupSeconds);
         }
         List<Case> selected = new ArrayList<>();
         for (String name : cases) {
@@ -58,7 +67,7 @@ final class BenchCommand implements Callable<Integer> {
                 "images/s", "FFT floor", "ratio");
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Case c : selected) {
-            Result r = ScatteringBenchmark.run(c, t, warmup, repeats);
+            Result r = ScatteringBenchmark.run(c, t, warmup, warmupSeconds, repeats);
             System.out.printf("%-5s %-22s %9.3f %12.3f %5.3f-%-6.3f %10.1f %10.3f %8.2f%n", c.name(),
                     c.label(), r.buildSeconds(), r.median(), r.min(), r.max(),
                     1000.0 / r.median(), r.fftFloor(), r.ratioToFloor());

@@ -132,8 +132,8 @@ class CommandsTest {
     @Test
     void benchWritesTheContractKeys() throws Exception {
         Path json = tmp.resolve("b.json");
-        ScatterCommandTest.Run r = ScatterCommandTest.run("bench", "--case", "b", "--repeats", "1", "--warmup", "0", "--json",
-                json.toString());
+        ScatterCommandTest.Run r = ScatterCommandTest.run("bench", "--case", "b", "--repeats", "1", "--warmup", "0",
+                "--warmup-seconds", "0", "--json", json.toString());
         assertEquals(0, r.exit(), r.err());
         JsonObject o = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
         assertTrue(o.has("threads") && o.has("java"));
@@ -144,6 +144,8 @@ class CommandsTest {
         }
         assertTrue(c.get("ms_per_image").getAsDouble() > 0);
         assertTrue(ScatterCommandTest.run("bench", "--case", "z").err().contains("unknown bench case 'z'"));
+        assertTrue(ScatterCommandTest.run("bench", "--case", "b", "--warmup-seconds", "-1").err()
+                .contains("--warmup-seconds must be in [0, 600], got -1.0"));
     }
 
     @Test
