@@ -281,6 +281,10 @@ public final class SparseFourierFilter {
             multiplySubsampleGroupedRow(srcRe, srcIm, lanes, a, scratch, rowRe, rowIm);
             return;
         }
+        if (k == 1) {
+            multiplyRow(srcRe, srcIm, lanes, a, rowRe, rowIm);
+            return;
+        }
         double[] inRe = scratch.inRe;
         double[] inIm = scratch.inIm;
         java.util.Arrays.fill(rowRe, 0, outCols * lanes, 0.0);
@@ -305,12 +309,51 @@ public final class SparseFourierFilter {
     }
 
     /**
+     * k = 1 (no subsampling: at most one segment per row, at the output's own columns): the input
+     * run copied into the row and scaled in place, column by column (a dropped entry inside the
+     * run is scaled by 0), zeros outside the run. Was: fill, copy to scratch, accumulate; the same
+     * operations (0 + x w), so the same bits.
+     */
+    private void multiplyRow(double[] srcRe, double[] srcIm, int lanes, int a, double[] rowRe, double[] rowIm) {
+        int length = outCols * lanes;
+        if (segments[a].length == 0) {
+            java.util.Arrays.fill(rowRe, 0, length, 0.0);
+            java.util.Arrays.fill(rowIm, 0, length, 0.0);
+            return;
+        }
+        int g = rowStart[a];
+        int first = segFirst[g];
+        int end = segEnd[g];
+        int from = first * lanes;
+        int to = end * lanes;
+        java.util.Arrays.fill(rowRe, 0, from, 0.0);
+        java.util.Arrays.fill(rowIm, 0, from, 0.0);
+        java.util.Arrays.fill(rowRe, to, length, 0.0);
+        java.util.Arrays.fill(rowIm, to, length, 0.0);
+        System.arraycopy(srcRe, segSource[g] * lanes, rowRe, from, to - from);
+        System.arraycopy(srcIm, segSource[g] * lanes, rowIm, from, to - from);
+        double[] w = denseWeights;
+        int at = segWeights[g] - first;
+        for (int c = first; c < end; c++) {
+            double wc = w[at + c];
+            int off = c * lanes;
+            for (int b = off; b < off + lanes; b++) {
+                // 0 + x w, as the accumulating paths compute it: a dropped entry gives +0, not -0
+                rowRe[b] = 0.0 + rowRe[b] * wc;
+                rowIm[b] = 0.0 + rowIm[b] * wc;
+            }
+        }
+    }
+
+    /**
      * A row whose segments overlap in the output columns (the k x k aliases of a wide wavelet): per
      * group of GROUP segments, each one's input run over the row's column range copied to its own
      * array at the output index, then every output value written once as the group's weighted sum,
      * ((w0 x0 + w1 x1) + w2 x2) + w3 x3 (plus the previous groups'). Segment by segment, the output
      * was read and written again for every segment. The same terms in the same order as that path
-     * and the one-lane one (a dropped entry adds x * 0), so the same values whatever the lane count.
+     * and the one-lane one (a dropped entry adds x * 0), so the same values whatever the lane count
+     * (a zero may differ in sign, which the modulus after the inverse FFT removes: the transform's
+     * outputs are the same bits at any lane count, ScatteringPropertiesTest).
      */
     private void multiplySubsampleGroupedRow(double[] srcRe, double[] srcIm, int lanes, int a, Scratch scratch,
                                              double[] rowRe, double[] rowIm) {
@@ -504,6 +547,10 @@ public final class SparseFourierFilter {
             multiplySubsampleGroupedRow(srcRe, srcIm, lanes, a, scratch, rowRe, rowIm);
             return;
         }
+        if (k == 1) {
+            multiplyRow(srcRe, srcIm, lanes, a, rowRe, rowIm);
+            return;
+        }
         float[] inRe = scratch.inRe;
         float[] inIm = scratch.inIm;
         java.util.Arrays.fill(rowRe, 0, outCols * lanes, 0.0f);
@@ -528,12 +575,51 @@ public final class SparseFourierFilter {
     }
 
     /**
+     * k = 1 (no subsampling: at most one segment per row, at the output's own columns): the input
+     * run copied into the row and scaled in place, column by column (a dropped entry inside the
+     * run is scaled by 0), zeros outside the run. Was: fill, copy to scratch, accumulate; the same
+     * operations (0 + x w), so the same bits.
+     */
+    private void multiplyRow(float[] srcRe, float[] srcIm, int lanes, int a, float[] rowRe, float[] rowIm) {
+        int length = outCols * lanes;
+        if (segments[a].length == 0) {
+            java.util.Arrays.fill(rowRe, 0, length, 0.0f);
+            java.util.Arrays.fill(rowIm, 0, length, 0.0f);
+            return;
+        }
+        int g = rowStart[a];
+        int first = segFirst[g];
+        int end = segEnd[g];
+        int from = first * lanes;
+        int to = end * lanes;
+        java.util.Arrays.fill(rowRe, 0, from, 0.0f);
+        java.util.Arrays.fill(rowIm, 0, from, 0.0f);
+        java.util.Arrays.fill(rowRe, to, length, 0.0f);
+        java.util.Arrays.fill(rowIm, to, length, 0.0f);
+        System.arraycopy(srcRe, segSource[g] * lanes, rowRe, from, to - from);
+        System.arraycopy(srcIm, segSource[g] * lanes, rowIm, from, to - from);
+        float[] w = denseWeights32;
+        int at = segWeights[g] - first;
+        for (int c = first; c < end; c++) {
+            float wc = w[at + c];
+            int off = c * lanes;
+            for (int b = off; b < off + lanes; b++) {
+                // 0 + x w, as the accumulating paths compute it: a dropped entry gives +0, not -0
+                rowRe[b] = 0.0f + rowRe[b] * wc;
+                rowIm[b] = 0.0f + rowIm[b] * wc;
+            }
+        }
+    }
+
+    /**
      * A row whose segments overlap in the output columns (the k x k aliases of a wide wavelet): per
      * group of GROUP segments, each one's input run over the row's column range copied to its own
      * array at the output index, then every output value written once as the group's weighted sum,
      * ((w0 x0 + w1 x1) + w2 x2) + w3 x3 (plus the previous groups'). Segment by segment, the output
      * was read and written again for every segment. The same terms in the same order as that path
-     * and the one-lane one (a dropped entry adds x * 0), so the same values whatever the lane count.
+     * and the one-lane one (a dropped entry adds x * 0), so the same values whatever the lane count
+     * (a zero may differ in sign, which the modulus after the inverse FFT removes: the transform's
+     * outputs are the same bits at any lane count, ScatteringPropertiesTest).
      */
     private void multiplySubsampleGroupedRow(float[] srcRe, float[] srcIm, int lanes, int a, Scratch32 scratch,
                                              float[] rowRe, float[] rowIm) {
