@@ -288,7 +288,9 @@ public final class Scattering2D implements FeatureExtractor {
      * Convolutions are products in the Fourier domain followed by subsampling to the resolution the
      * result needs (Kymatio's algorithm); the last low-pass is done in space (LowPassOperator).
      * Spectra stay in column-major order (Fft2D.forwardTransposed, the filters built to match),
-     * which saves each FFT one of its two transposes.
+     * which saves each FFT one of its two transposes. U = |W x| is one call: the inverse FFT reads
+     * the filter product row by row (SparseFourierFilter.Product) into its own blocks and takes the
+     * modulus in its final store.
      * The subtree of each first-order wavelet is independent of the others, which is how one large
      * image is spread over threads.
      */
@@ -304,7 +306,8 @@ public final class Scattering2D implements FeatureExtractor {
         int lanes = b.lanes;
         int plane = outHeight * outWidth * lanes;
         int j1 = n1 / L;
-        br.fft[j1].inverseTransposedModulus(br.product.of(firstOrder[n1], b.xRe, b.xIm, lanes), br.u1Re); // U1 = |x * psi1|
+        SparseFourierFilter.Product xPsi1 = br.product.of(firstOrder[n1], b.xRe, b.xIm, lanes);
+        br.fft[j1].inverseTransposedModulus(xPsi1, br.u1Re);                        // U1 = |x * psi1|
         lowPass[j1].apply(br.u1Re, lanes, br.lowPassScratch, b.out, plane * (1 + n1)); // S1 = U1 * phi_J
         if (maxOrder < 2 || j1 == J - 1) {
             return;
@@ -509,7 +512,9 @@ public final class Scattering2D implements FeatureExtractor {
      * Convolutions are products in the Fourier domain followed by subsampling to the resolution the
      * result needs (Kymatio's algorithm); the last low-pass is done in space (LowPassOperator).
      * Spectra stay in column-major order (FloatFft2D.forwardTransposed, the filters built to match),
-     * which saves each FFT one of its two transposes.
+     * which saves each FFT one of its two transposes. U = |W x| is one call: the inverse FFT reads
+     * the filter product row by row (SparseFourierFilter.Product32) into its own blocks32 and takes the
+     * modulus in its final store.
      * The subtree of each first-order wavelet is independent of the others, which is how one large
      * image is spread over threads.
      */
@@ -525,7 +530,8 @@ public final class Scattering2D implements FeatureExtractor {
         int lanes = b.lanes;
         int plane = outHeight * outWidth * lanes;
         int j1 = n1 / L;
-        br.fft[j1].inverseTransposedModulus(br.product.of(firstOrder[n1], b.xRe, b.xIm, lanes), br.u1Re); // U1 = |x * psi1|
+        SparseFourierFilter.Product32 xPsi1 = br.product.of(firstOrder[n1], b.xRe, b.xIm, lanes);
+        br.fft[j1].inverseTransposedModulus(xPsi1, br.u1Re);                        // U1 = |x * psi1|
         lowPass[j1].apply(br.u1Re, lanes, br.lowPassScratch, b.out, plane * (1 + n1)); // S1 = U1 * phi_J
         if (maxOrder < 2 || j1 == J - 1) {
             return;
