@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Developer tool (not part of the tests): times Kymatio and scatter4j on the same cases in the same
 # run and prints the speed-up per case. Kymatio comes from ../shared/peers (see its README): it needs
-# a python3 with numpy and scipy (and torch, for the torch backend).
+# a python3 with numpy and scipy (and torch and packaging, for the torch backend; on Debian:
+# apt-get install python3-numpy python3-scipy python3-torch python3-packaging).
 #
 #   benchmarks/compare-kymatio.sh [--cases a,b,c] [--backend best|numpy|torch] [--repeats 5] [--threads 2]
 #                                 [--rounds 1] [--python PYTHON]
