@@ -109,9 +109,7 @@ public final class FloatLaneFft2D implements FloatFft2D {
      */
     @Override
     public void inverseTransposedModulus(float[] re, float[] im) {
-        requireLength(re, im);
-        load(im, re, cols, rows * lanes); // the swap of real and imaginary parts of inverse()
-        storeModulus(passes(colPlan, cols, rowPlan, rows), re);
+        storeModulus(columnsThenRows(im, re), re); // im, re: the swap of real and imaginary parts of inverse()
     }
 
     /**

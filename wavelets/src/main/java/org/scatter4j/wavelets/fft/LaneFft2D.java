@@ -107,9 +107,7 @@ public final class LaneFft2D implements Fft2D {
      */
     @Override
     public void inverseTransposedModulus(double[] re, double[] im) {
-        requireLength(re, im);
-        load(im, re, cols, rows * lanes); // the swap of real and imaginary parts of inverse()
-        storeModulus(passes(colPlan, cols, rowPlan, rows), re);
+        storeModulus(columnsThenRows(im, re), re); // im, re: the swap of real and imaginary parts of inverse()
     }
 
     /**
