@@ -116,6 +116,7 @@ public final class Float32Kernels {
                     "Fft2DFactory", "FloatFft2DFactory",
                     "Scratch", "Scratch32",
                     "newScratch", "newScratch32",
+                    "Product", "Product32",
                     "invHat", "invHat32",
                     "singlePool", "singlePool32",
                     "blockPool", "blockPool32",

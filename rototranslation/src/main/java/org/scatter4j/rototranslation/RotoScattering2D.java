@@ -393,8 +393,8 @@ public final class RotoScattering2D implements FeatureExtractor {
             int rows1 = Mp >> j1;
             int cols1 = Np >> j1;
             for (int a = 0; a < L; a++) {                                           // Y1(., a) = |x * psi_{j1, a}|
-                firstPsi[j1][kymatio[a]].multiplySubsample(w.xRe, w.xIm, lanes, w.productScratch, w.y1Re[a], w.y1Im[a]);
-                w.fft[j1].inverseTransposedModulus(w.y1Re[a], w.y1Im[a]);
+                SparseFourierFilter.Product xPsi = w.product.of(firstPsi[j1][kymatio[a]], w.xRe, w.xIm, lanes);
+                w.fft[j1].inverseTransposedModulus(xPsi, w.y1Re[a]);
                 lowPass[j1].apply(w.y1Re[a], lanes, w.lowPassScratch, w.lp1[a], 0); // Y1 *_u phi_J
                 if (translation) {                                                  // mean_u Y1(u, a)
                     laneMeans(w.y1Re[a], rows1 * cols1, lanes, 1.0 / ((double) rows1 * cols1), w, nextT++ * lanes);
@@ -684,6 +684,7 @@ public final class RotoScattering2D implements FeatureExtractor {
         final AngularConvolution conv;
         final LowPassOperator.Scratch lowPassScratch;
         final SparseFourierFilter.Scratch productScratch;
+        final SparseFourierFilter.Product product;
         final double[] laneSum; // float64 in both: sums over up to all the pixels of a map
         final double[] out;
         final double[] result;
@@ -716,6 +717,7 @@ public final class RotoScattering2D implements FeatureExtractor {
             this.conv = new AngularConvolution(n, BLOCK);
             this.lowPassScratch = lowPass[0].newScratch(lanes); // level 0 has the widest rows
             this.productScratch = SparseFourierFilter.newScratch(Mp, lanes); // the filters read column-major spectra
+            this.product = new SparseFourierFilter.Product(productScratch);
             this.laneSum = new double[lanes]; // float64 in both
             this.out = new double[featureCount() * lanes];
             this.result = new double[featureCount()];
@@ -752,8 +754,8 @@ public final class RotoScattering2D implements FeatureExtractor {
             int rows1 = Mp >> j1;
             int cols1 = Np >> j1;
             for (int a = 0; a < L; a++) {                                           // Y1(., a) = |x * psi_{j1, a}|
-                firstPsi[j1][kymatio[a]].multiplySubsample(w.xRe, w.xIm, lanes, w.productScratch, w.y1Re[a], w.y1Im[a]);
-                w.fft[j1].inverseTransposedModulus(w.y1Re[a], w.y1Im[a]);
+                SparseFourierFilter.Product32 xPsi = w.product.of(firstPsi[j1][kymatio[a]], w.xRe, w.xIm, lanes);
+                w.fft[j1].inverseTransposedModulus(xPsi, w.y1Re[a]);
                 lowPass[j1].apply(w.y1Re[a], lanes, w.lowPassScratch, w.lp1[a], 0); // Y1 *_u phi_J
                 if (translation) {                                                  // mean_u Y1(u, a)
                     laneMeans(w.y1Re[a], rows1 * cols1, lanes, 1.0f / ((float) rows1 * cols1), w, nextT++ * lanes);
@@ -1043,6 +1045,7 @@ public final class RotoScattering2D implements FeatureExtractor {
         final FloatAngularConvolution conv;
         final LowPassOperator.Scratch32 lowPassScratch;
         final SparseFourierFilter.Scratch32 productScratch;
+        final SparseFourierFilter.Product32 product;
         final double[] laneSum; // float64 in both: sums over up to all the pixels of a map
         final float[] out;
         final float[] result;
@@ -1075,6 +1078,7 @@ public final class RotoScattering2D implements FeatureExtractor {
             this.conv = new FloatAngularConvolution(n, BLOCK);
             this.lowPassScratch = lowPass[0].newScratch32(lanes); // level 0 has the widest rows
             this.productScratch = SparseFourierFilter.newScratch32(Mp, lanes); // the filters read column-major spectra
+            this.product = new SparseFourierFilter.Product32(productScratch);
             this.laneSum = new double[lanes]; // float64 in both
             this.out = new float[featureCount() * lanes];
             this.result = new float[featureCount()];

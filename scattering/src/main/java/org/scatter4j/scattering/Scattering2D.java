@@ -494,7 +494,7 @@ public final class Scattering2D implements FeatureExtractor {
             // level 0 has the widest rows; every level has the same number of output rows
             this.lowPassScratch = lowPass[0].newScratch(lanes);
             // the filters read column-major spectra: their rows are the grid's columns
-            this.product = new SparseFourierFilter.Product(Mp, lanes);
+            this.product = new SparseFourierFilter.Product(SparseFourierFilter.newScratch(Mp, lanes));
         }
     }
 
@@ -718,7 +718,7 @@ public final class Scattering2D implements FeatureExtractor {
             // level 0 has the widest rows; every level has the same number of output rows
             this.lowPassScratch = lowPass[0].newScratch32(lanes);
             // the filters read column-major spectra: their rows are the grid's columns
-            this.product = new SparseFourierFilter.Product32(Mp, lanes);
+            this.product = new SparseFourierFilter.Product32(SparseFourierFilter.newScratch32(Mp, lanes));
         }
     }
 

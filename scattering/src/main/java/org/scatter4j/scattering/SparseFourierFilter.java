@@ -442,9 +442,12 @@ public final class SparseFourierFilter {
         private double[] im;
         private int lanes;
 
-        /** For grids up to {@code cols} wide (the widest level of the filters) with up to {@code lanes} lanes. */
-        public Product(int cols, int lanes) {
-            this.scratch = newScratch(cols, lanes);
+        /**
+         * With the thread's product scratch ({@link #newScratch}), which its other products may share:
+         * a Product uses it only inside {@link #row}.
+         */
+        public Product(Scratch scratch) {
+            this.scratch = scratch;
         }
 
         /** This object, now the product of {@code filter} with the spectrum (re, im) of {@code lanes} lanes. */
@@ -708,9 +711,12 @@ public final class SparseFourierFilter {
         private float[] im;
         private int lanes;
 
-        /** For grids up to {@code cols} wide (the widest level of the filters) with up to {@code lanes} lanes. */
-        public Product32(int cols, int lanes) {
-            this.scratch = newScratch32(cols, lanes);
+        /**
+         * With the thread's product scratch ({@link #newScratch32}), which its other products may share:
+         * a Product32 uses it only inside {@link #row}.
+         */
+        public Product32(Scratch32 scratch) {
+            this.scratch = scratch;
         }
 
         /** This object, now the product of {@code filter} with the spectrum (re, im) of {@code lanes} lanes. */

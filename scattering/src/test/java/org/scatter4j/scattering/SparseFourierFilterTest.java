@@ -83,8 +83,10 @@ class SparseFourierFilterTest {
         float[] wholeRe32 = new float[wholeRe.length];
         float[] wholeIm32 = new float[wholeRe.length];
         f.multiplySubsample(re32, im32, lanes, SparseFourierFilter.newScratch32(cols, lanes), wholeRe32, wholeIm32);
-        SparseFourierFilter.Product product = new SparseFourierFilter.Product(cols, lanes).of(f, re, im, lanes);
-        SparseFourierFilter.Product32 product32 = new SparseFourierFilter.Product32(cols, lanes).of(f, re32, im32, lanes);
+        SparseFourierFilter.Product product =
+                new SparseFourierFilter.Product(SparseFourierFilter.newScratch(cols, lanes)).of(f, re, im, lanes);
+        SparseFourierFilter.Product32 product32 =
+                new SparseFourierFilter.Product32(SparseFourierFilter.newScratch32(cols, lanes)).of(f, re32, im32, lanes);
         for (int a = rows / k - 1; a >= 0; a--) { // any order: each row on its own
             double[] rowRe = new double[outLen];
             double[] rowIm = new double[outLen];
