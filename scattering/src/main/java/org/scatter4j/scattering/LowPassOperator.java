@@ -164,15 +164,36 @@ public final class LowPassOperator {
      */
     public void apply(double[] in, int lanes, Scratch scratch, double[] out, int outOffset) {
         int rowLen = inCols * lanes;
-        // T = A U. Each input row is copied once into its own array, so that the loops read and
-        // write separate arrays at one index (what Java 17's JIT needs to vectorize them).
+        // Each input row is copied once into its own array, so that the loops read and write
+        // separate arrays at one index (what Java 17's JIT needs to vectorize them).
         double[][] x = scratch.inputs;
-        double[][] t = scratch.rows;
         for (int m = 0; m < inRows; m++) {
             if (rowUsed[m]) {
                 System.arraycopy(in, m * rowLen, x[m], 0, rowLen);
             }
         }
+        applyRows(x, lanes, scratch, out, outOffset);
+    }
+
+    /**
+     * {@link #apply} of U given as one array per row: {@code rows[m]} holds row m ({@code N_r *
+     * lanes} values from index 0), as an inverse FFT leaves them
+     * ({@code Fft2D.inverseTransposedModulusRows}), so that they need no copy. Only read.
+     */
+    public void applyRows(double[][] rows, int lanes, Scratch scratch, double[] out, int outOffset) {
+        int rowLen = inCols * lanes;
+        if (rows.length < inRows) {
+            throw new IllegalArgumentException("rows: " + rows.length + " arrays, need inRows=" + inRows);
+        }
+        for (int m = 0; m < inRows; m++) {
+            if (rowUsed[m] && rows[m].length < rowLen) {
+                throw new IllegalArgumentException("rows[" + m + "] has " + rows[m].length
+                        + " values, need inCols * lanes = " + rowLen);
+            }
+        }
+        // T = A U
+        double[][] x = rows;
+        double[][] t = scratch.rows;
         // in column ranges of CHUNK values, so that the ranges of the input rows stay in the L1 cache
         // while all output rows are summed from them
         for (int from = 0; from < rowLen; from += CHUNK) {
@@ -270,15 +291,36 @@ public final class LowPassOperator {
      */
     public void apply(float[] in, int lanes, Scratch32 scratch, float[] out, int outOffset) {
         int rowLen = inCols * lanes;
-        // T = A U. Each input row is copied once into its own array, so that the loops read and
-        // write separate arrays at one index (what Java 17's JIT needs to vectorize them).
+        // Each input row is copied once into its own array, so that the loops read and write
+        // separate arrays at one index (what Java 17's JIT needs to vectorize them).
         float[][] x = scratch.inputs;
-        float[][] t = scratch.rows;
         for (int m = 0; m < inRows; m++) {
             if (rowUsed[m]) {
                 System.arraycopy(in, m * rowLen, x[m], 0, rowLen);
             }
         }
+        applyRows(x, lanes, scratch, out, outOffset);
+    }
+
+    /**
+     * {@link #apply} of U given as one array per row: {@code rows[m]} holds row m ({@code N_r *
+     * lanes} values from index 0), as an inverse FFT leaves them
+     * ({@code Fft2D.inverseTransposedModulusRows}), so that they need no copy. Only read.
+     */
+    public void applyRows(float[][] rows, int lanes, Scratch32 scratch, float[] out, int outOffset) {
+        int rowLen = inCols * lanes;
+        if (rows.length < inRows) {
+            throw new IllegalArgumentException("rows: " + rows.length + " arrays, need inRows=" + inRows);
+        }
+        for (int m = 0; m < inRows; m++) {
+            if (rowUsed[m] && rows[m].length < rowLen) {
+                throw new IllegalArgumentException("rows[" + m + "] has " + rows[m].length
+                        + " values, need inCols * lanes = " + rowLen);
+            }
+        }
+        // T = A U
+        float[][] x = rows;
+        float[][] t = scratch.rows;
         // in column ranges of CHUNK values, so that the ranges of the input rows stay in the L1 cache
         // while all output rows are summed from them
         for (int from = 0; from < rowLen; from += CHUNK) {

@@ -61,6 +61,58 @@ class LowPassOperatorTest {
         }
     }
 
+    /**
+     * applyRows (U as one array per row, as the inverse FFT leaves it) gives apply's bits, in both
+     * precisions, with rows longer than needed and the output at an offset; and rows too few or
+     * too short are refused with the sizes named.
+     */
+    @ParameterizedTest
+    @CsvSource({"36, 36, 2, 8", "18, 18, 1, 1", "24, 20, 2, 3", "32, 48, 3, 16"})
+    void rowArraysGiveTheSameBitsAsTheFlatInput(int rows, int cols, int J, int lanes) {
+        MorletFilterBank bank = new MorletFilterBank(rows, cols, J, 4);
+        int k = 1 << J;
+        int outRows = rows / k - 2;
+        int outCols = cols / k - 2;
+        LowPassOperator op = new LowPassOperator(bank.phiRowFactor(0), bank.phiColFactor(0), k, outRows, outCols);
+        Random r = new Random(rows * 31 + cols + lanes);
+        int rowLength = cols * lanes;
+        double[] u = new double[rows * rowLength];
+        double[][] uRows = new double[rows + 2][rowLength + 5]; // longer than needed, tail garbage
+        float[] u32 = new float[u.length];
+        float[][] uRows32 = new float[rows][rowLength + 3];
+        for (int m = 0; m < rows; m++) {
+            java.util.Arrays.fill(uRows[m], Double.NaN);
+            java.util.Arrays.fill(uRows32[m], Float.NaN);
+            for (int v = 0; v < rowLength; v++) {
+                u[m * rowLength + v] = r.nextDouble();
+                uRows[m][v] = u[m * rowLength + v];
+                u32[m * rowLength + v] = (float) u[m * rowLength + v];
+                uRows32[m][v] = u32[m * rowLength + v];
+            }
+        }
+        int length = outRows * outCols * lanes;
+        double[] flat = new double[length + 2];
+        double[] fromRows = new double[length + 2];
+        op.apply(u, lanes, op.newScratch(lanes), flat, 2);
+        op.applyRows(uRows, lanes, op.newScratch(lanes), fromRows, 2);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(flat, fromRows);
+        float[] flat32 = new float[length];
+        float[] fromRows32 = new float[length];
+        op.apply(u32, lanes, op.newScratch32(lanes), flat32, 0);
+        op.applyRows(uRows32, lanes, op.newScratch32(lanes), fromRows32, 0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(flat32, fromRows32);
+
+        IllegalArgumentException few = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> op.applyRows(new double[rows - 1][rowLength], lanes, op.newScratch(lanes), fromRows, 0));
+        org.junit.jupiter.api.Assertions.assertTrue(few.getMessage().contains("inRows=" + rows), few.getMessage());
+        double[][] shortRow = new double[rows][rowLength];
+        shortRow[rows / 2] = new double[rowLength - 1];
+        IllegalArgumentException brief = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> op.applyRows(shortRow, lanes, op.newScratch(lanes), fromRows, 0));
+        org.junit.jupiter.api.Assertions.assertTrue(brief.getMessage().contains("rows[" + rows / 2 + "]")
+                && brief.getMessage().contains(String.valueOf(rowLength)), brief.getMessage());
+    }
+
     /** In-place 2D DFT by the definition, sign -1 forward, +1 inverse (unscaled). */
     private static void dft2(double[] re, double[] im, int rows, int cols, int sign) {
         double[] r2 = new double[re.length];

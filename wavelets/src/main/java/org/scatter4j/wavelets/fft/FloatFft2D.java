@@ -118,6 +118,26 @@ public interface FloatFft2D {
         System.arraycopy(re, 0, out, 0, re.length);
     }
 
+    /**
+     * {@link #inverseTransposedModulus(SpectrumRows, float[])} with |x| left in row arrays instead
+     * of one flat array: element {@code i < rows()} of the result holds row i ({@code cols() *
+     * lanes()} values from index 0; the arrays may be longer). Why: a consumer that reads the
+     * result row by row (the scattering cascade's last low-pass) then needs no copy out of the
+     * transform and none back into its own rows. The arrays belong to the transform: they are
+     * valid until its next call and are not to be kept or written. The default splits the flat
+     * result into new arrays (allocating: for reference kernels).
+     */
+    default float[][] inverseTransposedModulusRows(SpectrumRows spectrum) {
+        int length = cols() * lanes();
+        float[] flat = new float[rows() * length];
+        inverseTransposedModulus(spectrum, flat);
+        float[][] result = new float[rows()][];
+        for (int i = 0; i < rows(); i++) {
+            result[i] = java.util.Arrays.copyOfRange(flat, i * length, (i + 1) * length);
+        }
+        return result;
+    }
+
     /** In place: a row-major {@code rows x cols} grid of lanes becomes its {@code cols x rows} transpose. */
     static void transposeGrid(float[] a, int rows, int cols, int lanes) {
         float[] copy = java.util.Arrays.copyOf(a, rows * cols * lanes);

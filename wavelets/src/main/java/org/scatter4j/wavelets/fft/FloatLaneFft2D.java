@@ -121,10 +121,30 @@ public final class FloatLaneFft2D implements FloatFft2D {
         if (out.length < rows * cols * lanes) {
             throw new IllegalArgumentException("out shorter than rows * cols * lanes = " + rows * cols * lanes);
         }
+        storeModulus(spectrumPasses(spectrum), out);
+    }
+
+    /**
+     * As {@link #inverseTransposedModulus(SpectrumRows, float[])}, with |x| left in this
+     * transform's own row blocks (no copy out): the returned array's element i is row i.
+     */
+    @Override
+    public float[][] inverseTransposedModulusRows(SpectrumRows spectrum) {
+        boolean inA = spectrumPasses(spectrum);
+        float[][] realBlocks = inA ? aIm : bIm, imagBlocks = inA ? aRe : bRe; // see storeModulus
+        float scale = 1.0f / ((float) rows * cols);
+        for (int i = 0; i < rows; i++) {
+            modulus(realBlocks[i], imagBlocks[i], scale, cols * lanes);
+        }
+        return realBlocks;
+    }
+
+    /** The spectrum's rows written straight into input block set a, then both passes. */
+    private boolean spectrumPasses(SpectrumRows spectrum) {
         for (int r = 0; r < cols; r++) {
             spectrum.row(r, aIm[r], aRe[r]); // swapped, as in inverseTransposed
         }
-        storeModulus(passes(colPlan, cols, rowPlan, rows), out);
+        return passes(colPlan, cols, rowPlan, rows);
     }
 
     /** out = |x| of the inverse whose row blocks are in block set a (true) or b, scaled by 1 / (rows cols). */
@@ -135,13 +155,17 @@ public final class FloatLaneFft2D implements FloatFft2D {
         int length = cols * lanes;
         for (int i = 0; i < rows; i++) {
             float[] x = realBlocks[i];
-            float[] y = imagBlocks[i];
-            for (int v = 0; v < length; v++) {
-                float xr = x[v] * scale;
-                float xi = y[v] * scale;
-                x[v] = (float) Math.sqrt(xr * xr + xi * xi);
-            }
+            modulus(x, imagBlocks[i], scale, length);
             System.arraycopy(x, 0, out, i * length, length);
+        }
+    }
+
+    /** x = |(x + i y) * scale| over the first {@code length} values, in place. */
+    private static void modulus(float[] x, float[] y, float scale, int length) {
+        for (int v = 0; v < length; v++) {
+            float xr = x[v] * scale;
+            float xi = y[v] * scale;
+            x[v] = (float) Math.sqrt(xr * xr + xi * xi);
         }
     }
 

@@ -119,10 +119,30 @@ public final class LaneFft2D implements Fft2D {
         if (out.length < rows * cols * lanes) {
             throw new IllegalArgumentException("out shorter than rows * cols * lanes = " + rows * cols * lanes);
         }
+        storeModulus(spectrumPasses(spectrum), out);
+    }
+
+    /**
+     * As {@link #inverseTransposedModulus(SpectrumRows, double[])}, with |x| left in this
+     * transform's own row blocks (no copy out): the returned array's element i is row i.
+     */
+    @Override
+    public double[][] inverseTransposedModulusRows(SpectrumRows spectrum) {
+        boolean inA = spectrumPasses(spectrum);
+        double[][] realBlocks = inA ? aIm : bIm, imagBlocks = inA ? aRe : bRe; // see storeModulus
+        double scale = 1.0 / ((double) rows * cols);
+        for (int i = 0; i < rows; i++) {
+            modulus(realBlocks[i], imagBlocks[i], scale, cols * lanes);
+        }
+        return realBlocks;
+    }
+
+    /** The spectrum's rows written straight into input block set a, then both passes. */
+    private boolean spectrumPasses(SpectrumRows spectrum) {
         for (int r = 0; r < cols; r++) {
             spectrum.row(r, aIm[r], aRe[r]); // swapped, as in inverseTransposed
         }
-        storeModulus(passes(colPlan, cols, rowPlan, rows), out);
+        return passes(colPlan, cols, rowPlan, rows);
     }
 
     /** out = |x| of the inverse whose row blocks are in block set a (true) or b, scaled by 1 / (rows cols). */
@@ -133,13 +153,17 @@ public final class LaneFft2D implements Fft2D {
         int length = cols * lanes;
         for (int i = 0; i < rows; i++) {
             double[] x = realBlocks[i];
-            double[] y = imagBlocks[i];
-            for (int v = 0; v < length; v++) {
-                double xr = x[v] * scale;
-                double xi = y[v] * scale;
-                x[v] = Math.sqrt(xr * xr + xi * xi);
-            }
+            modulus(x, imagBlocks[i], scale, length);
             System.arraycopy(x, 0, out, i * length, length);
+        }
+    }
+
+    /** x = |(x + i y) * scale| over the first {@code length} values, in place. */
+    private static void modulus(double[] x, double[] y, double scale, int length) {
+        for (int v = 0; v < length; v++) {
+            double xr = x[v] * scale;
+            double xi = y[v] * scale;
+            x[v] = Math.sqrt(xr * xr + xi * xi);
         }
     }
 

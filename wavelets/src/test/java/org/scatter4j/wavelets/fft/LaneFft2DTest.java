@@ -152,7 +152,8 @@ class LaneFft2DTest {
     /**
      * The fused inverse-and-modulus (used by the cascades for every U = |W x|) gives the bits of
      * inverseTransposed followed by sqrt(re^2 + im^2), with the spectrum given as arrays or row by
-     * row (Fft2D.SpectrumRows, the filter products' way in); both kernels. Checked against the
+     * row (Fft2D.SpectrumRows, the filter products' way in) and the result in one array or left in
+     * row arrays (inverseTransposedModulusRows, the low-pass's way in); both kernels. Checked against the
      * interface's default (two steps, as a reference kernel runs them) too.
      */
     @ParameterizedTest(name = "{0}x{1} lanes={2}")
@@ -179,6 +180,7 @@ class LaneFft2DTest {
         };
         fft.inverseTransposedModulus(spectrum, out);
         assertArrayEquals(expected, out, "row by row");
+        assertRowsEqual(expected, fft.inverseTransposedModulusRows(spectrum), rows, cols * lanes, "into row arrays");
         Fft2D twoSteps = new Fft2D() { // only the abstract methods: the fused ones are the interface's defaults
             public int rows() { return rows; }
             public int cols() { return cols; }
@@ -190,6 +192,14 @@ class LaneFft2DTest {
         twoSteps.inverseTransposedModulus(spectrum, viaDefault);
         for (int p = 0; p < n; p++) {
             assertEquals(expected[p], viaDefault[p], 1e-12 * (1 + expected[p]), "default at " + p);
+        }
+        double[][] rowsViaDefault = twoSteps.inverseTransposedModulusRows(spectrum);
+        assertEquals(rows, rowsViaDefault.length, "default: one array per row");
+        for (int i = 0; i < rows; i++) {
+            for (int v = 0; v < cols * lanes; v++) {
+                double e = expected[i * cols * lanes + v];
+                assertEquals(e, rowsViaDefault[i][v], 1e-12 * (1 + e), "default rows at " + i + "," + v);
+            }
         }
 
         FloatFft2D fft32 = new FloatLaneFft2D(rows, cols, lanes);
@@ -210,8 +220,24 @@ class LaneFft2DTest {
             System.arraycopy(spectrumIm32, r * width, rowIm, 0, width);
         }, out32);
         assertArrayEquals(expected32, out32, "float32 row by row");
+        float[][] rows32 = fft32.inverseTransposedModulusRows((r, rowRe, rowIm) -> {
+            System.arraycopy(spectrumRe32, r * width, rowRe, 0, width);
+            System.arraycopy(spectrumIm32, r * width, rowIm, 0, width);
+        });
+        for (int i = 0; i < rows; i++) {
+            assertArrayEquals(java.util.Arrays.copyOfRange(expected32, i * cols * lanes, (i + 1) * cols * lanes),
+                    java.util.Arrays.copyOf(rows32[i], cols * lanes), "float32 into row arrays, row " + i);
+        }
         fft32.inverseTransposedModulus(spectrumRe32, spectrumIm32);
         assertArrayEquals(expected32, java.util.Arrays.copyOf(spectrumRe32, n), "float32 from arrays");
+    }
+
+    /** Row i of {@code rowArrays} (its first {@code length} values) is row i of the flat {@code expected}, bit for bit. */
+    private static void assertRowsEqual(double[] expected, double[][] rowArrays, int rows, int length, String what) {
+        for (int i = 0; i < rows; i++) {
+            assertArrayEquals(java.util.Arrays.copyOfRange(expected, i * length, (i + 1) * length),
+                    java.util.Arrays.copyOf(rowArrays[i], length), what + ", row " + i);
+        }
     }
 
     /**
