@@ -296,9 +296,9 @@ public final class Scattering2D implements FeatureExtractor {
      * Spectra stay in column-major order (Fft2D.forwardTransposed, the filters built to match),
      * which saves each FFT one of its two transposes. U = |W x| is one call: the inverse FFT reads
      * the filter product row by row (SparseFourierFilter.Product) into its own blocks and takes the
-     * modulus in its final store. A U that only the low-pass reads (every U2, and U1 without
-     * children) stays in the FFT's row arrays, which the low-pass reads as they are (no copy out
-     * and back in: 5-7 % of case a's time in an interleaved A/B).
+     * modulus in its final store. U then stays in the FFT's row arrays: the low-pass reads them as
+     * they are, and so does the forward FFT of U1 (no copy out and back in; for U2 alone, 5-7 % of
+     * case a's time in an interleaved A/B).
      * The subtree of each first-order wavelet is independent of the others, which is how one large
      * image is spread over threads.
      */
@@ -315,18 +315,16 @@ public final class Scattering2D implements FeatureExtractor {
         int plane = outHeight * outWidth * lanes;
         int j1 = n1 / L;
         SparseFourierFilter.Product xPsi1 = br.product.of(firstOrder[n1], b.xRe, b.xIm, lanes);
-        if (maxOrder < 2 || j1 == J - 1) { // U1 has no children: only S1 reads it, from the FFT's rows
-            double[][] u1 = br.fft[j1].inverseTransposedModulusRows(xPsi1);        // U1 = |x * psi1|
-            lowPass[j1].applyRows(u1, lanes, br.lowPassScratch, b.out, plane * (1 + n1)); // S1 = U1 * phi_J
+        double[][] u1 = br.fft[j1].inverseTransposedModulusRows(xPsi1);            // U1 = |x * psi1|
+        lowPass[j1].applyRows(u1, lanes, br.lowPassScratch, b.out, plane * (1 + n1)); // S1 = U1 * phi_J
+        if (maxOrder < 2 || j1 == J - 1) {
             return;
         }
-        br.fft[j1].inverseTransposedModulus(xPsi1, br.u1Re);                        // U1 = |x * psi1|
-        lowPass[j1].apply(br.u1Re, lanes, br.lowPassScratch, b.out, plane * (1 + n1)); // S1 = U1 * phi_J
-        br.fft[j1].forwardRealTransposed(br.u1Re, br.u1Im);                         // F U1 (U1 real)
+        br.fft[j1].forwardRealTransposed(u1, br.u1HatRe, br.u1HatIm);              // F U1 (U1 real)
         int channel = secondOrderStart[n1];
         for (int n2 = (j1 + 1) * L; n2 < J * L; n2++) {
             int j2 = n2 / L;
-            SparseFourierFilter.Product u1Psi2 = br.product.of(secondOrder[j1][n2], br.u1Re, br.u1Im, lanes);
+            SparseFourierFilter.Product u1Psi2 = br.product.of(secondOrder[j1][n2], br.u1HatRe, br.u1HatIm, lanes);
             double[][] u2 = br.fft[j2].inverseTransposedModulusRows(u1Psi2);        // U2 = |U1 * psi2|
             lowPass[j2].applyRows(u2, lanes, br.lowPassScratch, b.out, plane * channel++); // S2 = U2 * phi_J
         }
@@ -480,11 +478,12 @@ public final class Scattering2D implements FeatureExtractor {
         }
     }
 
-    /** The scratch memory of one thread working below a first-order wavelet: FFT plans, U1 (U2 stays in the FFT's rows). */
+    /** The scratch memory of one thread working below a first-order wavelet: FFT plans, the spectrum of U1. */
     final class Branch {
         final Fft2D[] fft;
-        final double[] u1Re;
-        final double[] u1Im;
+        /** The spectrum of U1 (column-major); U1 itself stays in the FFT's rows. */
+        final double[] u1HatRe;
+        final double[] u1HatIm;
         final LowPassOperator.Scratch lowPassScratch;
         final SparseFourierFilter.Product product;
 
@@ -496,8 +495,8 @@ public final class Scattering2D implements FeatureExtractor {
                 fft[r] = Fft2DFactory.create(Mp >> r, Np >> r, lanes);
             }
             int full = Mp * Np * lanes;
-            this.u1Re = new double[full];
-            this.u1Im = new double[full];
+            this.u1HatRe = new double[full];
+            this.u1HatIm = new double[full];
             // level 0 has the widest rows; every level has the same number of output rows
             this.lowPassScratch = lowPass[0].newScratch(lanes);
             // the filters read column-major spectra: their rows are the grid's columns
@@ -521,9 +520,9 @@ public final class Scattering2D implements FeatureExtractor {
      * Spectra stay in column-major order (FloatFft2D.forwardTransposed, the filters built to match),
      * which saves each FFT one of its two transposes. U = |W x| is one call: the inverse FFT reads
      * the filter product row by row (SparseFourierFilter.Product32) into its own blocks32 and takes the
-     * modulus in its final store. A U that only the low-pass reads (every U2, and U1 without
-     * children) stays in the FFT's row arrays, which the low-pass reads as they are (no copy out
-     * and back in: 5-7 % of case a's time in an interleaved A/B).
+     * modulus in its final store. U then stays in the FFT's row arrays: the low-pass reads them as
+     * they are, and so does the forward FFT of U1 (no copy out and back in; for U2 alone, 5-7 % of
+     * case a's time in an interleaved A/B).
      * The subtree of each first-order wavelet is independent of the others, which is how one large
      * image is spread over threads.
      */
@@ -540,18 +539,16 @@ public final class Scattering2D implements FeatureExtractor {
         int plane = outHeight * outWidth * lanes;
         int j1 = n1 / L;
         SparseFourierFilter.Product32 xPsi1 = br.product.of(firstOrder[n1], b.xRe, b.xIm, lanes);
-        if (maxOrder < 2 || j1 == J - 1) { // U1 has no children: only S1 reads it, from the FFT's rows
-            float[][] u1 = br.fft[j1].inverseTransposedModulusRows(xPsi1);        // U1 = |x * psi1|
-            lowPass[j1].applyRows(u1, lanes, br.lowPassScratch, b.out, plane * (1 + n1)); // S1 = U1 * phi_J
+        float[][] u1 = br.fft[j1].inverseTransposedModulusRows(xPsi1);            // U1 = |x * psi1|
+        lowPass[j1].applyRows(u1, lanes, br.lowPassScratch, b.out, plane * (1 + n1)); // S1 = U1 * phi_J
+        if (maxOrder < 2 || j1 == J - 1) {
             return;
         }
-        br.fft[j1].inverseTransposedModulus(xPsi1, br.u1Re);                        // U1 = |x * psi1|
-        lowPass[j1].apply(br.u1Re, lanes, br.lowPassScratch, b.out, plane * (1 + n1)); // S1 = U1 * phi_J
-        br.fft[j1].forwardRealTransposed(br.u1Re, br.u1Im);                         // F U1 (U1 real)
+        br.fft[j1].forwardRealTransposed(u1, br.u1HatRe, br.u1HatIm);              // F U1 (U1 real)
         int channel = secondOrderStart[n1];
         for (int n2 = (j1 + 1) * L; n2 < J * L; n2++) {
             int j2 = n2 / L;
-            SparseFourierFilter.Product32 u1Psi2 = br.product.of(secondOrder[j1][n2], br.u1Re, br.u1Im, lanes);
+            SparseFourierFilter.Product32 u1Psi2 = br.product.of(secondOrder[j1][n2], br.u1HatRe, br.u1HatIm, lanes);
             float[][] u2 = br.fft[j2].inverseTransposedModulusRows(u1Psi2);        // U2 = |U1 * psi2|
             lowPass[j2].applyRows(u2, lanes, br.lowPassScratch, b.out, plane * channel++); // S2 = U2 * phi_J
         }
@@ -705,11 +702,12 @@ public final class Scattering2D implements FeatureExtractor {
         }
     }
 
-    /** The scratch memory of one thread working below a first-order wavelet: FFT plans, U1 (U2 stays in the FFT's rows). */
+    /** The scratch memory of one thread working below a first-order wavelet: FFT plans, the spectrum of U1. */
     final class Branch32 {
         final FloatFft2D[] fft;
-        final float[] u1Re;
-        final float[] u1Im;
+        /** The spectrum of U1 (column-major); U1 itself stays in the FFT's rows. */
+        final float[] u1HatRe;
+        final float[] u1HatIm;
         final LowPassOperator.Scratch32 lowPassScratch;
         final SparseFourierFilter.Product32 product;
 
@@ -721,8 +719,8 @@ public final class Scattering2D implements FeatureExtractor {
                 fft[r] = FloatFft2DFactory.create(Mp >> r, Np >> r, lanes);
             }
             int full = Mp * Np * lanes;
-            this.u1Re = new float[full];
-            this.u1Im = new float[full];
+            this.u1HatRe = new float[full];
+            this.u1HatIm = new float[full];
             // level 0 has the widest rows; every level has the same number of output rows
             this.lowPassScratch = lowPass[0].newScratch32(lanes);
             // the filters read column-major spectra: their rows are the grid's columns

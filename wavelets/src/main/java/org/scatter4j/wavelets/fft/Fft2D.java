@@ -61,6 +61,22 @@ public interface Fft2D {
     }
 
     /**
+     * {@link #forwardRealTransposed(double[], double[])} of a real input given as one array per row
+     * ({@code rows[r]} holds row r, {@code cols() * lanes()} values from index 0); the spectrum goes
+     * to {@code re} and {@code im}, which need not hold anything. The rows may be this transform's
+     * own, as {@link #inverseTransposedModulusRows} returns them: why, a cascade's U1 is low-passed
+     * from those rows and transformed from them, never copied out. The default copies the rows into
+     * {@code re} first.
+     */
+    default void forwardRealTransposed(double[][] rows, double[] re, double[] im) {
+        int length = cols() * lanes();
+        for (int r = 0; r < rows(); r++) {
+            System.arraycopy(rows[r], 0, re, r * length, length);
+        }
+        forwardRealTransposed(re, im);
+    }
+
+    /**
      * {@link #inverse} of a spectrum in the column-major order of {@link #forwardTransposed}; the
      * result is in the usual row-major order.
      */

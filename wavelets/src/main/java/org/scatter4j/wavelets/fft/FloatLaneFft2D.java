@@ -194,7 +194,8 @@ public final class FloatLaneFft2D implements FloatFft2D {
             return;
         }
         int kept = rows / 2 + 1;
-        boolean inA = realRowsThenColumns(re, im);
+        loadRealRows(re, im);
+        boolean inA = realRowsThenColumns();
         float[][] outRe = inA ? aRe : bRe, outIm = inA ? aIm : bIm;
         storeTransposed(outRe, re, 1.0f, kept);
         storeTransposed(outIm, im, 1.0f, kept);
@@ -209,8 +210,35 @@ public final class FloatLaneFft2D implements FloatFft2D {
             forwardTransposed(re, im);
             return;
         }
+        loadRealRows(re, im);
+        storeRealSpectrum(realRowsThenColumns(), re, im);
+    }
+
+    /**
+     * As the interface says; the rows are read straight into the input blocks. They may be this
+     * transform's own row blocks (aIm or bIm, from inverseTransposedModulusRows): row r only moves
+     * into aRe[r] and aIm[r], and System.arraycopy within aIm[r] is an exact move.
+     */
+    @Override
+    public void forwardRealTransposed(float[][] rowArrays, float[] re, float[] im) {
+        if ((cols & 1) != 0) {
+            FloatFft2D.super.forwardRealTransposed(rowArrays, re, im);
+            return;
+        }
+        requireLength(re, im);
+        requireRows(rowArrays);
+        int hw = cols / 2 * lanes;
+        for (int r = 0; r < rows; r++) {
+            float[] row = rowArrays[r];
+            System.arraycopy(row, 0, aRe[r], 0, hw);
+            System.arraycopy(row, hw, aIm[r], 0, hw);
+        }
+        storeRealSpectrum(realRowsThenColumns(), re, im);
+    }
+
+    /** The kept rows of the real transform's spectrum (column blocks of set a or b) and their conjugates into re, im. */
+    private void storeRealSpectrum(boolean inA, float[] re, float[] im) {
         int kept = rows / 2 + 1;
-        boolean inA = realRowsThenColumns(re, im);
         float[][] outRe = inA ? aRe : bRe, outIm = inA ? aIm : bIm;
         int colWidth = rows * lanes;
         for (int c = 0; c < cols; c++) {
@@ -220,19 +248,37 @@ public final class FloatLaneFft2D implements FloatFft2D {
         fillConjugateColumns(outRe, outIm, re, im, kept);
     }
 
+    private void requireRows(float[][] rowArrays) {
+        if (rowArrays.length < rows) {
+            throw new IllegalArgumentException(rowArrays.length + " row arrays, need rows = " + rows);
+        }
+        for (int r = 0; r < rows; r++) {
+            if (rowArrays[r].length < cols * lanes) {
+                throw new IllegalArgumentException("row " + r + " has " + rowArrays[r].length
+                        + " values, need cols * lanes = " + cols * lanes);
+            }
+        }
+    }
+
+    /** Packs a flat real input into block set a for {@link #realRowsThenColumns()}. */
+    private void loadRealRows(float[] re, float[] im) {
+        requireLength(re, im);
+        int hw = cols / 2 * lanes;
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(re, r * cols * lanes, aRe[r], 0, hw);
+            System.arraycopy(re, r * cols * lanes + hw, aIm[r], 0, hw);
+        }
+    }
+
     /**
-     * The passes of the real-input transform; rows 0 .. rows / 2 of the spectrum are left in column
+     * The passes of the real-input transform, its input already packed into block set a: the first
+     * half of row r's columns in aRe[r], the second half in aIm[r] (two real columns as one complex
+     * one, separated again by untangle). Rows 0 .. rows / 2 of the spectrum are left in column
      * blocks of block set a (true) or b.
      */
-    private boolean realRowsThenColumns(float[] re, float[] im) {
-        requireLength(re, im);
+    private boolean realRowsThenColumns() {
         int l = lanes;
         int hw = cols / 2 * l;
-        int rowWidth = cols * l;
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(re, r * rowWidth, aRe[r], 0, hw);
-            System.arraycopy(re, r * rowWidth + hw, aIm[r], 0, hw);
-        }
         boolean inB = FloatStockham.run(rowPlan, aRe, aIm, bRe, bIm, hw, scratch);
         float[][] zRe = inB ? bRe : aRe, zIm = inB ? bIm : aIm;
         float[][] yRe = inB ? aRe : bRe, yIm = inB ? aIm : bIm;

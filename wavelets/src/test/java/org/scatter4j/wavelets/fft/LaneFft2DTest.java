@@ -232,6 +232,87 @@ class LaneFft2DTest {
         assertArrayEquals(expected32, java.util.Arrays.copyOf(spectrumRe32, n), "float32 from arrays");
     }
 
+    /**
+     * The real forward transform of rows given as arrays (forwardRealTransposed(double[][], ...),
+     * how a cascade transforms U1 without copying it out of the inverse FFT) gives the bits of the
+     * flat-input form: from the caller's arrays, and from the transform's own row arrays as
+     * inverseTransposedModulusRows returns them (the input then shares the blocks the transform
+     * works in); odd widths included (the complex path); both kernels; the interface default within
+     * rounding. Too few or too short rows are refused.
+     */
+    @ParameterizedTest(name = "{0}x{1} lanes={2}")
+    @MethodSource("sizes")
+    void realForwardFromRowArraysEqualsTheFlatFormBitForBit(int rows, int cols, int lanes) {
+        int length = cols * lanes;
+        int n = rows * length;
+        double[][] x = random(n, 17L * rows + 5L * cols + lanes);
+        Fft2D fft = new LaneFft2D(rows, cols, lanes);
+        double[] expectedRe = x[0].clone(), expectedIm = new double[n];
+        fft.forwardRealTransposed(expectedRe, expectedIm);
+        double[][] callerRows = new double[rows][length + 3];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(x[0], r * length, callerRows[r], 0, length);
+        }
+        double[] re = new double[n], im = new double[n];
+        fft.forwardRealTransposed(callerRows, re, im);
+        assertArrayEquals(expectedRe, re, "caller's rows, re");
+        assertArrayEquals(expectedIm, im, "caller's rows, im");
+
+        // the transform's own rows: |inverse| of some spectrum, then its real transform from those rows
+        int width = rows * lanes;
+        Fft2D.SpectrumRows spectrum = (r, rowRe, rowIm) -> {
+            System.arraycopy(x[0], r * width, rowRe, 0, width);
+            System.arraycopy(x[1], r * width, rowIm, 0, width);
+        };
+        double[][] own = fft.inverseTransposedModulusRows(spectrum);
+        double[] ownFlat = new double[n];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(own[r], 0, ownFlat, r * length, length);
+        }
+        fft.forwardRealTransposed(own, re, im);
+        double[] flatRe = ownFlat.clone(), flatIm = new double[n];
+        fft.forwardRealTransposed(flatRe, flatIm);
+        assertArrayEquals(flatRe, re, "own rows, re");
+        assertArrayEquals(flatIm, im, "own rows, im");
+
+        Fft2D reference = new Fft2D() { // only the abstract methods: the row form is the interface's default
+            public int rows() { return rows; }
+            public int cols() { return cols; }
+            public int lanes() { return lanes; }
+            public void forward(double[] a, double[] b) { fft.forward(a, b); }
+            public void inverse(double[] a, double[] b) { fft.inverse(a, b); }
+        };
+        double[] defaultRe = new double[n], defaultIm = new double[n];
+        reference.forwardRealTransposed(callerRows, defaultRe, defaultIm);
+        for (int p = 0; p < n; p++) {
+            double scale = 1 + Math.abs(expectedRe[p]) + Math.abs(expectedIm[p]);
+            assertEquals(expectedRe[p], defaultRe[p], 1e-9 * scale, "default re at " + p);
+            assertEquals(expectedIm[p], defaultIm[p], 1e-9 * scale, "default im at " + p);
+        }
+
+        FloatFft2D fft32 = new FloatLaneFft2D(rows, cols, lanes);
+        float[] flat32 = new float[n];
+        float[][] rows32 = new float[rows][length];
+        for (int p = 0; p < n; p++) {
+            flat32[p] = (float) x[0][p];
+            rows32[p / length][p % length] = flat32[p];
+        }
+        float[] expected32Im = new float[n];
+        fft32.forwardRealTransposed(flat32, expected32Im);
+        float[] re32 = new float[n], im32 = new float[n];
+        fft32.forwardRealTransposed(rows32, re32, im32);
+        assertArrayEquals(flat32, re32, "float32 caller's rows, re");
+        assertArrayEquals(expected32Im, im32, "float32 caller's rows, im");
+
+        if (cols % 2 == 0) { // the packed real path checks its rows itself
+            assertThrows(IllegalArgumentException.class, () -> fft.forwardRealTransposed(new double[rows - 1][length], re, im));
+            double[][] shortRow = new double[rows][length];
+            shortRow[rows - 1] = new double[length - 1];
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fft.forwardRealTransposed(shortRow, re, im));
+            assertTrue(e.getMessage().contains("row " + (rows - 1)), e.getMessage());
+        }
+    }
+
     /** Row i of {@code rowArrays} (its first {@code length} values) is row i of the flat {@code expected}, bit for bit. */
     private static void assertRowsEqual(double[] expected, double[][] rowArrays, int rows, int length, String what) {
         for (int i = 0; i < rows; i++) {
