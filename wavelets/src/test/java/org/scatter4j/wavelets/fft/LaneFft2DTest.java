@@ -524,7 +524,9 @@ class LaneFft2DTest {
         assertThrows(IllegalArgumentException.class, () -> new LaneFft2D(4, 4, 0));
         assertThrows(IllegalArgumentException.class,
                 () -> new LaneFft2D(4, 4, 2).forward(new double[31], new double[32]));
-        assertEquals(List.of(4, 4, 2, 3, 3), FftPlan.factor(288));
+        assertEquals(List.of(3, 3, 4, 4, 2), FftPlan.factor(288)); // 3s first: their butterfly takes the twiddles
+        assertEquals(List.of(3, 3, 2), FftPlan.factor(18));
+        assertEquals(List.of(3, 3, 4), FftPlan.factor(36));
         assertEquals(List.of(4, 4, 2, 17), FftPlan.factor(544));
         assertEquals(List.of(7, 11, 13), FftPlan.factor(1001));
     }
