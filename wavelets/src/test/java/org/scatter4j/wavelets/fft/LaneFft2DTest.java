@@ -181,13 +181,7 @@ class LaneFft2DTest {
         fft.inverseTransposedModulus(spectrum, out);
         assertArrayEquals(expected, out, "row by row");
         assertRowsEqual(expected, fft.inverseTransposedModulusRows(spectrum), rows, cols * lanes, "into row arrays");
-        Fft2D twoSteps = new Fft2D() { // only the abstract methods: the fused ones are the interface's defaults
-            public int rows() { return rows; }
-            public int cols() { return cols; }
-            public int lanes() { return lanes; }
-            public void forward(double[] a, double[] b) { fft.forward(a, b); }
-            public void inverse(double[] a, double[] b) { fft.inverse(a, b); }
-        };
+        Fft2D twoSteps = withDefaults(fft); // the fused methods are the interface's defaults
         double[] viaDefault = new double[n];
         twoSteps.inverseTransposedModulus(spectrum, viaDefault);
         for (int p = 0; p < n; p++) {
@@ -275,13 +269,7 @@ class LaneFft2DTest {
         assertArrayEquals(flatRe, re, "own rows, re");
         assertArrayEquals(flatIm, im, "own rows, im");
 
-        Fft2D reference = new Fft2D() { // only the abstract methods: the row form is the interface's default
-            public int rows() { return rows; }
-            public int cols() { return cols; }
-            public int lanes() { return lanes; }
-            public void forward(double[] a, double[] b) { fft.forward(a, b); }
-            public void inverse(double[] a, double[] b) { fft.inverse(a, b); }
-        };
+        Fft2D reference = withDefaults(fft); // the row form is the interface's default
         double[] defaultRe = new double[n], defaultIm = new double[n];
         reference.forwardRealTransposed(callerRows, defaultRe, defaultIm);
         for (int p = 0; p < n; p++) {
@@ -311,6 +299,17 @@ class LaneFft2DTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fft.forwardRealTransposed(shortRow, re, im));
             assertTrue(e.getMessage().contains("row " + (rows - 1)), e.getMessage());
         }
+    }
+
+    /** {@code fft} with only the abstract methods delegated: every other method is the interface's default, as a reference kernel runs it. */
+    private static Fft2D withDefaults(Fft2D fft) {
+        return new Fft2D() {
+            public int rows() { return fft.rows(); }
+            public int cols() { return fft.cols(); }
+            public int lanes() { return fft.lanes(); }
+            public void forward(double[] a, double[] b) { fft.forward(a, b); }
+            public void inverse(double[] a, double[] b) { fft.inverse(a, b); }
+        };
     }
 
     /** Row i of {@code rowArrays} (its first {@code length} values) is row i of the flat {@code expected}, bit for bit. */
