@@ -192,14 +192,13 @@ public final class LowPassOperator {
             }
         }
         // T = A U
-        double[][] x = rows;
         double[][] t = scratch.rows;
         // in column ranges of CHUNK values, so that the ranges of the input rows stay in the L1 cache
         // while all output rows are summed from them
         for (int from = 0; from < rowLen; from += CHUNK) {
             int to = Math.min(rowLen, from + CHUNK);
             for (int i = 0; i < outRows; i++) {
-                weightedSum(x, rowIndex[i], rowWeight[i], t[i], from, to);
+                weightedSum(rows, rowIndex[i], rowWeight[i], t[i], from, to);
             }
         }
         // S = T B^T, output row by output row
@@ -319,14 +318,13 @@ public final class LowPassOperator {
             }
         }
         // T = A U
-        float[][] x = rows;
         float[][] t = scratch.rows;
         // in column ranges of CHUNK values, so that the ranges of the input rows stay in the L1 cache
         // while all output rows are summed from them
         for (int from = 0; from < rowLen; from += CHUNK) {
             int to = Math.min(rowLen, from + CHUNK);
             for (int i = 0; i < outRows; i++) {
-                weightedSum(x, rowIndex[i], rowWeight32[i], t[i], from, to);
+                weightedSum(rows, rowIndex[i], rowWeight32[i], t[i], from, to);
             }
         }
         // S = T B^T, output row by output row

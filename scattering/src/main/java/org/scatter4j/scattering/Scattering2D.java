@@ -294,9 +294,9 @@ public final class Scattering2D implements FeatureExtractor {
      * Convolutions are products in the Fourier domain followed by subsampling to the resolution the
      * result needs (Kymatio's algorithm); the last low-pass is done in space (LowPassOperator).
      * Spectra stay in column-major order (Fft2D.forwardTransposed, the filters built to match),
-     * which saves each FFT one of its two transposes. U = |W x| is one call: the inverse FFT reads
-     * the filter product row by row (SparseFourierFilter.Product) into its own blocks and takes the
-     * modulus in its final store. U then stays in the FFT's row arrays: the low-pass reads them as
+     * which saves each FFT one of its two transposes. U = |W x| is one call: the inverse FFT has the
+     * filter product written row by row (SparseFourierFilter.Product) straight into its input and
+     * takes the modulus in its final pass. U then stays in the FFT's row arrays: the low-pass reads them as
      * they are, and so does the forward FFT of U1 (no copy out and back in; for U2 alone, 5-7 % of
      * case a's time in an interleaved A/B).
      * The subtree of each first-order wavelet is independent of the others, which is how one large
@@ -518,9 +518,9 @@ public final class Scattering2D implements FeatureExtractor {
      * Convolutions are products in the Fourier domain followed by subsampling to the resolution the
      * result needs (Kymatio's algorithm); the last low-pass is done in space (LowPassOperator).
      * Spectra stay in column-major order (FloatFft2D.forwardTransposed, the filters built to match),
-     * which saves each FFT one of its two transposes. U = |W x| is one call: the inverse FFT reads
-     * the filter product row by row (SparseFourierFilter.Product32) into its own blocks32 and takes the
-     * modulus in its final store. U then stays in the FFT's row arrays: the low-pass reads them as
+     * which saves each FFT one of its two transposes. U = |W x| is one call: the inverse FFT has the
+     * filter product written row by row (SparseFourierFilter.Product32) straight into its input and
+     * takes the modulus in its final pass. U then stays in the FFT's row arrays: the low-pass reads them as
      * they are, and so does the forward FFT of U1 (no copy out and back in; for U2 alone, 5-7 % of
      * case a's time in an interleaved A/B).
      * The subtree of each first-order wavelet is independent of the others, which is how one large

@@ -187,9 +187,7 @@ public final class SparseFourierFilter {
                 Segment sg = row[e < row.length ? e : 0];
                 groupSource[a][e] = sg.row * cols + sg.colStart;
                 if (e < row.length) {
-                    for (int i = 0; i < sg.cols.length; i++) {
-                        groupWeights[a][e][sg.cols[i] - lo] = sg.weights[i];
-                    }
+                    scatter(sg.cols, sg.weights, groupWeights[a][e], -lo);
                 }
                 groupWeights32[a][e] = Float32Tables.of(groupWeights[a][e]);
             }

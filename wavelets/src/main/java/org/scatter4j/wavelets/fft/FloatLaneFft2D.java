@@ -136,12 +136,10 @@ public final class FloatLaneFft2D implements FloatFft2D {
     @Override
     public float[][] inverseTransposedModulusRows(SpectrumRows spectrum) {
         boolean inA = spectrumPasses(spectrum);
-        float[][] realBlocks = inA ? aIm : bIm, imagBlocks = inA ? aRe : bRe; // see storeModulus
-        float scale = 1.0f / ((float) rows * cols);
         for (int i = 0; i < rows; i++) {
-            modulus(realBlocks[i], imagBlocks[i], scale, cols * lanes);
+            modulusRow(inA, i);
         }
-        return realBlocks;
+        return inA ? aIm : bIm; // where modulusRow leaves the rows
     }
 
     /** The spectrum's rows written straight into input block set a, then both passes. */
@@ -152,26 +150,30 @@ public final class FloatLaneFft2D implements FloatFft2D {
         return passes(colPlan, cols, rowPlan, rows);
     }
 
-    /** out = |x| of the inverse whose row blocks are in block set a (true) or b, scaled by 1 / (rows cols). */
+    /** out = |x| of the inverse whose row blocks are in block set a (true) or b, row by row. */
     private void storeModulus(boolean inA, float[] out) {
-        float scale = 1.0f / ((float) rows * cols);
-        // the swap of real and imaginary parts: the result's real part is in the Im blocks
-        float[][] imagBlocks = inA ? aRe : bRe, realBlocks = inA ? aIm : bIm;
         int length = cols * lanes;
         for (int i = 0; i < rows; i++) {
-            float[] x = realBlocks[i];
-            modulus(x, imagBlocks[i], scale, length);
-            System.arraycopy(x, 0, out, i * length, length);
+            System.arraycopy(modulusRow(inA, i), 0, out, i * length, length);
         }
     }
 
-    /** x = |(x + i y) * scale| over the first {@code length} values, in place. */
-    private static void modulus(float[] x, float[] y, float scale, int length) {
+    /**
+     * Row i of the inverse whose row blocks are in block set a (true) or b, scaled by 1 / (rows
+     * cols) and reduced to |x| in place; returns the block that holds it. The swap of real and
+     * imaginary parts (see inverse()) leaves the result's real part in the Im blocks.
+     */
+    private float[] modulusRow(boolean inA, int i) {
+        float scale = 1.0f / ((float) rows * cols);
+        float[] x = (inA ? aIm : bIm)[i];
+        float[] y = (inA ? aRe : bRe)[i];
+        int length = cols * lanes;
         for (int v = 0; v < length; v++) {
             float xr = x[v] * scale;
             float xi = y[v] * scale;
             x[v] = (float) Math.sqrt(xr * xr + xi * xi);
         }
+        return x;
     }
 
     private void requireLength(float[] re, float[] im) {
@@ -232,11 +234,8 @@ public final class FloatLaneFft2D implements FloatFft2D {
         }
         requireLength(re, im);
         requireRows(rowArrays);
-        int hw = cols / 2 * lanes;
         for (int r = 0; r < rows; r++) {
-            float[] row = rowArrays[r];
-            System.arraycopy(row, 0, aRe[r], 0, hw);
-            System.arraycopy(row, hw, aIm[r], 0, hw);
+            packRealRow(r, rowArrays[r], 0);
         }
         storeRealSpectrum(realRowsThenColumns(), re, im);
     }
@@ -268,11 +267,16 @@ public final class FloatLaneFft2D implements FloatFft2D {
     /** Packs a flat real input into block set a for {@link #realRowsThenColumns()}. */
     private void loadRealRows(float[] re, float[] im) {
         requireLength(re, im);
-        int hw = cols / 2 * lanes;
         for (int r = 0; r < rows; r++) {
-            System.arraycopy(re, r * cols * lanes, aRe[r], 0, hw);
-            System.arraycopy(re, r * cols * lanes + hw, aIm[r], 0, hw);
+            packRealRow(r, re, r * cols * lanes);
         }
+    }
+
+    /** Row r of a real input, read from {@code src} at {@code from}: its first half of columns into aRe[r], its second into aIm[r]. */
+    private void packRealRow(int r, float[] src, int from) {
+        int hw = cols / 2 * lanes;
+        System.arraycopy(src, from, aRe[r], 0, hw);
+        System.arraycopy(src, from + hw, aIm[r], 0, hw);
     }
 
     /**
