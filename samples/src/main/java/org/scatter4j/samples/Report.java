@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.scatter4j.cli.OutputFiles;
+import org.scatter4j.io.OutputFiles;
 
 /**
  * The visual report: runs every demo into one folder and writes {@code index.html} beside their

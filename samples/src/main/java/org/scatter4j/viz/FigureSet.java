@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
-import org.scatter4j.cli.OutputFiles;
+import org.scatter4j.io.OutputFiles;
 
 /**
  * The PNG figures one program writes, collected by file name and written together: every target is

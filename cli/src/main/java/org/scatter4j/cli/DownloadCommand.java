@@ -1,5 +1,6 @@
 package org.scatter4j.cli;
 
+import org.scatter4j.io.OutputFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,4 +1,4 @@
-package org.scatter4j.cli;
+package org.scatter4j.io;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package org.scatter4j.cli;
 
+import org.scatter4j.io.OutputFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package org.scatter4j.cli;
 
+import org.scatter4j.io.OutputFiles;
 import com.google.gson.GsonBuilder;
 import java.io.IOException;
 import java.io.Writer;
