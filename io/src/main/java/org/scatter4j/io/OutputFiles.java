@@ -1,10 +1,19 @@
 package org.scatter4j.io;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 
-/** The one place that decides whether the command line may write a file: never over a user's file unasked. */
+/**
+ * The one place that decides whether the command line may write a file: never over a user's file
+ * unasked. The files themselves are written through an {@link OutputTransaction}.
+ */
 public final class OutputFiles {
     private OutputFiles() {
     }
@@ -14,15 +23,15 @@ public final class OutputFiles {
         if (Files.isDirectory(file)) {
             throw new IOException(file + " is a folder; expected a file path");
         }
-        if (Files.exists(file) && !overwrite) {
+        if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !overwrite) {
             throw new IOException(file + " exists; pass --overwrite to replace it");
         }
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
-            throw new IOException("cannot write " + file + ": folder " + parent + " does not exist");
+            throw new IOException(file + ": cannot write it: folder " + parent + " does not exist");
         }
         if (parent != null && !Files.isWritable(parent)) {
-            throw new IOException("cannot write " + file + ": folder " + parent + " is not writable");
+            throw new IOException(file + ": cannot write it: folder " + parent + " is not writable (permission denied)");
         }
     }
 
@@ -34,10 +43,37 @@ public final class OutputFiles {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new IOException("cannot create output folder " + dir + ": " + e.getMessage(), e);
+            throw new IOException("cannot create output folder " + dir + ": " + reason(e), e);
         }
         if (!Files.isWritable(dir)) {
-            throw new IOException("output folder " + dir + " is not writable");
+            throw new IOException("output folder " + dir + " is not writable (permission denied)");
         }
+    }
+
+    /**
+     * The reason of a file-system failure in words. Java's file exceptions often carry only the
+     * path as their message ({@code AccessDeniedException: /x}), which says nothing to a user.
+     */
+    public static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException f) {
+            return "no such file or folder" + (f.getFile() != null && f.getOtherFile() == null ? " (" + f.getFile() + ")" : "");
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "a file of that name already exists";
+        }
+        if (e instanceof NotDirectoryException f) {
+            return f.getFile() + " is not a folder";
+        }
+        if (e instanceof DirectoryNotEmptyException) {
+            return "the folder is not empty";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 }
