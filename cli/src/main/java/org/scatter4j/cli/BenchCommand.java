@@ -1,6 +1,6 @@
 package org.scatter4j.cli;
 
-import org.scatter4j.io.OutputFiles;
+import org.scatter4j.io.OutputTransaction;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,9 +59,20 @@ final class BenchCommand implements Callable<Integer> {
         for (String name : cases) {
             selected.add(Case.named(name.trim()));
         }
-        if (json != null) {
-            OutputFiles.checkNewFile(json, overwrite);
+        try (OutputTransaction outputs = new OutputTransaction(overwrite)) {
+            if (json != null) {
+                outputs.declare(json, "--json");
+            }
+            run(selected, t, outputs);
+            outputs.commit();
         }
+        if (json != null) {
+            System.out.println("wrote " + json);
+        }
+        return 0;
+    }
+
+    private void run(List<Case> selected, int t, OutputTransaction outputs) throws java.io.IOException {
         String java = System.getProperty("java.vm.name") + " " + System.getProperty("java.version");
         System.out.printf("scatter4j bench: %d thread(s), %s, L=8, order 2, float32%n", t, java);
         System.out.printf("%-5s %-22s %9s %12s %12s %10s %10s %8s%n", "case", "images", "build s", "ms/image", "min-max",
@@ -80,8 +91,7 @@ final class BenchCommand implements Callable<Integer> {
             root.put("threads", t);
             root.put("java", java);
             root.put("cases", rows);
-            JsonOutput.write(json, root);
+            JsonOutput.write(outputs, json, root);
         }
-        return 0;
     }
 }

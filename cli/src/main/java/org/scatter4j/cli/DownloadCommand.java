@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "download", mixinStandardHelpOptions = true,
         description = {"Downloads a data set from its usual public mirrors and verifies SHA-256 checksums.",
             "DATASET: mnist (the four IDX files, gzipped, about 11 MB) into data/mnist of the project.",
-            "Files already present and valid are kept; nothing is overwritten."})
+            "Files already present and valid are kept; nothing is overwritten. Progress goes to standard error;",
+            "a mirror that does not connect within 10 s or sends nothing for 20 s is left for the next."})
 final class DownloadCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DATASET", description = "mnist")
     String dataset;
@@ -28,7 +29,7 @@ final class DownloadCommand implements Callable<Integer> {
         }
         Path target = out != null ? out : DataLocator.home().resolve("data").resolve("mnist");
         OutputFiles.prepareFolder(target);
-        List<Path> files = new MnistDownload().downloadAll(target);
+        List<Path> files = new MnistDownload().log(System.err).downloadAll(target);
         for (Path f : files) {
             System.out.println("ok " + f);
         }

@@ -1,6 +1,7 @@
 package org.scatter4j.cli;
 
 import org.scatter4j.io.OutputFiles;
+import org.scatter4j.io.OutputTransaction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -261,20 +262,29 @@ final class LearningCurve {
     }
 
     /** learning_curve.csv, learning_curve.json and learning_curve.png in {@code dir}. */
-    static void write(List<Map<String, Object>> rows, Path dir, boolean overwrite, String title) throws java.io.IOException {
+    static List<Path> files(Path dir) {
+        return List.of(dir.resolve("learning_curve.csv"), dir.resolve("learning_curve.json"), dir.resolve("learning_curve.png"));
+    }
+
+    /** Creates {@code dir} if needed and declares the {@link #files} in {@code outputs}, before the work. */
+    static void declare(OutputTransaction outputs, Path dir) throws java.io.IOException {
         OutputFiles.prepareFolder(dir);
-        Path csv = dir.resolve("learning_curve.csv");
-        Path json = dir.resolve("learning_curve.json");
-        Path png = dir.resolve("learning_curve.png");
-        for (Path p : new Path[] {csv, json, png}) {
-            OutputFiles.checkNewFile(p, overwrite);
+        for (Path p : files(dir)) {
+            outputs.declare(p, "--out");
         }
+    }
+
+    /** Writes the {@link #files} (declared by {@link #declare}); published by the outputs' commit. */
+    static void write(OutputTransaction outputs, List<Map<String, Object>> rows, Path dir, String title) throws java.io.IOException {
+        Path csv = files(dir).get(0);
+        Path json = files(dir).get(1);
+        Path png = files(dir).get(2);
         StringBuilder b = new StringBuilder(String.join(",", rows.get(0).keySet()) + "\n");
         for (Map<String, Object> r : rows) {
             b.append(String.join(",", r.values().stream().map(v -> v == null ? "" : v.toString()).toList())).append('\n');
         }
-        Files.writeString(csv, b.toString(), StandardCharsets.UTF_8);
-        JsonOutput.write(json, rows);
+        outputs.writeString(csv, b);
+        JsonOutput.write(outputs, json, rows);
         XYChart chart = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle("training images (log scale)")
                 .yAxisTitle("test error (%)").build();
         chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true).setLegendPosition(Styler.LegendPosition.InsideNE)
@@ -305,7 +315,8 @@ final class LearningCurve {
                     .mapToDouble(r -> 100 * (double) r.get("bruna_mallat_pca_error")).toArray()).setMarker(SeriesMarkers.TRIANGLE_UP)
                     .setMarkerColor(java.awt.Color.GRAY).setLineColor(java.awt.Color.GRAY);
         }
-        BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
-        System.out.println("wrote " + csv + ", " + json + ", " + png);
+        try (java.io.OutputStream o = outputs.open(png)) {
+            BitmapEncoder.saveBitmap(chart, o, BitmapEncoder.BitmapFormat.PNG);
+        }
     }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Wavelet scattering transforms, classifiers and benchmarks.",
         subcommands = {MnistCommand.class, TexturesCommand.class, ScatterCommand.class, FiltersCommand.class, BenchCommand.class,
-            DownloadCommand.class, DemoCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+            PredictCommand.class, DownloadCommand.class, DemoCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

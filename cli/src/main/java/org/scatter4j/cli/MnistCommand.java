@@ -1,6 +1,6 @@
 package org.scatter4j.cli;
 
-import org.scatter4j.io.OutputFiles;
+import org.scatter4j.io.OutputTransaction;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,6 +17,7 @@ import org.scatter4j.classifiers.ModelFile;
 import org.scatter4j.classifiers.Pipeline;
 import org.scatter4j.classifiers.PowerTransform;
 import org.scatter4j.classifiers.Standardizer;
+import org.scatter4j.io.IdxImages;
 import org.scatter4j.io.LabelledImages;
 import org.scatter4j.io.MnistDataset;
 import org.scatter4j.scattering.Scattering2D;
@@ -47,7 +48,7 @@ final class MnistCommand implements Callable<Integer> {
 
     @Option(names = "--C", defaultValue = "0.003",
             description = {"SVM regularization: a positive number, or auto = chosen by 3-fold cross-validation on (at most)",
-                "10000 training images (default: ${DEFAULT-VALUE}, best with the square root on the full set: 0.52 % test error;",
+                "10000 training images (default: ${DEFAULT-VALUE}, best with the square root on the full set: 0.52 %% test error;",
                 "Kymatio's MNIST benchmark uses 0.01 on raw coefficients)."})
     String c;
 
@@ -98,13 +99,48 @@ final class MnistCommand implements Callable<Integer> {
         }
         Double fixedC = parseC(c);
         FeatureTransform transform = featureTransform();
-        if (json != null) {
-            OutputFiles.checkNewFile(json, overwrite);
+        OptionChecks.scattering(J, L, 2);
+        if (trainSize != null && trainSize < 2) {
+            throw new IllegalArgumentException("--train-size must be >= 2 (training needs two classes), got " + trainSize);
         }
-        if (saveModel != null) {
-            OutputFiles.checkNewFile(saveModel, overwrite);
+        if (trainSizes != null) {
+            if (trainSize != null) {
+                throw new IllegalArgumentException("use either --train-size or --train-sizes, not both");
+            }
+            for (int n : trainSizes) {
+                if (n < 50) {
+                    throw new IllegalArgumentException("--train-sizes values must be >= 50 (5-fold cross-validation needs 5 images of every class), got " + n);
+                }
+            }
         }
+        try (OutputTransaction outputs = new OutputTransaction(overwrite)) {
+            if (json != null) {
+                outputs.declare(json, "--json");
+            }
+            if (saveModel != null) {
+                outputs.declare(saveModel, "--save-model");
+            }
+            if (trainSizes != null) {
+                LearningCurve.declare(outputs, out);
+            }
+            if (data != null) {
+                outputs.refuseInput(data, "--data");
+            }
+            int code = run(outputs, t, fixedC, transform);
+            outputs.commit();
+            for (Path p : new Path[] {saveModel, json}) {
+                if (p != null) {
+                    System.out.println((p == saveModel ? "model saved to " : "wrote ") + p);
+                }
+            }
+            if (trainSizes != null) {
+                System.out.println("wrote " + String.join(", ", LearningCurve.files(out).stream().map(Path::toString).toList()));
+            }
+            return code;
+        }
+    }
 
+    private int run(OutputTransaction outputs, int t, Double fixedC, FeatureTransform transform) throws java.io.IOException {
         Path folder = DataLocator.find("mnist", data, "train-images-idx3-ubyte");
         MnistDataset ds;
         String source;
@@ -117,17 +153,11 @@ final class MnistCommand implements Callable<Integer> {
             ds = MnistDataset.inFolder(folder);
             source = folder.toString();
         }
+        // the image size from the first record, so that --J is checked before the whole set is read
+        IdxImages first = ds.train(1).images();
+        OptionChecks.scatteringShape(J, L, 2, first.rows(), first.cols(), "the " + first.rows() + "x" + first.cols() + " images of " + source);
         if (trainSizes != null) {
-            if (trainSize != null) {
-                throw new IllegalArgumentException("use either --train-size or --train-sizes, not both");
-            }
-            int max = java.util.Arrays.stream(trainSizes).max().orElse(0);
-            for (int n : trainSizes) {
-                if (n < 50) {
-                    throw new IllegalArgumentException("--train-sizes values must be >= 50 (5-fold cross-validation needs 5 images of every class), got " + n);
-                }
-            }
-            trainSize = max;
+            trainSize = java.util.Arrays.stream(trainSizes).max().orElse(0);
         }
         LabelledImages train = trainSize == null ? ds.train() : ds.train(trainSize);
         if (trainSize != null && (trainSize < 2 || train.size() < trainSize)) {
@@ -154,10 +184,10 @@ final class MnistCommand implements Callable<Integer> {
         if (trainSizes != null) {
             java.util.List<Map<String, Object>> curve = LearningCurve.run(scattering, train.images().pixels(),
                     test.images().pixels(), trainFeatures, train.labels(), testFeatures, test.labels(), trainSizes, transform, t, seed);
-            LearningCurve.write(curve, out, overwrite, String.format("MNIST learning curve, scattering J=%d L=%d, %s", J, L,
+            LearningCurve.write(outputs, curve, out, String.format("MNIST learning curve, scattering J=%d L=%d, %s", J, L,
                     describe(transform)));
             if (json != null) {
-                JsonOutput.write(json, curve);
+                JsonOutput.write(outputs, json, curve);
             }
             return 0;
         }
@@ -212,8 +242,7 @@ final class MnistCommand implements Callable<Integer> {
             meta.put("max_order", "2");
             meta.put("height", Integer.toString(rows));
             meta.put("width", Integer.toString(cols));
-            ModelFile.save(saveModel, new Pipeline(standardizer, model, meta));
-            System.out.println("model saved to " + saveModel);
+            ModelFile.save(outputs.temporary(saveModel), new Pipeline(standardizer, model, meta));
         }
         if (json != null) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -238,7 +267,7 @@ final class MnistCommand implements Callable<Integer> {
             m.put("threads", t);
             m.put("selection", selection);
             m.put("confusion_matrix", confusion(cm));
-            JsonOutput.write(json, m);
+            JsonOutput.write(outputs, json, m);
         }
         return 0;
     }

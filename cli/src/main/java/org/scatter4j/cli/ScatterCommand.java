@@ -1,13 +1,11 @@
 package org.scatter4j.cli;
 
-import org.scatter4j.io.OutputFiles;
+import org.scatter4j.io.OutputTransaction;
 import com.google.gson.GsonBuilder;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,39 +77,39 @@ final class ScatterCommand implements Callable<Integer> {
             throw new IllegalArgumentException("OUTPUT must end in .npy, got " + output);
         }
         Path pathsJson = pathsFile(output);
-        OutputFiles.checkNewFile(output, overwrite);
-        OutputFiles.checkNewFile(pathsJson, overwrite);
-
-        long start = System.nanoTime();
-        Scattering2D s;
-        int[] outShape;
-        List<String> names;
-        int count;
-        int height;
-        int width;
-        // written beside OUTPUT and renamed at the end, so a failure half-way leaves no partial OUTPUT
-        Path part = Files.createTempFile(output.toAbsolutePath().getParent(), output.getFileName().toString(), ".part");
-        try (ImageStream in = ImageStream.open(input)) {
-            count = in.count();
-            height = in.height();
-            width = in.width();
-            names = in.names();
-            s = Scattering2D.builder().J(J).L(L).maxOrder(maxOrder).shape(height, width).build();
-            outShape = new int[] {count, s.channelCount(), s.outputHeight(), s.outputWidth()};
-            int perChunk = chunk > 0 ? chunk : defaultChunk(s, Runtime.getRuntime().maxMemory());
-            try (NpyWriter out = float64 ? NpyWriter.float64(part, outShape) : NpyWriter.float32(part, outShape)) {
-                stream(in, s, float64, perChunk, t, out);
+        try (OutputTransaction outputs = new OutputTransaction(overwrite)) {
+            outputs.declare(output, "OUTPUT");
+            outputs.declare(pathsJson, "OUTPUT's paths file");
+            outputs.refuseInput(input, "INPUT");
+            long start = System.nanoTime();
+            Scattering2D s;
+            int[] outShape;
+            List<String> names;
+            int count;
+            int height;
+            int width;
+            try (ImageStream in = ImageStream.open(input)) {
+                count = in.count();
+                height = in.height();
+                width = in.width();
+                names = in.names();
+                s = Scattering2D.builder().J(J).L(L).maxOrder(maxOrder).shape(height, width).build();
+                outShape = new int[] {count, s.channelCount(), s.outputHeight(), s.outputWidth()};
+                int perChunk = chunk > 0 ? chunk : defaultChunk(s, Runtime.getRuntime().maxMemory());
+                Path part = outputs.temporary(output);
+                try (NpyWriter out = float64 ? NpyWriter.float64(part, outShape) : NpyWriter.float32(part, outShape)) {
+                    stream(in, s, float64, perChunk, t, out);
+                }
             }
-            Files.move(part, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(part);
+            try (Writer w = new java.io.OutputStreamWriter(new java.io.BufferedOutputStream(outputs.open(pathsJson)),
+                    StandardCharsets.UTF_8)) {
+                describe(s, names, new int[] {count, height, width}, outShape, precision, w);
+            }
+            outputs.commit();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("%s: %d image(s) %dx%d -> (%d, %d, %d, %d) %s in %.3f s; channels described in %s%n", output,
+                    count, height, width, outShape[0], outShape[1], outShape[2], outShape[3], precision, seconds, pathsJson);
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        try (Writer w = Files.newBufferedWriter(pathsJson, StandardCharsets.UTF_8)) {
-            describe(s, names, new int[] {count, height, width}, outShape, precision, w);
-        }
-        System.out.printf("%s: %d image(s) %dx%d -> (%d, %d, %d, %d) %s in %.3f s; channels described in %s%n", output,
-                count, height, width, outShape[0], outShape[1], outShape[2], outShape[3], precision, seconds, pathsJson);
         return 0;
     }
 

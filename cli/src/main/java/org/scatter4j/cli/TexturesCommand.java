@@ -1,6 +1,6 @@
 package org.scatter4j.cli;
 
-import org.scatter4j.io.OutputFiles;
+import org.scatter4j.io.OutputTransaction;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,7 +66,7 @@ final class TexturesCommand implements Callable<Integer> {
 
     @Option(names = "--renormalize", negatable = true,
             description = {"rototranslation and combined: ScatNet's renormalization, every order-2 coefficient divided by its order-1",
-                "parent before the log (on by default: 81 vs 77 % at 5 images per class); --no-renormalize turns it off."})
+                "parent before the log (on by default: 81 vs 77 %% at 5 images per class); --no-renormalize turns it off."})
     Boolean renormalize;
 
     @Option(names = "--coarse-second-layer", negatable = true,
@@ -82,7 +82,7 @@ final class TexturesCommand implements Callable<Integer> {
 
     @Option(names = "--standardize", negatable = true, defaultValue = "false", fallbackValue = "true",
             description = {"Scale every feature to zero mean and unit variance on the training rows (default: ${DEFAULT-VALUE}: affine",
-                "PCA on the unscaled log features measured best, 87.3 / 98.7 / 99.6 vs 88.3 / 98.1 / 99.4 %)."})
+                "PCA on the unscaled log features measured best, 87.3 / 98.7 / 99.6 vs 88.3 / 98.1 / 99.4 %%)."})
     boolean standardize;
 
     @Option(names = "--classifier", defaultValue = "pca",
@@ -138,10 +138,14 @@ final class TexturesCommand implements Callable<Integer> {
         if (!roto && Boolean.TRUE.equals(coarse)) {
             throw new IllegalArgumentException("--coarse-second-layer is for --transform rototranslation or combined, got translation");
         }
-        double[] scales = parseScales(augmentScales, size, J);
-        if (json != null) {
-            OutputFiles.checkNewFile(json, overwrite);
+        OptionChecks.scattering(J, L, 2);
+        OptionChecks.positive("--C", c);
+        for (int n : trainPerClass) {
+            if (n < 1) {
+                throw new IllegalArgumentException("--train-per-class must be >= 1, got " + n);
+            }
         }
+        double[] scales = parseScales(augmentScales, size, J);
         boolean fixedSplit = trainDir != null || testDir != null;
         if (fixedSplit && (trainDir == null || testDir == null)) {
             throw new IllegalArgumentException("--train and --test go together");
@@ -149,8 +153,25 @@ final class TexturesCommand implements Callable<Integer> {
         if (fixedSplit && data != null) {
             throw new IllegalArgumentException("use either --data or --train/--test, not both");
         }
+        try (OutputTransaction outputs = new OutputTransaction(overwrite)) {
+            if (json != null) {
+                outputs.declare(json, "--json");
+            }
+            run(outputs, t, scales, roto, fixedSplit);
+            outputs.commit();
+        }
+        if (json != null) {
+            System.out.println("wrote " + json);
+        }
+        return 0;
+    }
+
+    private void run(OutputTransaction outputs, int t, double[] scales, boolean roto, boolean fixedSplit) throws java.io.IOException {
+        // the transform first: --J against --size is checked before any image is read
+        FeatureExtractor fx = extractor(size);
 
         List<LabelledGreyImages> sets = new ArrayList<>();
+        Path source = data;
         if (fixedSplit) {
             sets.add(ImageFolder.readLabelled(trainDir));
             sets.add(ImageFolder.readLabelled(testDir));
@@ -164,9 +185,23 @@ final class TexturesCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("no texture folder: pass --data DIR (one sub-folder of images per class)");
             }
             sets.add(ImageFolder.readLabelled(folder));
+            source = folder;
             System.out.printf("data: %s%n", folder);
         }
-        FeatureExtractor fx = extractor(size);
+        LabelledGreyImages first = sets.get(0);
+        if (first.classCount() < 2) {
+            throw new IllegalArgumentException((fixedSplit ? "--train " + trainDir : "--data " + source)
+                    + " has " + first.classCount() + " class" + (first.classCount() == 1 ? " ('" + first.classNames().get(0) + "')" : "es")
+                    + "; classification needs at least 2 (one sub-folder of images per class)");
+        }
+        // every --train-per-class must leave a test image in every class: checked before the features are computed
+        if (fixedSplit) {
+            requireTrainable(first, 1);
+        } else {
+            for (int n : trainPerClass) {
+                requireTrainable(first, n);
+            }
+        }
         int resized = 0;
         List<float[]> features = new ArrayList<>();
         long t0 = System.nanoTime();
@@ -290,9 +325,8 @@ final class TexturesCommand implements Callable<Integer> {
             m.put("train_seconds", trainSeconds);
             m.put("threads", t);
             m.put("results", results);
-            JsonOutput.write(json, m);
+            JsonOutput.write(outputs, json, m);
         }
-        return 0;
     }
 
     /** The feature extractor of the chosen transform for side x side images. */

@@ -25,7 +25,8 @@ import java.util.Objects;
  *
  * <p>The original site (yann.lecun.com) often refuses downloads, so the files are taken from
  * public mirrors, tried in order until one delivers the right bytes. Safety rules: a download goes
- * to a temporary {@code .part} file in the target folder and is moved into place only once its
+ * to a hidden temporary {@code .NAME.<random>.part} file in the target folder ({@link OutputTransaction},
+ * deleted on failure and on SIGINT/SIGTERM) and is published only once its
  * checksum matches, so an interrupted or tampered download never leaves a file with the real name;
  * an existing file is never overwritten: if it is valid it is kept (no network access), if not the
  * download stops with an error asking the user to delete it.
@@ -53,14 +54,20 @@ public final class MnistDownload {
         InputStream open(URI uri) throws IOException;
     }
 
+    /** A mirror that does not answer within this long is left for the next. */
+    public static final int CONNECT_TIMEOUT_MS = 10_000;
+    /** No byte for this long: the mirror is given up. */
+    public static final int READ_TIMEOUT_MS = 20_000;
+
     /**
-     * The default opener: {@code java.net} with a 30 s connect and 60 s read timeout; HTTP
+     * The default opener: {@code java.net} with a {@value #CONNECT_TIMEOUT_MS} ms connect and
+     * {@value #READ_TIMEOUT_MS} ms read timeout (a stalled mirror is left for the next); HTTP
      * answers other than 200 are errors naming the status.
      */
     public static final Opener URL_OPENER = uri -> {
         URLConnection c = uri.toURL().openConnection();
-        c.setConnectTimeout(30_000);
-        c.setReadTimeout(60_000);
+        c.setConnectTimeout(CONNECT_TIMEOUT_MS);
+        c.setReadTimeout(READ_TIMEOUT_MS);
         if (c instanceof HttpURLConnection http) {
             http.setInstanceFollowRedirects(true);
             int status = http.getResponseCode();
@@ -75,6 +82,8 @@ public final class MnistDownload {
     private final List<URI> mirrors;
     private final Opener opener;
     private final Map<String, String> checksums;
+    private java.io.PrintStream log;
+    private static final long PROGRESS_BYTES = 2_000_000;
 
     /** Downloads from {@link #DEFAULT_MIRRORS} over the network. */
     public MnistDownload() {
@@ -140,20 +149,29 @@ public final class MnistDownload {
         List<String> failures = new ArrayList<>();
         for (URI mirror : mirrors) {
             URI uri = mirror.resolve(fileName);
-            Path part = Files.createTempFile(folder, fileName + ".", ".part");
-            try {
+            // a hidden .part beside the target, deleted on failure and on Ctrl-C / kill; published only if its checksum matches
+            try (OutputTransaction outputs = new OutputTransaction(false)) {
+                try {
+                    outputs.declare(target, fileName);
+                } catch (IOException e) {
+                    if (Files.exists(target)) {
+                        return checkExisting(target, expected); // someone else finished first
+                    }
+                    throw e;
+                }
                 String actual;
                 long bytes;
+                log("fetching " + uri);
                 try (InputStream in = opener.open(uri);
                      DigestInputStream din = new DigestInputStream(in, sha256Digest());
-                     OutputStream out = Files.newOutputStream(part)) {
-                    bytes = din.transferTo(out);
+                     OutputStream out = outputs.open(target)) {
+                    bytes = copyWithProgress(din, out, fileName);
                     actual = HexFormat.of().formatHex(din.getMessageDigest().digest());
                 } catch (FileNotFoundException e) {
                     failures.add(uri + ": not found (" + e.getMessage() + ")");
                     continue;
                 } catch (IOException e) {
-                    failures.add(uri + ": " + e);
+                    failures.add(uri + ": " + OutputFiles.reason(e));
                     continue;
                 }
                 if (!actual.equals(expected)) {
@@ -162,16 +180,44 @@ public final class MnistDownload {
                     continue;
                 }
                 try {
-                    Files.move(part, target); // no REPLACE_EXISTING: never overwrite
+                    outputs.commit(); // never replaces a file
                 } catch (FileAlreadyExistsException e) {
                     return checkExisting(target, expected); // someone else finished first
                 }
                 return target;
-            } finally {
-                Files.deleteIfExists(part);
             }
         }
         throw new IOException(target + ": could not download from any mirror:\n  " + String.join("\n  ", failures));
+    }
+
+    /** Progress lines go to {@code log} (standard error for the command line); none by default. */
+    public MnistDownload log(java.io.PrintStream log) {
+        this.log = log;
+        return this;
+    }
+
+    private void log(String line) {
+        if (log != null) {
+            log.println(line);
+        }
+    }
+
+    /** Copies, reporting the megabytes received every {@value #PROGRESS_BYTES} bytes, so a stalled transfer shows. */
+    private long copyWithProgress(InputStream in, OutputStream out, String name) throws IOException {
+        byte[] buf = new byte[64 * 1024];
+        long total = 0;
+        long next = PROGRESS_BYTES;
+        long start = System.nanoTime();
+        for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+            out.write(buf, 0, n);
+            total += n;
+            if (total >= next && log != null) {
+                log.printf("  %s: %.1f MB%n", name, total / 1e6);
+                next += PROGRESS_BYTES;
+            }
+        }
+        log(String.format("  %s: %.1f MB in %.1f s", name, total / 1e6, (System.nanoTime() - start) / 1e9));
+        return total;
     }
 
     private static Path checkExisting(Path target, String expected) throws IOException {

@@ -51,15 +51,29 @@ public final class OutputFiles {
     }
 
     /**
+     * A file-system failure in words: the file, then the reason ({@code /x/in.npy: permission
+     * denied}); other exceptions' own message.
+     */
+    public static String describe(IOException e) {
+        if (e instanceof FileSystemException f && f.getFile() != null) {
+            return f.getFile() + (f.getOtherFile() != null ? " -> " + f.getOtherFile() : "") + ": " + reason(e);
+        }
+        return reason(e);
+    }
+
+    /**
      * The reason of a file-system failure in words. Java's file exceptions often carry only the
      * path as their message ({@code AccessDeniedException: /x}), which says nothing to a user.
      */
     public static String reason(IOException e) {
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
-        if (e instanceof NoSuchFileException f) {
-            return "no such file or folder" + (f.getFile() != null && f.getOtherFile() == null ? " (" + f.getFile() + ")" : "");
+        if (e instanceof NoSuchFileException) {
+            return "no such file or folder";
         }
         if (e instanceof FileAlreadyExistsException) {
             return "a file of that name already exists";
@@ -69,9 +83,6 @@ public final class OutputFiles {
         }
         if (e instanceof DirectoryNotEmptyException) {
             return "the folder is not empty";
-        }
-        if (e instanceof FileSystemException f && f.getReason() != null) {
-            return f.getReason();
         }
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;

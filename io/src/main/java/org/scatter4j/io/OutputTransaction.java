@@ -215,7 +215,7 @@ public final class OutputTransaction implements AutoCloseable {
     }
 
     private static FileAlreadyExistsException appeared(Path target) {
-        return new FileAlreadyExistsException(target.toString(), null, target + " appeared while this run was writing it"
+        return new FileAlreadyExistsException(target.toString(), null, "appeared while this run was writing it"
                 + " (another run writing the same file?); it is kept and this run's result is discarded; pass --overwrite"
                 + " to replace it");
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.scatter4j.io.OutputFiles;
+import org.scatter4j.io.OutputTransaction;
 
 /**
  * The visual report: runs every demo into one folder and writes {@code index.html} beside their
@@ -29,7 +30,15 @@ public final class Report {
     public static Path write(Path out, boolean overwrite, Path home) throws IOException {
         Path index = out.resolve("index.html");
         OutputFiles.prepareFolder(out);
-        OutputFiles.checkNewFile(index, overwrite); // refuse before spending time on the demos
+        try (OutputTransaction outputs = new OutputTransaction(overwrite)) {
+            outputs.declare(index, "--out"); // refuse before spending time on the demos
+            outputs.writeString(index, html(out, overwrite, home));
+            outputs.commit();
+        }
+        return index;
+    }
+
+    private static String html(Path out, boolean overwrite, Path home) throws IOException {
         List<DemoResult> results = new ArrayList<>();
         for (Demos d : Demos.values()) {
             results.add(d.run(out, overwrite));
@@ -78,8 +87,7 @@ public final class Report {
                 .append("  }\n")
                 .append("  document.body.setAttribute('data-images-loaded', drawn + '/' + images.length);\n")
                 .append("});\n</script>\n</body>\n</html>\n");
-        Files.writeString(index, html, StandardCharsets.UTF_8);
-        return index;
+        return html.toString();
     }
 
     private static void appendBenchmarks(StringBuilder html, Path home) throws IOException {

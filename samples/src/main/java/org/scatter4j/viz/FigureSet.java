@@ -10,6 +10,7 @@ import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.scatter4j.io.OutputFiles;
+import org.scatter4j.io.OutputTransaction;
 
 /**
  * The PNG figures one program writes, collected by file name and written together: every target is
@@ -51,14 +52,19 @@ public final class FigureSet {
      */
     public List<Path> writeTo(Path folder, boolean overwrite) throws IOException {
         OutputFiles.prepareFolder(folder);
-        for (String name : figures.keySet()) {
-            OutputFiles.checkNewFile(folder.resolve(name), overwrite);
-        }
         List<Path> written = new ArrayList<>();
-        for (Map.Entry<String, BufferedImage> e : figures.entrySet()) {
-            Path file = folder.resolve(e.getKey());
-            Heatmap.writePng(e.getValue(), file);
-            written.add(file);
+        try (OutputTransaction outputs = new OutputTransaction(overwrite)) {
+            for (String name : figures.keySet()) {
+                written.add(outputs.declare(folder.resolve(name), "figure"));
+            }
+            for (Map.Entry<String, BufferedImage> e : figures.entrySet()) {
+                try (java.io.OutputStream out = outputs.open(folder.resolve(e.getKey()))) {
+                    if (!javax.imageio.ImageIO.write(e.getValue(), "png", out)) {
+                        throw new IOException(folder.resolve(e.getKey()) + ": no PNG writer available");
+                    }
+                }
+            }
+            outputs.commit();
         }
         return written;
     }
