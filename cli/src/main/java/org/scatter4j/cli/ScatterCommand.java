@@ -70,6 +70,7 @@ final class ScatterCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--precision must be float32 or float64, got '" + precision + "'");
         };
         int t = threads.resolve();
+        OptionChecks.scattering(J, L, maxOrder);
         if (chunk < 0) {
             throw new IllegalArgumentException("--chunk must be >= 0 (0: automatic), got " + chunk);
         }

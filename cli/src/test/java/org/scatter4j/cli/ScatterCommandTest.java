@@ -94,9 +94,10 @@ class ScatterCommandTest {
         Path in = tmp.resolve("x.npy");
         Npy.write(in, new double[16 * 16], 16, 16);
         assertTrue(run("scatter", "--J", "5", in.toString(), tmp.resolve("a.npy").toString()).err().contains("smaller than 2^J"));
-        assertTrue(run("scatter", "--J", "2", "--L", "0", in.toString(), tmp.resolve("a.npy").toString()).err().contains("L=0"));
+        assertTrue(run("scatter", "--J", "2", "--L", "0", in.toString(), tmp.resolve("a.npy").toString()).err()
+                .contains("--L must be in [1, 64], got 0"));
         assertTrue(run("scatter", "--J", "2", "--max-order", "3", in.toString(), tmp.resolve("a.npy").toString()).err()
-                .contains("maxOrder=3"));
+                .contains("--max-order must be 1 or 2, got 3"));
         assertTrue(run("scatter", "--J", "2", "--precision", "half", in.toString(), tmp.resolve("a.npy").toString()).err()
                 .contains("--precision must be float32 or float64"));
         double[] nan = new double[16 * 16];

@@ -171,6 +171,27 @@ class MnistDownloadTest {
     }
 
     @Test
+    void progressGoesToTheLogAndTheTemporaryIsHiddenWhileTheTransferRuns() throws IOException {
+        byte[] real = Files.readAllBytes(TestFiles.resource("mnist/" + LABELS));
+        List<String> seenDuringTransfer = new java.util.ArrayList<>();
+        MnistDownload.Opener watching = uri -> {
+            try (Stream<Path> s = Files.list(tmp)) {
+                s.map(p -> p.getFileName().toString()).forEach(seenDuringTransfer::add);
+            }
+            return new java.io.ByteArrayInputStream(real);
+        };
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        new MnistDownload(List.of(A), watching).log(new java.io.PrintStream(log, true, StandardCharsets.UTF_8)).download(LABELS, tmp);
+        assertEquals(1, seenDuringTransfer.size(), seenDuringTransfer.toString());
+        String part = seenDuringTransfer.get(0);
+        assertTrue(part.startsWith("." + LABELS + ".") && part.endsWith(".part"), part);
+        String text = log.toString(StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("fetching " + A.resolve(LABELS)), text);
+        assertTrue(text.contains(LABELS + ": 0.0 MB in "), text);
+        assertEquals(List.of(LABELS), Files.list(tmp).map(p -> p.getFileName().toString()).toList());
+    }
+
+    @Test
     void downloadAllFetchesOnlyWhatIsMissing() throws IOException {
         Path mirror = tmp.resolve("mirror");
         Files.createDirectories(mirror);
