@@ -33,11 +33,14 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Predicts classes with a model saved by 'scatter4j mnist --save-model'.",
-            "INPUT: a .npy of shape (M, N) or (B, M, N) (pixels in [0, 1], as MNIST is read); an image (PNG, JPEG, GIF, BMP, PGM;",
-            "read as grey in [0, 1]); a folder of same-size images (sorted by name); or a folder in MNIST's IDX layout",
-            "(its t10k test files, or its train files with --split train: the labels give the accuracy too).",
-            "Images must have the size the model was trained on. Predictions as CSV (index,name,prediction[,label]) on",
-            "standard output or --out FILE.csv, and/or JSON with --json FILE."})
+            "INPUT: a .npy of shape (M, N) or (B, M, N), pixels in [0, 1] as MNIST is read;",
+            "an image (PNG, JPEG, GIF, BMP, PGM; read as grey in [0, 1]);",
+            "a folder of same-size images (sorted by name);",
+            "or a folder in MNIST's IDX layout: its t10k files (--split train: its train",
+            "files), whose labels give the accuracy too.",
+            "The images must have the size the model was trained on.",
+            "Output: CSV (index,name,prediction[,label]) on standard output or to --out",
+            "FILE.csv; JSON with --json FILE."})
 final class PredictCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "Model file written by mnist --save-model.")
     Path model;

@@ -43,11 +43,26 @@ public final class OutputFiles {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new IOException("cannot create output folder " + dir + ": " + reason(e), e);
+            throw new IOException("cannot create output folder " + dir + ": " + whyNotCreated(dir, e), e);
         }
         if (!Files.isWritable(dir)) {
             throw new IOException("output folder " + dir + " is not writable (permission denied)");
         }
+    }
+
+    /**
+     * Why {@code path} could not be created, in words: {@link #reason}, except that "no such file"
+     * while its folder exists means the folder takes no new entries (/proc, /sys and the like).
+     */
+    public static String whyNotCreated(Path path, IOException e) {
+        Path parent = path.toAbsolutePath().getParent();
+        if (e instanceof NoSuchFileException && parent != null && Files.isDirectory(parent)) {
+            return "folder " + parent + " does not accept new files (a special file system)";
+        }
+        if (e instanceof AccessDeniedException && parent != null) {
+            return "permission denied (folder " + parent + " is not writable)";
+        }
+        return reason(e);
     }
 
     /**

@@ -95,7 +95,7 @@ public final class OutputTransaction implements AutoCloseable {
         try {
             Files.createFile(temp); // no attributes: the umask decides, as for any file the user creates
         } catch (IOException e) {
-            throw new IOException(label + " " + file + ": cannot write there: " + OutputFiles.reason(e), e);
+            throw new IOException(label + " " + file + ": cannot write there: " + OutputFiles.whyNotCreated(file, e), e);
         }
         labels.put(key, label);
         temporaries.put(file, temp);
