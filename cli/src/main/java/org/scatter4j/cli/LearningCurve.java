@@ -2,8 +2,6 @@ package org.scatter4j.cli;
 
 import org.scatter4j.io.OutputFiles;
 import org.scatter4j.io.OutputTransaction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
