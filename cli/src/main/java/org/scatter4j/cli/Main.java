@@ -35,11 +35,36 @@ public final class Main implements Runnable {
         return cl;
     }
 
+    /**
+     * The project's version, from {@code version.properties}, which Maven fills in at build time
+     * (the cli module filters that one resource), so the jar, the tests and an IDE run all print
+     * the version of the pom they were built from.
+     */
     static final class Version implements CommandLine.IVersionProvider {
+        static final String RESOURCE = "version.properties";
+
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"scatter4j " + (v == null ? "development build" : v)};
+            return new String[] {"scatter4j " + projectVersion(), "Java " + System.getProperty("java.version")
+                + " (" + System.getProperty("java.vm.name") + ")"};
+        }
+
+        /** The version the build wrote; a clear error if the resource is missing or was not filtered. */
+        static String projectVersion() {
+            java.util.Properties p = new java.util.Properties();
+            try (java.io.InputStream in = Main.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("org/scatter4j/cli/" + RESOURCE + " is missing from the class path");
+                }
+                p.load(in);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read org/scatter4j/cli/" + RESOURCE, e);
+            }
+            String v = p.getProperty("version", "");
+            if (v.isBlank() || v.contains("${")) {
+                throw new IllegalStateException("org/scatter4j/cli/" + RESOURCE + " was not filtered by Maven (version=" + v + ")");
+            }
+            return v;
         }
     }
 }
