@@ -254,15 +254,13 @@ public final class ImageReader {
                 throw new IOException(name + ": truncated: PGM header says " + width + "x" + height + " pixels but the "
                         + (b.length - pos) + " bytes after the header hold at most " + (b.length - pos + 1) / 2 + " samples");
             }
-            ReadLimit.check(name, "PGM of " + width + "x" + height + " pixels", n * Double.BYTES);
-            double[] out;
+            int bytesPer = maxval < 256 ? 1 : 2;
             if (kind == '5') {
                 // exactly one whitespace character separates maxval from the raster
                 if (pos >= b.length || !isSpace(b[pos])) {
                     throw new IOException(name + ": truncated: PGM header ends without the raster");
                 }
                 pos++;
-                int bytesPer = maxval < 256 ? 1 : 2;
                 long needed = n * bytesPer;
                 long available = b.length - pos;
                 if (available < needed) {
@@ -270,6 +268,10 @@ public final class ImageReader {
                             + " pixels with maxval " + maxval + " (" + needed + " bytes) but only " + available
                             + " bytes follow");
                 }
+            }
+            ReadLimit.check(name, "PGM of " + width + "x" + height + " pixels", n * Double.BYTES);
+            double[] out;
+            if (kind == '5') {
                 out = new double[(int) n];
                 for (int i = 0; i < n; i++) {
                     int v = bytesPer == 1 ? b[pos + i] & 0xFF
