@@ -148,9 +148,11 @@ public final class IdxReader {
             int cols = dimension(in, name, "cols");
             int take = take(name, n, first, "images");
             long perImage = (long) rows * cols;
-            if (perImage * n > Integer.MAX_VALUE) {
+            long total = ReadLimit.times(perImage, n);
+            if (total > Integer.MAX_VALUE) {
                 throw new IOException(name + ": " + n + " images of " + rows + "x" + cols + " are "
-                        + perImage * n + " pixels, more than the " + Integer.MAX_VALUE + " a Java array can hold");
+                        + (total == Long.MAX_VALUE ? "more than 2^63" : String.valueOf(total)) + " pixels, more than the "
+                        + Integer.MAX_VALUE + " a Java array can hold");
             }
             int bytes = (int) (perImage * take);
             // the bytes as read, then as float

@@ -313,7 +313,7 @@ public final class ImageReader {
             }
             if (pos == start) {
                 String found = pos >= b.length ? "end of file"
-                        : "'" + new String(b, pos, Math.min(8, b.length - pos), StandardCharsets.ISO_8859_1) + "'";
+                        : "'" + ReadLimit.printable(new String(b, pos, Math.min(8, b.length - pos), StandardCharsets.ISO_8859_1)) + "'";
                 throw new IOException(name + ": bad PGM " + (what.startsWith("sample") ? "data" : "header")
                         + ": expected " + what + ", found " + found);
             }

@@ -317,27 +317,27 @@ public final class Npy {
             parsed = p.value();
             p.expectEnd();
         } catch (IllegalArgumentException e) {
-            throw new IOException(name + ": bad header: " + e.getMessage() + " in " + quote(text), e);
+            throw new IOException(name + ": bad header: " + ReadLimit.printable(e.getMessage()) + " in " + quote(text), e);
         }
         if (!(parsed instanceof Map<?, ?> dict)) {
             throw new IOException(name + ": bad header: expected a dictionary, found " + quote(text));
         }
         if (!dict.keySet().equals(java.util.Set.of("descr", "fortran_order", "shape"))) {
-            throw new IOException(name + ": bad header: keys are " + dict.keySet()
+            throw new IOException(name + ": bad header: keys are " + ReadLimit.printable(dict.keySet())
                     + ", expected exactly descr, fortran_order and shape");
         }
         Object descr = dict.get("descr");
         if (descr instanceof List<?>) {
-            throw new IOException(name + ": unsupported dtype: structured array " + descr
+            throw new IOException(name + ": unsupported dtype: structured array " + ReadLimit.printable(descr)
                     + " (only plain numeric arrays are read)");
         }
         if (!(descr instanceof String d)) {
-            throw new IOException(name + ": bad header: descr is " + descr + ", expected a string");
+            throw new IOException(name + ": bad header: descr is " + ReadLimit.printable(descr) + ", expected a string");
         }
         Matcher m = DESCR.matcher(d);
         Type type = m.matches() ? Type.of(m.group(2).charAt(0), Integer.parseInt(m.group(3))) : null;
         if (type == null) {
-            throw new IOException(name + ": unsupported dtype '" + d + "'" + describeUnsupported(d)
+            throw new IOException(name + ": unsupported dtype '" + ReadLimit.printable(d) + "'" + describeUnsupported(d)
                     + "; supported: float32, float64, uint8, int8, int16, uint16, int32, uint32, int64, bool");
         }
         ByteOrder order = switch (m.group(1)) {
@@ -346,17 +346,17 @@ public final class Npy {
             default -> ByteOrder.nativeOrder(); // '|' (single byte, order irrelevant), '=' or none
         };
         if (!(dict.get("fortran_order") instanceof Boolean fortran)) {
-            throw new IOException(name + ": bad header: fortran_order is " + dict.get("fortran_order")
+            throw new IOException(name + ": bad header: fortran_order is " + ReadLimit.printable(dict.get("fortran_order"))
                     + ", expected True or False");
         }
         if (!(dict.get("shape") instanceof PyLiteral.Tuple tuple)) {
-            throw new IOException(name + ": bad header: shape is " + dict.get("shape") + ", expected a tuple");
+            throw new IOException(name + ": bad header: shape is " + ReadLimit.printable(dict.get("shape")) + ", expected a tuple");
         }
         int[] shape = new int[tuple.items().size()];
         for (int i = 0; i < shape.length; i++) {
             Object dim = tuple.items().get(i);
             if (!(dim instanceof Long l) || l < 0) {
-                throw new IOException(name + ": bad header: shape " + tuple + " has dimension " + dim
+                throw new IOException(name + ": bad header: shape " + ReadLimit.printable(tuple) + " has dimension " + ReadLimit.printable(dim)
                         + ", expected a non-negative integer");
             }
             if (l > Integer.MAX_VALUE) {

@@ -75,6 +75,16 @@ public final class ReadLimit {
         }
     }
 
+    /**
+     * Text taken from a file, made fit for a one-line message: control characters (line breaks
+     * included) become {@code ?}, and more than 60 characters are cut with "...".
+     */
+    static String printable(Object fromFile) {
+        String t = String.valueOf(fromFile);
+        t = t.length() > 60 ? t.substring(0, 60) + "..." : t;
+        return t.replaceAll("\\p{Cntrl}", "?");
+    }
+
     /** A byte count for people: "512.0 MB", "7.2 GB", "more than 8 EB". */
     static String describe(long bytes) {
         if (bytes == Long.MAX_VALUE) {
