@@ -207,4 +207,49 @@ class HostileFilesTest {
         }
         assertArrayEquals(new int[] {rows, cols}, read[0].shape());
     }
+
+    /**
+     * A Fortran-order (B, H, W) batch streams through ImageStream a group of images at a time:
+     * 12 images of 1024 x 1024 float32 (48 MB of file, 96 MB as doubles) in groups of 4 (32 MB).
+     */
+    @Test
+    void fortranOrderBatchStreamsInGroups() throws IOException {
+        int b = 12;
+        int h = 1024;
+        int w = 1024;
+        String header = "{'descr': '<f4', 'fortran_order': True, 'shape': (" + b + ", " + h + ", " + w + "), }";
+        Path p = dir.resolve("batch.npy");
+        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(p), 1 << 20)) { // column-major
+            ByteBuffer head = ByteBuffer.allocate(10 + header.length() + 1).order(ByteOrder.LITTLE_ENDIAN);
+            head.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) (header.length() + 1))
+                    .put(header.getBytes(StandardCharsets.US_ASCII)).put((byte) '\n');
+            out.write(head.array());
+            ByteBuffer v = ByteBuffer.allocate(4 * b).order(ByteOrder.LITTLE_ENDIAN);
+            for (int j = 0; j < w; j++) {
+                for (int i = 0; i < h; i++) {
+                    v.clear();
+                    for (int k = 0; k < b; k++) {
+                        v.putFloat(k * 1_000_000f + i * w + j); // below 2^24: exact in float32
+                    }
+                    out.write(v.array());
+                }
+            }
+        }
+        double[] image = new double[h * w];
+        int[] seen = new int[1];
+        Allocation.Measured m = Allocation.measure(() -> {
+            try (ImageStream s = ImageStream.open(p)) {
+                for (int k = 0; s.read(image, 1) == 1; k++) {
+                    for (int at = 0; at < image.length; at += 4099) {
+                        assertEquals(k * 1_000_000.0 + at, image[at], "image " + k + " pixel " + at);
+                    }
+                    seen[0]++;
+                }
+            }
+        });
+        assertNull(m.thrown());
+        assertEquals(b, seen[0]);
+        long asDoubles = 8L * b * h * w;
+        assertTrue(m.bytes() < (32L << 20) + SMALL, "allocated " + m.bytes() + " bytes; the batch as doubles is " + asDoubles);
+    }
 }
