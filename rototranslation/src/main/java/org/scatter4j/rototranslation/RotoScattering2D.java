@@ -113,60 +113,21 @@ public final class RotoScattering2D implements FeatureExtractor {
     private final LaneBatchEngine<RotoCascade.Block, RotoCascade.Workspace> engine64;
     private final LaneBatchEngine<RotoCascade32.Block, RotoCascade32.Workspace> engine32;
 
-    private RotoScattering2D(Builder b) {
-        if (b.J < 1 || b.J > 30) {
-            throw new IllegalArgumentException("J must be in [1, 30], got J=" + b.J);
-        }
-        if (b.L < 2 || b.L > MorletFilterBank.MAX_L || b.L % 2 != 0) {
-            throw new IllegalArgumentException("L must be even and in [2, " + MorletFilterBank.MAX_L
-                    + "] (2L angles over [0, 2 pi) use psi_{a + L} = conj(psi_a)), got L=" + b.L);
-        }
-        int maxK = 31 - Integer.numberOfLeadingZeros(b.L);
-        if (b.K < 1 || b.K > maxK) {
-            throw new IllegalArgumentException("K (angular octaves) must be in [1, log2(L)] = [1, " + maxK + "] for L="
-                    + b.L + ", got K=" + b.K);
-        }
-        if (b.height == -1 || b.width == -1) {
-            throw new IllegalArgumentException("the input shape is required (call shape(height, width))");
-        }
-        if (b.height < 1 || b.width < 1) {
-            throw new IllegalArgumentException("image height and width must be >= 1, got " + b.height + "x" + b.width);
-        }
-        if ((1 << b.J) > b.height || (1 << b.J) > b.width) {
-            throw new IllegalArgumentException("image " + b.height + "x" + b.width + " is smaller than 2^J = 2^" + b.J
-                    + " = " + (1 << b.J) + "; need 2^J <= height and width, i.e. J <= "
-                    + (31 - Integer.numberOfLeadingZeros(Math.min(b.height, b.width))));
-        }
-        if (!(b.logEpsilon > 0) || !Double.isFinite(b.logEpsilon)) {
-            throw new IllegalArgumentException("logEpsilon must be finite and > 0, got logEpsilon=" + b.logEpsilon);
-        }
-        if (b.lanes < 0 || b.lanes > 256) {
-            throw new IllegalArgumentException("lanes must be in [0, 256] (0 = automatic), got lanes=" + b.lanes);
-        }
-        if (b.averaging == null) {
-            throw new IllegalArgumentException("averaging must not be null");
-        }
-        if (b.translationCoefficients && b.averaging != Averaging.GLOBAL) {
-            throw new IllegalArgumentException("translationCoefficients(true) needs Averaging.GLOBAL, got averaging=" + b.averaging);
-        }
-        if (b.coarseSecondLayer && b.averaging != Averaging.GLOBAL) {
-            throw new IllegalArgumentException("coarseSecondLayer(true) needs Averaging.GLOBAL (it samples the second layer"
-                    + " on a grid twice as coarse, which only a global mean tolerates), got averaging=" + b.averaging);
-        }
-        this.J = b.J;
-        this.L = b.L;
-        this.K = b.K;
+    RotoScattering2D(RotoConfig config) {
+        this.J = config.J();
+        this.L = config.L();
+        this.K = config.K();
         this.n = 2 * L;
-        this.averaging = b.averaging;
-        this.log = b.log;
-        this.logEpsilon = b.logEpsilon;
-        this.renormalize = b.renormalize;
-        this.translation = b.translationCoefficients;
+        this.averaging = config.averaging();
+        this.log = config.log();
+        this.logEpsilon = config.logEpsilon();
+        this.renormalize = config.renormalize();
+        this.translation = config.translationCoefficients();
         this.level2 = new int[J];
         for (int j2 = 0; j2 < J; j2++) {
-            level2[j2] = b.coarseSecondLayer ? j2 + 1 : j2;
+            level2[j2] = config.coarseSecondLayer() ? j2 + 1 : j2;
         }
-        this.padding = new Padding(b.height, b.width, J);
+        this.padding = new Padding(config.height(), config.width(), J);
         int Mp = padding.paddedHeight();
         int Np = padding.paddedWidth();
         this.bank = new MorletFilterBank(Mp, Np, J, L);
@@ -216,12 +177,12 @@ public final class RotoScattering2D implements FeatureExtractor {
                 for (int j1 = 0; j1 < j2; j1++) {
                     double[] level = j1 == 0 ? fine : SymmetricPeriodization.periodize(fine, Np, Mp, j1);
                     secondPsi[j2][j1][t] = new SparseFourierFilter(level, Np >> j1, Mp >> j1, 1 << (level2[j2] - j1),
-                            b.coarseSecondLayer ? COARSE_NEGLIGIBLE : SparseFourierFilter.NEGLIGIBLE);
+                            config.coarseSecondLayer() ? COARSE_NEGLIGIBLE : SparseFourierFilter.NEGLIGIBLE);
                 }
             }
         }
         int pixels = Mp * Np;
-        this.blockLanes = b.lanes > 0 ? b.lanes : Math.max(1, Math.min(16, (1 << 16) / pixels));
+        this.blockLanes = config.lanes() > 0 ? config.lanes() : Math.max(1, Math.min(16, (1 << 16) / pixels));
         this.engine64 = new LaneBatchEngine<>(new RotoCascade(this), blockLanes);
         this.engine32 = new LaneBatchEngine<>(new RotoCascade32(this), blockLanes);
     }
@@ -577,11 +538,20 @@ public final class RotoScattering2D implements FeatureExtractor {
             return this;
         }
 
-        public RotoScattering2D build() {
+        /** The validated parameters. */
+        public RotoConfig config() {
             if (J == -1) {
                 throw new IllegalArgumentException("J is required (call J(int))");
             }
-            return new RotoScattering2D(this);
+            if (height == -1 || width == -1) {
+                throw new IllegalArgumentException("the input shape is required (call shape(height, width))");
+            }
+            return new RotoConfig(J, L, K, height, width, averaging, log, logEpsilon, renormalize, coarseSecondLayer,
+                    translationCoefficients, lanes);
+        }
+
+        public RotoScattering2D build() {
+            return new RotoScattering2D(config());
         }
     }
 }
