@@ -2,7 +2,7 @@ package org.scatter4j.scattering;
 
 import org.scatter4j.wavelets.Float32Tables;
 import org.scatter4j.wavelets.fft.Fft2D;
-import org.scatter4j.wavelets.fft.FloatFft2D;
+import org.scatter4j.wavelets.fft.Fft2D32;
 
 /**
  * A real Fourier filter prepared for "multiply, then subsample by k in the Fourier domain" on lane
@@ -727,11 +727,11 @@ public final class SparseFourierFilter {
 
     /**
      * This filter's product with a spectrum, handed to an inverse FFT row by row
-     * ({@link FloatFft2D.SpectrumRows}) so that the product is written straight into the FFT's input
+     * ({@link Fft2D32.SpectrumRows}) so that the product is written straight into the FFT's input
      * blocks instead of into an array that the FFT then copies. Mutable (which filter and spectrum
      * it serves is set by {@link #of}); one per thread, like its scratch.
      */
-    public static final class Product32 implements FloatFft2D.SpectrumRows {
+    public static final class Product32 implements Fft2D32.SpectrumRows {
         private final Scratch32 scratch;
         private SparseFourierFilter filter;
         private float[] re;

@@ -45,7 +45,7 @@ final class FftPlan {
          */
         final double[] dftCos;
         final double[] dftSin;
-        /** The same tables rounded to float32, read by the float32 kernels ({@code FloatStockham}). */
+        /** The same tables rounded to float32, read by the float32 kernels ({@code Stockham32}). */
         final float[] twRe32;
         final float[] twIm32;
         final float[] dftCos32;

@@ -36,8 +36,8 @@ import java.util.Arrays;
  * <p>The arithmetic of one value never depends on the others or on {@code width}: a lane is computed
  * the same way whatever the lane count (Java does not fuse or reassociate floating-point operations).
  */
-final class FloatButterflies {
-    private FloatButterflies() {
+final class Butterflies32 {
+    private Butterflies32() {
     }
 
     /**
