@@ -12,7 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.scatter4j.rototranslation.RotoScattering2D;
 import org.scatter4j.scattering.FeatureExtractor;
-import org.scatter4j.scattering.KymatioFftCount;
+import org.scatter4j.scattering.internal.KymatioFftCount;
 import org.scatter4j.scattering.Scattering2D;
 import org.scatter4j.wavelets.fft.Fft2D32;
 import org.scatter4j.wavelets.fft.Fft2DFactory32;

@@ -103,8 +103,8 @@ public final class Float32Kernels {
 
     static final List<Region> REGIONS = List.of(
             new Region(WAVELETS + "Padding.java", Map.of()),
-            new Region(SCATTERING + "LaneOps.java", Map.of()),
-            new Region(SCATTERING + "SparseFourierFilter.java", map(
+            new Region("benchmarks/src/main/java/org/scatter4j/benchmarks/LaneOps.java", Map.of()),
+            new Region(SCATTERING + "internal/SparseFourierFilter.java", map(
                     "Scratch", "Scratch32",
                     "newScratch", "newScratch32",
                     "weights", "weights32",
@@ -112,7 +112,7 @@ public final class Float32Kernels {
                     "groupWeights", "groupWeights32",
                     "Product", "Product32",
                     "Fft2D", "Fft2D32")),
-            new Region(SCATTERING + "LowPassOperator.java", map(
+            new Region(SCATTERING + "internal/LowPassOperator.java", map(
                     "Scratch", "Scratch32",
                     "newScratch", "newScratch32",
                     "rowWeight", "rowWeight32",
