@@ -31,8 +31,8 @@ class Float32KernelsTest {
     void conversionRenamesWholeWordsOnly() {
         String in = "double[] twRe = new double[n]; LaneFft2D f; JTransformsFft2D g; Fft2D h; double x = 0.5 * y + 1e-10 + 2.0e-3; "
                 + "re[p] = Math.sqrt(a); double[] doubles; v1.2.3";
-        String out = Float32Kernels.convert(in, Map.of("twRe", "twRe32", "Fft2D", "FloatFft2D", "LaneFft2D", "FloatLaneFft2D"));
-        assertEquals("float[] twRe32 = new float[n]; FloatLaneFft2D f; JTransformsFft2D g; FloatFft2D h; float x = 0.5f * y + 1e-10 + "
+        String out = Float32Kernels.convert(in, Map.of("twRe", "twRe32", "Fft2D", "Fft2D32", "LaneFft2D", "LaneFft2D32"));
+        assertEquals("float[] twRe32 = new float[n]; LaneFft2D32 f; JTransformsFft2D g; Fft2D32 h; float x = 0.5f * y + 1e-10 + "
                 + "2.0e-3f; re[p] = (float) Math.sqrt(a); float[] doubles; v1.2.3", out);
     }
 
@@ -45,5 +45,18 @@ class Float32KernelsTest {
         assertTrue(out.contains(Float32Kernels.TARGET_BEGIN + "\n  float f(float x) { return 2.0f * x; }\n  "
                 + Float32Kernels.TARGET_END), out);
         assertTrue(!out.contains("stale"), out);
+    }
+
+    @Test
+    void commentsStayProseButTheirCodeTagsAndStringsAreRenamed() {
+        String in = "/** Scratch for {@link #apply(double[], Scratch)}: 2.5 times slower (section 12.3). */\n"
+                + "double x = 2.5; // 2.5 times, Scratch\n"
+                + "/* a block comment over\n   two lines: 1.5 double */ double y = 1.5;\n"
+                + "throw new IllegalStateException(\"Scratch of 1.5 doubles\"); char c = '/';\n";
+        String out = Float32Kernels.convert(in, Map.of("Scratch", "Scratch32"));
+        assertEquals("/** Scratch for {@link #apply(float[], Scratch32)}: 2.5 times slower (section 12.3). */\n"
+                + "float x = 2.5f; // 2.5 times, Scratch\n"
+                + "/* a block comment over\n   two lines: 1.5 double */ float y = 1.5f;\n"
+                + "throw new IllegalStateException(\"Scratch32 of 1.5 doubles\"); char c = '/';\n", out);
     }
 }
