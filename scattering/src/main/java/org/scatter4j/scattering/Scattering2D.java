@@ -55,6 +55,7 @@ public final class Scattering2D implements FeatureExtractor {
     private final int[] secondOrderStart;
 
     Scattering2D(ScatteringConfig config) {
+        ScatteringMemory.requireFiltersFit(config); // one clear line before gigabytes of filters are built
         this.J = config.J();
         this.L = config.L();
         this.maxOrder = config.maxOrder();
@@ -159,6 +160,7 @@ public final class Scattering2D implements FeatureExtractor {
     public void transform(float[] image, int imageOffset, float[] out, int outOffset) {
         transformAll(new Images.Float32("image", image, imageOffset, 1, imageLength()),
                 new Images.Float32("output", out, outOffset, 1, outputLength()), 1);
+        Float32Range.recomputeHugeImages(this, image, imageOffset, 1, out, outOffset); // pixels above 2^50: float64
     }
 
     /**
@@ -170,6 +172,7 @@ public final class Scattering2D implements FeatureExtractor {
     public void transformBatch(float[] images, int count, float[] out, int threads) {
         transformAll(new Images.Float32("images", images, 0, count, imageLength()),
                 new Images.Float32("output", out, 0, count, outputLength()), threads);
+        Float32Range.recomputeHugeImages(this, images, 0, count, out, 0); // pixels above 2^50: float64
     }
 
     /** As {@link #transformBatch(float[], int, float[], int)}, in float64. */
