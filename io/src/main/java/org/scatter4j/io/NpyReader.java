@@ -80,6 +80,27 @@ public final class NpyReader implements AutoCloseable {
         done += n;
     }
 
+    /**
+     * Reads the {@code n} values that start at value {@code index} (in storage order) into {@code
+     * dst[off, off + n)}, wherever they are in the file: a row of a region of an image too large to
+     * read whole. Independent of {@link #read}'s position, which it leaves unchanged.
+     *
+     * @throws IllegalArgumentException if [index, index + n) is not inside the array
+     */
+    public void readAt(long index, double[] dst, int off, int n) throws IOException {
+        java.util.Objects.checkFromIndexSize(off, n, dst.length);
+        if (index < 0 || n < 0 || index > layout.count() - n) {
+            throw new IllegalArgumentException("values [" + index + ", " + (index + n) + ") are not inside the "
+                    + layout.count() + " values of the array");
+        }
+        long pos = layout.dataStart() + index * layout.type().size;
+        for (int k = 0; k < n; ) {
+            int m = layout.readValues(ch, pos, buf, dst, off + k, Math.min(layout.valuesPerBuffer(buf), n - k));
+            pos += (long) m * layout.type().size;
+            k += m;
+        }
+    }
+
     @Override
     public void close() throws IOException {
         ch.close();
