@@ -262,6 +262,12 @@ public final class TiledScattering2D {
         }
         int boxW = cHi - cLo + 1;
         source.read(rLo, cLo, rHi - rLo + 1, boxW, region);
+        for (int p = 0; p < (rHi - rLo + 1) * boxW; p++) {
+            if (!Double.isFinite(region[p])) {
+                throw new IllegalArgumentException("the image has a non-finite pixel " + region[p] + " at (row " + (rLo + p / boxW)
+                        + ", column " + (cLo + p % boxW) + "); pixels must be finite");
+            }
+        }
         for (int r = 0; r < size; r++) {
             int src = (rows[r] - rLo) * boxW - cLo;
             int to = at + r * size;
