@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.scatter4j.scattering.FeatureExtractor;
+import org.scatter4j.scattering.Float32Range;
 import org.scatter4j.scattering.Images;
 import org.scatter4j.scattering.Parallel;
 import org.scatter4j.scattering.LowPassOperator;
@@ -296,6 +297,8 @@ public final class RotoScattering2D implements FeatureExtractor {
         float[] out = new float[featureCount()];
         transformAll(new Images.Float32("image", image, 0, 1, imageLength()), new Images.Float32("output", out, 0, 1, featureCount()),
                 1, singlePool32, 1);
+        Float32Range.recomputeHugeImages(image, 0, 1, imageLength(), out, 0, featureCount(), outputHeight() * outputWidth(),
+                this::transform); // pixels above 2^50: float64
         return out;
     }
 
@@ -307,6 +310,8 @@ public final class RotoScattering2D implements FeatureExtractor {
         checkBatch(count, threads);
         transformAll(new Images.Float32("images", images, 0, count, imageLength()), new Images.Float32("output", out, 0, count, featureCount()), threads,
                 blockPool32, blockLanes);
+        Float32Range.recomputeHugeImages(images, 0, count, imageLength(), out, 0, featureCount(), outputHeight() * outputWidth(),
+                this::transform); // pixels above 2^50: float64
     }
 
     /** As {@link #transformBatch(float[], int, float[], int)}, in float64. */

@@ -19,15 +19,15 @@ package org.scatter4j.scattering;
  * carry a per-lane exponent, and these huge inputs are rare enough that float64 costs nothing
  * that matters.)
  */
-final class Float32Range {
+public final class Float32Range {
     /** Largest |pixel| the float32 cascade takes as it is. */
-    static final float SAFE = 0x1p50f;
+    public static final float SAFE = 0x1p50f;
 
     private Float32Range() {
     }
 
     /** Whether some |pixel| of {@code images[from, from + length)} exceeds {@link #SAFE}. */
-    static boolean exceedsSafe(float[] images, int from, int length) {
+    public static boolean exceedsSafe(float[] images, int from, int length) {
         for (int p = from; p < from + length; p++) {
             if (Math.abs(images[p]) > SAFE) {
                 return true;
@@ -37,37 +37,37 @@ final class Float32Range {
     }
 
     /**
-     * Recomputes in float64 every image of {@code images} (count records from {@code offset}) whose
-     * largest |pixel| exceeds {@link #SAFE}, writing its coefficients rounded to float32 over the
-     * float32 cascade's at {@code out[outOffset + i * outputLength ...]}.
+     * Recomputes in float64 every image of {@code images} (count records of {@code imageLength} from
+     * {@code offset}) whose largest |pixel| exceeds {@link #SAFE}, with {@code float64} (the same
+     * transform's float64 path), writing its {@code outputLength} coefficients rounded to float32
+     * over the float32 cascade's at {@code out[outOffset + i * outputLength ...]}. {@code plane}:
+     * values per output channel, to name a refused value's channel.
      *
      * @throws IllegalArgumentException if a coefficient exceeds the float32 range
      */
-    static void recomputeHugeImages(Scattering2D s, float[] images, int offset, int count, float[] out, int outOffset) {
-        int len = s.imageLength();
-        int outLen = s.outputLength();
+    public static void recomputeHugeImages(float[] images, int offset, int count, int imageLength, float[] out, int outOffset,
+                                           int outputLength, int plane, java.util.function.UnaryOperator<double[]> float64) {
         double[] image = null;
         for (int i = 0; i < count; i++) {
-            int from = offset + i * len;
-            if (!exceedsSafe(images, from, len)) {
+            int from = offset + i * imageLength;
+            if (!exceedsSafe(images, from, imageLength)) {
                 continue;
             }
             if (image == null) {
-                image = new double[len];
+                image = new double[imageLength];
             }
-            for (int p = 0; p < len; p++) {
+            for (int p = 0; p < imageLength; p++) {
                 image[p] = images[from + p];
             }
-            double[] coefficients = s.transform(image);
-            int to = outOffset + i * outLen;
-            for (int q = 0; q < outLen; q++) {
+            double[] coefficients = float64.apply(image);
+            int to = outOffset + i * outputLength;
+            for (int q = 0; q < outputLength; q++) {
                 float v = (float) coefficients[q];
                 if (Float.isInfinite(v)) {
-                    int plane = s.outputHeight() * s.outputWidth();
-                    throw new IllegalArgumentException(String.format("image %d: scattering coefficient %.3g (channel %d, row %d,"
-                            + " column %d) exceeds the float32 range (%.3g); compute it in float64 (the double[] methods,"
+                    throw new IllegalArgumentException(String.format("image %d: scattering coefficient %.3g (channel %d, value %d"
+                            + " of the channel) exceeds the float32 range (%.3g); compute it in float64 (the double[] methods,"
                             + " scatter4j --precision float64) or scale the image down", i, coefficients[q], q / plane,
-                            q % plane / s.outputWidth(), q % s.outputWidth(), Float.MAX_VALUE));
+                            q % plane, Float.MAX_VALUE));
                 }
                 out[to + q] = v;
             }

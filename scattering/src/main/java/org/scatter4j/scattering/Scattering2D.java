@@ -160,7 +160,8 @@ public final class Scattering2D implements FeatureExtractor {
     public void transform(float[] image, int imageOffset, float[] out, int outOffset) {
         transformAll(new Images.Float32("image", image, imageOffset, 1, imageLength()),
                 new Images.Float32("output", out, outOffset, 1, outputLength()), 1);
-        Float32Range.recomputeHugeImages(this, image, imageOffset, 1, out, outOffset); // pixels above 2^50: float64
+        Float32Range.recomputeHugeImages(image, imageOffset, 1, imageLength(), out, outOffset, outputLength(),
+                outHeight * outWidth, this::transform); // pixels above 2^50: float64
     }
 
     /**
@@ -172,7 +173,8 @@ public final class Scattering2D implements FeatureExtractor {
     public void transformBatch(float[] images, int count, float[] out, int threads) {
         transformAll(new Images.Float32("images", images, 0, count, imageLength()),
                 new Images.Float32("output", out, 0, count, outputLength()), threads);
-        Float32Range.recomputeHugeImages(this, images, 0, count, out, 0); // pixels above 2^50: float64
+        Float32Range.recomputeHugeImages(images, 0, count, imageLength(), out, 0, outputLength(), outHeight * outWidth,
+                this::transform); // pixels above 2^50: float64
     }
 
     /** As {@link #transformBatch(float[], int, float[], int)}, in float64. */
