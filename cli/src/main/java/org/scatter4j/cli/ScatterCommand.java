@@ -111,8 +111,10 @@ final class ScatterCommand implements Callable<Integer> {
                 s = tiled.tileTransform();
                 outShape = new int[] {count, s.channelCount(), tiled.outputHeight(height), tiled.outputWidth(width)};
                 if (tile < 0) {
-                    System.err.printf("scatter4j scatter: image %dx%d does not fit in the %.1f GB heap whole: tiles of %d%n", height,
-                            width, Runtime.getRuntime().maxMemory() / 1e9, tileSize);
+                    System.err.printf("scatter4j scatter: image %dx%d does not fit in the %.1f GB heap whole: tiles of %d (equal to the"
+                            + " whole-image transform to 1e-3 of each channel's largest value from %d pixels off the border; --tile 0"
+                            + " and more memory for the whole image)%n", height, width, Runtime.getRuntime().maxMemory() / 1e9, tileSize,
+                            TiledScattering2D.MARGIN << J);
                 }
                 TiledScatter.run(tiled, input, in, float64, t, part, outShape);
             } else {
