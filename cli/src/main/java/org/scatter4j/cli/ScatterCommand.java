@@ -15,6 +15,7 @@ import org.scatter4j.io.ImageStream;
 import org.scatter4j.io.NpyWriter;
 import org.scatter4j.scattering.Scattering2D;
 import org.scatter4j.scattering.ScatteringPath;
+import org.scatter4j.scattering.TiledScattering2D;
 import org.scatter4j.wavelets.MorletParameters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,6 +53,13 @@ final class ScatterCommand implements Callable<Integer> {
             + "read and the output written chunk by chunk, so memory does not grow with the number of images.",
             "0 (default): as many as fit in 64 MB of buffers (a quarter of the heap if smaller)."})
     int chunk;
+
+    @Option(names = "--tile", defaultValue = "-1", description = {"Transform each image in overlapping N x N tiles (N a multiple "
+            + "of 2^J), in memory set by N, not by the image; the output is the same array, equal to the whole-image transform "
+            + "to 1e-3 of each channel's largest value at 4 * 2^J pixels and more from the image border (TiledScattering2D).",
+            "0: never tile. Default: the whole image when its transform fits in the heap, else tiles of the largest "
+            + "size that fits."})
+    int tile;
 
     @Option(names = "--overwrite", description = "Replace OUTPUT and its paths JSON if they exist.")
     boolean overwrite;
@@ -94,12 +102,27 @@ final class ScatterCommand implements Callable<Integer> {
                 height = in.height();
                 width = in.width();
                 names = in.names();
-                s = Scattering2D.builder().J(J).L(L).maxOrder(maxOrder).shape(height, width).build();
-                outShape = new int[] {count, s.channelCount(), s.outputHeight(), s.outputWidth()};
-                int perChunk = chunk > 0 ? chunk : defaultChunk(s, Runtime.getRuntime().maxMemory());
+                Scattering2D.builder().J(J).L(L).maxOrder(maxOrder).shape(height, width).config(); // sizes checked first
+                int tileSize = TiledScatter.choose(tile, height, width, J, L, maxOrder, t, float64, Runtime.getRuntime().maxMemory());
                 Path part = outputs.temporary(output);
-                try (NpyWriter out = float64 ? NpyWriter.float64(part, outShape) : NpyWriter.float32(part, outShape)) {
-                    stream(in, s, float64, perChunk, t, out);
+                if (tileSize > 0) {
+                    TiledScattering2D tiled = new TiledScattering2D(J, L, maxOrder, tileSize);
+                    s = tiled.tileTransform();
+                    outShape = new int[] {count, s.channelCount(), tiled.outputHeight(height), tiled.outputWidth(width)};
+                    if (tile < 0) {
+                        System.err.printf("scatter4j scatter: image %dx%d does not fit in the %.1f GB heap whole: tiles of %d (equal to the"
+                                + " whole-image transform to 1e-3 of each channel's largest value from %d pixels off the border; --tile 0"
+                                + " and more memory for the whole image)%n", height, width, Runtime.getRuntime().maxMemory() / 1e9, tileSize,
+                                TiledScattering2D.MARGIN << J);
+                    }
+                    TiledScatter.run(tiled, input, in, float64, t, part, outShape);
+                } else {
+                    s = Scattering2D.builder().J(J).L(L).maxOrder(maxOrder).shape(height, width).build();
+                    outShape = new int[] {count, s.channelCount(), s.outputHeight(), s.outputWidth()};
+                    int perChunk = chunk > 0 ? chunk : defaultChunk(s, Runtime.getRuntime().maxMemory());
+                    try (NpyWriter out = float64 ? NpyWriter.float64(part, outShape) : NpyWriter.float32(part, outShape)) {
+                        stream(in, s, float64, perChunk, t, out);
+                    }
                 }
             }
             try (Writer w = new java.io.OutputStreamWriter(new java.io.BufferedOutputStream(outputs.open(pathsJson)),
@@ -169,7 +192,9 @@ final class ScatterCommand implements Callable<Integer> {
         root.put("max_order", s.maxOrder());
         root.put("precision", precision);
         root.put("input_shape", inputShape);
-        root.put("padded_shape", new int[] {s.padding().paddedHeight(), s.padding().paddedWidth()});
+        // from the input's shape, not s's: in a tiled run s is the transform of one tile
+        root.put("padded_shape", new int[] {org.scatter4j.wavelets.Padding.paddedSize(inputShape[1], s.J()),
+            org.scatter4j.wavelets.Padding.paddedSize(inputShape[2], s.J())});
         root.put("output_shape", outShape);
         root.put("inputs", inputs); // streamed by Gson, so a huge batch is never one string in memory
         List<Map<String, Object>> paths = new ArrayList<>();

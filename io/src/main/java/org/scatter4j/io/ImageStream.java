@@ -178,7 +178,7 @@ public final class ImageStream implements AutoCloseable {
                 groupSize = Math.min(run.length, count - next);
                 for (int j = 0; j < w; j++) {
                     for (int i = 0; i < h; i++) {
-                        r.readAt(groupStart + (long) count * (i + (long) h * j), run, groupSize);
+                        r.readAt(groupStart + (long) count * (i + (long) h * j), run, 0, groupSize);
                         for (int t = 0; t < groupSize; t++) {
                             group[t * pixels + i * w + j] = run[t];
                         }

@@ -83,26 +83,34 @@ public final class NpyReader implements AutoCloseable {
     }
 
     /**
-     * Reads the n values starting at storage index {@code index} into dst[0, n), without moving
-     * the sequential position (for readers that regroup Fortran-order data).
+     * Reads the {@code n} values that start at value {@code index} (in storage order) into {@code
+     * dst[off, off + n)}, wherever they are in the file: a row of a region of an image too large to
+     * read whole, or a run of Fortran-order data being regrouped. Independent of {@link #read}'s
+     * position, which it leaves unchanged. Files of up to 2 GB of data are read through a mapping
+     * (many short reads at scattered places: page cache, no system call each).
+     *
+     * @throws IllegalArgumentException if [index, index + n) is not inside the array
      */
-    void readAt(long index, double[] dst, int n) throws IOException {
-        java.util.Objects.checkFromIndexSize(index, n, layout.count());
+    public void readAt(long index, double[] dst, int off, int n) throws IOException {
+        java.util.Objects.checkFromIndexSize(off, n, dst.length);
+        if (index < 0 || n < 0 || index > layout.count() - n) {
+            throw new IllegalArgumentException("values [" + index + ", " + (index + n) + ") are not inside the "
+                    + layout.count() + " values of the array");
+        }
         long dataBytes = layout.count() * layout.type().size;
         if (mapped == null && dataBytes <= Integer.MAX_VALUE) {
-            // many short reads at scattered places: from a mapping (page cache, no system call each)
             mapped = ch.map(FileChannel.MapMode.READ_ONLY, layout.dataStart(), dataBytes).order(layout.order());
         }
         if (mapped != null) {
             int at = (int) (index * layout.type().size);
             for (int k = 0; k < n; k++, at += layout.type().size) {
-                dst[k] = layout.type().read(mapped.position(at));
+                dst[off + k] = layout.type().read(mapped.position(at));
             }
             return;
         }
         long pos = layout.dataStart() + index * layout.type().size;
         for (int k = 0; k < n; ) {
-            int m = layout.readValues(ch, pos, buf, dst, k, Math.min(layout.valuesPerBuffer(buf), n - k));
+            int m = layout.readValues(ch, pos, buf, dst, off + k, Math.min(layout.valuesPerBuffer(buf), n - k));
             pos += (long) m * layout.type().size;
             k += m;
         }

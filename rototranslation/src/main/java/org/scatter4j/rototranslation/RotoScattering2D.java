@@ -8,6 +8,7 @@ import org.scatter4j.scattering.internal.LowPassOperator;
 import org.scatter4j.scattering.internal.SparseFourierFilter;
 import org.scatter4j.scattering.engine.LaneBatchEngine;
 import org.scatter4j.scattering.engine.Records;
+import org.scatter4j.scattering.Float32Range;
 import org.scatter4j.wavelets.MorletFilterBank;
 import org.scatter4j.wavelets.Float32Tables;
 import org.scatter4j.wavelets.Padding;
@@ -256,6 +257,8 @@ public final class RotoScattering2D implements FeatureExtractor {
         float[] out = new float[featureCount()];
         engine32.run(new Records.Float32("image", image, 0, 1, imageLength()), new Records.Float32("output", out, 0, 1, featureCount()),
                 1);
+        Float32Range.recomputeHugeImages(image, 0, 1, imageLength(), out, 0, featureCount(), outputHeight() * outputWidth(),
+                this::transform); // pixels above 2^50: float64
         return out;
     }
 
@@ -267,6 +270,8 @@ public final class RotoScattering2D implements FeatureExtractor {
         checkBatch(count, threads);
         engine32.run(new Records.Float32("images", images, 0, count, imageLength()),
                 new Records.Float32("output", out, 0, count, featureCount()), threads);
+        Float32Range.recomputeHugeImages(images, 0, count, imageLength(), out, 0, featureCount(), outputHeight() * outputWidth(),
+                this::transform); // pixels above 2^50: float64
     }
 
     /** As {@link #transformBatch(float[], int, float[], int)}, in float64. */

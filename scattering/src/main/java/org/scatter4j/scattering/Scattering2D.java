@@ -57,6 +57,7 @@ public final class Scattering2D implements FeatureExtractor {
     private final LaneBatchEngine<TranslationCascade32.Block, TranslationCascade32.Workspace> engine32;
 
     Scattering2D(ScatteringConfig config) {
+        ScatteringMemory.requireFiltersFit(config); // one clear line before gigabytes of filters are built
         this.J = config.J();
         this.L = config.L();
         this.maxOrder = config.maxOrder();
@@ -161,6 +162,8 @@ public final class Scattering2D implements FeatureExtractor {
     public void transform(float[] image, int imageOffset, float[] out, int outOffset) {
         engine32.run(new Records.Float32("image", image, imageOffset, 1, imageLength()),
                 new Records.Float32("output", out, outOffset, 1, outputLength()), 1);
+        Float32Range.recomputeHugeImages(image, imageOffset, 1, imageLength(), out, outOffset, outputLength(),
+                outHeight * outWidth, this::transform); // pixels above 2^50: float64
     }
 
     /**
@@ -172,6 +175,8 @@ public final class Scattering2D implements FeatureExtractor {
     public void transformBatch(float[] images, int count, float[] out, int threads) {
         engine32.run(new Records.Float32("images", images, 0, count, imageLength()),
                 new Records.Float32("output", out, 0, count, outputLength()), threads);
+        Float32Range.recomputeHugeImages(images, 0, count, imageLength(), out, 0, outputLength(), outHeight * outWidth,
+                this::transform); // pixels above 2^50: float64
     }
 
     /** As {@link #transformBatch(float[], int, float[], int)}, in float64. */

@@ -30,6 +30,7 @@ public record ScatteringConfig(int J, int L, int maxOrder, int height, int width
                     + (J > 30 ? "" : " = " + (1 << J)) + "; need 2^J <= height and width, i.e. J <= "
                     + (31 - Integer.numberOfLeadingZeros(Math.min(height, width))));
         }
+        ScatteringMemory.checkArraySizes(J, L, maxOrder, height, width);
         if (lanes < 0 || lanes > 256) {
             throw new IllegalArgumentException("lanes must be in [0, 256] (0 = automatic), got lanes=" + lanes);
         }

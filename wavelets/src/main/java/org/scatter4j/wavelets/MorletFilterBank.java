@@ -63,6 +63,10 @@ public final class MorletFilterBank {
             throw new IllegalArgumentException("padded grid " + M + "x" + N
                     + " must be a multiple of 2^J = 2^" + J + " on both sides");
         }
+        if (M < 1 || N < 1 || (long) M * N > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("padded grid " + M + "x" + N + " = " + (long) M * N
+                    + " values per filter must be between 1 and " + (Integer.MAX_VALUE - 8) + " (the longest Java array)");
+        }
         JTransformsSetup.ensure();
         this.M = M;
         this.N = N;

@@ -36,6 +36,12 @@ public final class Padding {
                     + (31 - Integer.numberOfLeadingZeros(Math.min(Math.max(height, 1), Math.max(width, 1))))
                     + " or a larger image");
         }
+        long paddedPixels = (long) checkedPaddedSize(height, J) * checkedPaddedSize(width, J);
+        if (paddedPixels > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("image size " + height + "x" + width + " at J=" + J + " pads to "
+                    + paddedSize(height, J) + "x" + paddedSize(width, J) + " = " + paddedPixels
+                    + " pixels, more than a Java array holds (" + (Integer.MAX_VALUE - 8) + "); transform it in tiles");
+        }
         this.height = height;
         this.width = width;
         this.paddedHeight = paddedSize(height, J);
@@ -48,8 +54,18 @@ public final class Padding {
 
     /** Kymatio's padded size for a side of length {@code n}: ((n + 2^J) div 2^J + 1) * 2^J. */
     public static int paddedSize(int n, int J) {
-        int scale = 1 << J;
-        return ((n + scale) / scale + 1) * scale;
+        return checkedPaddedSize(n, J);
+    }
+
+    /** {@link #paddedSize}, refusing a side whose padded length does not fit in an int. */
+    private static int checkedPaddedSize(int n, int J) {
+        long scale = 1L << J;
+        long padded = ((n + scale) / scale + 1) * scale;
+        if (padded > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("image side " + n + " at J=" + J + " pads to " + padded
+                    + ", more than a Java array holds (" + (Integer.MAX_VALUE - 8) + ")");
+        }
+        return (int) padded;
     }
 
     private static int[] reflectIndices(int n, int padded, int before) {
