@@ -61,6 +61,7 @@ public final class Float32Kernels {
             "Butterflies", "FloatButterflies",
             "Stockham", "FloatStockham",
             "LaneFft2D", "FloatLaneFft2D",
+            "LaneFft1D", "FloatLaneFft1D",
             "Fft2D", "FloatFft2D",
             "Fft2DFactory", "FloatFft2DFactory",
             "Double", "Float",
@@ -74,6 +75,7 @@ public final class Float32Kernels {
             new WholeFile(FFT + "Stockham.java", FFT + "FloatStockham.java", FFT_RENAMES),
             new WholeFile(FFT + "Fft2D.java", FFT + "FloatFft2D.java", FFT_RENAMES),
             new WholeFile(FFT + "LaneFft2D.java", FFT + "FloatLaneFft2D.java", FFT_RENAMES),
+            new WholeFile(FFT + "LaneFft1D.java", FFT + "FloatLaneFft1D.java", FFT_RENAMES),
             new WholeFile(FFT + "Fft2DFactory.java", FFT + "FloatFft2DFactory.java", FFT_RENAMES),
             new WholeFile(ROTO + "AngularConvolution.java", ROTO + "FloatAngularConvolution.java",
                     Map.of("AngularConvolution", "FloatAngularConvolution")));
