@@ -77,6 +77,11 @@ public final class Float32Kernels {
             new WholeFile(FFT + "LaneFft2D.java", FFT + "FloatLaneFft2D.java", FFT_RENAMES),
             new WholeFile(FFT + "LaneFft1D.java", FFT + "FloatLaneFft1D.java", FFT_RENAMES),
             new WholeFile(FFT + "Fft2DFactory.java", FFT + "FloatFft2DFactory.java", FFT_RENAMES),
+            new WholeFile(SCATTERING + "Scattering1DCascade.java", SCATTERING + "Scattering1DCascade32.java", map(
+                    "Scattering1DCascade", "Scattering1DCascade32",
+                    "LaneFft1D", "FloatLaneFft1D",
+                    "Block64", "Block32",
+                    "levels", "levels32")),
             new WholeFile(ROTO + "AngularConvolution.java", ROTO + "FloatAngularConvolution.java",
                     Map.of("AngularConvolution", "FloatAngularConvolution")));
 
