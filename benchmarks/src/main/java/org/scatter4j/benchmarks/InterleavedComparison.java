@@ -128,8 +128,8 @@ public final class InterleavedComparison {
     }
 
     private static Runnable fft(ClassLoader cl, int size, int lanes, int calls) throws Throwable {
-        Class<?> factory = cl.loadClass("org.scatter4j.wavelets.fft.FloatFft2DFactory");
-        Class<?> type = cl.loadClass("org.scatter4j.wavelets.fft.FloatFft2D");
+        Class<?> factory = float32Class(cl, "Fft2DFactory");
+        Class<?> type = float32Class(cl, "Fft2D");
         Object f = factory.getMethod("create", int.class, int.class, int.class).invoke(null, size, size, lanes);
         MethodType arrays = MethodType.methodType(void.class, float[].class, float[].class);
         MethodHandle forward = MethodHandles.publicLookup().findVirtual(type, "forward", arrays).bindTo(f);
@@ -146,6 +146,15 @@ public final class InterleavedComparison {
                 throw new IllegalStateException(e);
             }
         };
+    }
+
+    /** The float32 FFT class {@code name + "32"}, or {@code "Float" + name} in builds before the rename. */
+    private static Class<?> float32Class(ClassLoader cl, String name) throws ClassNotFoundException {
+        try {
+            return cl.loadClass("org.scatter4j.wavelets.fft." + name + "32");
+        } catch (ClassNotFoundException e) {
+            return cl.loadClass("org.scatter4j.wavelets.fft.Float" + name);
+        }
     }
 
     private static float[] randomImages(int n) {

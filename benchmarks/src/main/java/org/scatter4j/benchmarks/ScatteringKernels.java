@@ -14,14 +14,13 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.scatter4j.scattering.LaneOps;
 import org.scatter4j.scattering.Scattering2D;
-import org.scatter4j.scattering.SparseFourierFilter;
+import org.scatter4j.scattering.internal.SparseFourierFilter;
 import org.scatter4j.wavelets.MorletFilterBank;
 import org.scatter4j.wavelets.fft.Fft2D;
 import org.scatter4j.wavelets.fft.Fft2DFactory;
-import org.scatter4j.wavelets.fft.FloatFft2D;
-import org.scatter4j.wavelets.fft.FloatFft2DFactory;
+import org.scatter4j.wavelets.fft.Fft2D32;
+import org.scatter4j.wavelets.fft.Fft2DFactory32;
 import org.scatter4j.wavelets.fft.JTransformsFft2D;
 
 /**
@@ -44,7 +43,7 @@ public class ScatteringKernels {
 
     Fft2D fast;
     Fft2D reference;
-    FloatFft2D fast32;
+    Fft2D32 fast32;
     float[] re32;
     float[] im32;
     float[] outRe32;
@@ -73,7 +72,7 @@ public class ScatteringKernels {
             re[i] = r.nextGaussian();
             im[i] = r.nextGaussian();
         }
-        fast32 = FloatFft2DFactory.create(size, size, lanes);
+        fast32 = Fft2DFactory32.create(size, size, lanes);
         re32 = new float[re.length];
         im32 = new float[re.length];
         outRe32 = new float[re.length];

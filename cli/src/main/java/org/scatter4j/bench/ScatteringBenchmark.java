@@ -12,10 +12,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.scatter4j.rototranslation.RotoScattering2D;
 import org.scatter4j.scattering.FeatureExtractor;
-import org.scatter4j.scattering.KymatioFftCount;
+import org.scatter4j.scattering.internal.KymatioFftCount;
 import org.scatter4j.scattering.Scattering2D;
-import org.scatter4j.wavelets.fft.FloatFft2D;
-import org.scatter4j.wavelets.fft.FloatFft2DFactory;
+import org.scatter4j.wavelets.fft.Fft2D32;
+import org.scatter4j.wavelets.fft.Fft2DFactory32;
 
 /**
  * Times one benchmark case of {@code scatter4j bench}: filter-bank build, per-image time of the
@@ -23,7 +23,7 @@ import org.scatter4j.wavelets.fft.FloatFft2DFactory;
  * the FFTs alone of Kymatio's cascade take with our fastest FFT kernel (the float32 one, as the
  * cases are float32) and the same threads, timed alternately with the transform, repeat by repeat
  * (median of each). The forward FFTs of real maps (the input, U1, U2) run the real-input transform
- * ({@code FloatFft2D.forwardRealTransposed}), and all the FFTs leave spectra in column-major order,
+ * ({@code Fft2D32.forwardRealTransposed}), and all the FFTs leave spectra in column-major order,
  * as the cascades do.
  */
 public final class ScatteringBenchmark {
@@ -148,7 +148,7 @@ public final class ScatteringBenchmark {
         private final int images;
         private final int parts;
         private final int units;
-        private final FloatFft2D[][] ffts;
+        private final Fft2D32[][] ffts;
         private final float[][][] re;
         private final float[][][] im;
         private final ExecutorService pool;
@@ -164,12 +164,12 @@ public final class ScatteringBenchmark {
             int mp = s.padding().paddedHeight();
             int np = s.padding().paddedWidth();
             int levels = counts.length;
-            this.ffts = new FloatFft2D[workers][levels];
+            this.ffts = new Fft2D32[workers][levels];
             this.re = new float[workers][levels][];
             this.im = new float[workers][levels][];
             for (int w = 0; w < workers; w++) {
                 for (int r = 0; r < levels; r++) {
-                    ffts[w][r] = FloatFft2DFactory.create(mp >> r, np >> r, lanes);
+                    ffts[w][r] = Fft2DFactory32.create(mp >> r, np >> r, lanes);
                     re[w][r] = new float[(mp >> r) * (np >> r) * lanes];
                     im[w][r] = new float[re[w][r].length];
                     Arrays.fill(re[w][r], 0.5f);
@@ -189,7 +189,7 @@ public final class ScatteringBenchmark {
             long t = System.nanoTime();
             List<Future<?>> fs = new ArrayList<>();
             for (int w = 0; w < ffts.length; w++) {
-                FloatFft2D[] f = ffts[w];
+                Fft2D32[] f = ffts[w];
                 float[][] xr = re[w];
                 float[][] xi = im[w];
                 fs.add(pool.submit(() -> {

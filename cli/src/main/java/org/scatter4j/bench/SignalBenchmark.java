@@ -12,7 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.scatter4j.scattering.Scattering1D;
 import org.scatter4j.scattering.SignalPath;
-import org.scatter4j.wavelets.fft.FloatLaneFft1D;
+import org.scatter4j.wavelets.fft.LaneFft1D32;
 
 /**
  * The 1D cases of {@code scatter4j bench} (e, f, g): {@link Scattering1D} in float32 on random
@@ -89,7 +89,7 @@ final class SignalBenchmark {
         private final int signals;
         private final int blocks;
         private final int lanes;
-        private final FloatLaneFft1D[] ffts;
+        private final LaneFft1D32[] ffts;
         private final float[][] re;
         private final float[][] im;
         private final ExecutorService pool;
@@ -101,11 +101,11 @@ final class SignalBenchmark {
             this.lanes = lanes;
             this.blocks = (signals + lanes - 1) / lanes;
             int workers = Math.min(threads, blocks);
-            ffts = new FloatLaneFft1D[workers];
+            ffts = new LaneFft1D32[workers];
             re = new float[workers][paddedLength * lanes];
             im = new float[workers][paddedLength * lanes];
             for (int w = 0; w < workers; w++) {
-                ffts[w] = new FloatLaneFft1D(paddedLength, lanes);
+                ffts[w] = new LaneFft1D32(paddedLength, lanes);
                 Arrays.fill(re[w], 0.5f);
             }
             pool = Executors.newFixedThreadPool(workers, r -> {
@@ -121,7 +121,7 @@ final class SignalBenchmark {
             long t = System.nanoTime();
             List<Future<?>> fs = new ArrayList<>();
             for (int w = 0; w < ffts.length; w++) {
-                FloatLaneFft1D f = ffts[w];
+                LaneFft1D32 f = ffts[w];
                 float[] xr = re[w], xi = im[w];
                 fs.add(pool.submit(() -> {
                     for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {

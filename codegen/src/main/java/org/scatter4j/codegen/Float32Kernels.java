@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  *
  * <p>Two kinds of target:
  * <ul>
- *   <li>a whole file: {@code FloatLaneFft2D.java} from {@code LaneFft2D.java}, and so on;</li>
+ *   <li>a whole file: {@code LaneFft2D32.java} from {@code LaneFft2D.java}, and so on;</li>
  *   <li>a region inside a class: the lines between {@link #SOURCE_BEGIN} and {@link #SOURCE_END} are
  *       written again, converted, between {@link #TARGET_BEGIN} and {@link #TARGET_END} of the same
  *       file, as float[] overloads of the float64 methods.</li>
@@ -60,8 +60,8 @@ public final class Float32Kernels {
     /** What every cascade's float32 twin renames: the engine's block, the FFTs, the filters' scratch. */
     private static final Map<String, String> CASCADE_RENAMES = map(
             "LaneBlock64", "LaneBlock32",
-            "Fft2D", "FloatFft2D",
-            "Fft2DFactory", "FloatFft2DFactory",
+            "Fft2D", "Fft2D32",
+            "Fft2DFactory", "Fft2DFactory32",
             "Scratch", "Scratch32",
             "newScratch", "newScratch32",
             "Product", "Product32");
@@ -74,12 +74,12 @@ public final class Float32Kernels {
 
     /** The FFT classes and the fields of FftPlan whose float32 copies they read. */
     private static final Map<String, String> FFT_RENAMES = map(
-            "Butterflies", "FloatButterflies",
-            "Stockham", "FloatStockham",
-            "LaneFft2D", "FloatLaneFft2D",
-            "LaneFft1D", "FloatLaneFft1D",
-            "Fft2D", "FloatFft2D",
-            "Fft2DFactory", "FloatFft2DFactory",
+            "Butterflies", "Butterflies32",
+            "Stockham", "Stockham32",
+            "LaneFft2D", "LaneFft2D32",
+            "LaneFft1D", "LaneFft1D32",
+            "Fft2D", "Fft2D32",
+            "Fft2DFactory", "Fft2DFactory32",
             "Double", "Float",
             "twRe", "twRe32",
             "twIm", "twIm32",
@@ -87,37 +87,37 @@ public final class Float32Kernels {
             "dftSin", "dftSin32");
 
     static final List<WholeFile> WHOLE_FILES = List.of(
-            new WholeFile(FFT + "Butterflies.java", FFT + "FloatButterflies.java", FFT_RENAMES),
-            new WholeFile(FFT + "Stockham.java", FFT + "FloatStockham.java", FFT_RENAMES),
-            new WholeFile(FFT + "Fft2D.java", FFT + "FloatFft2D.java", FFT_RENAMES),
-            new WholeFile(FFT + "LaneFft2D.java", FFT + "FloatLaneFft2D.java", FFT_RENAMES),
-            new WholeFile(FFT + "LaneFft1D.java", FFT + "FloatLaneFft1D.java", FFT_RENAMES),
-            new WholeFile(FFT + "Fft2DFactory.java", FFT + "FloatFft2DFactory.java", FFT_RENAMES),
+            new WholeFile(FFT + "Butterflies.java", FFT + "Butterflies32.java", FFT_RENAMES),
+            new WholeFile(FFT + "Stockham.java", FFT + "Stockham32.java", FFT_RENAMES),
+            new WholeFile(FFT + "Fft2D.java", FFT + "Fft2D32.java", FFT_RENAMES),
+            new WholeFile(FFT + "LaneFft2D.java", FFT + "LaneFft2D32.java", FFT_RENAMES),
+            new WholeFile(FFT + "LaneFft1D.java", FFT + "LaneFft1D32.java", FFT_RENAMES),
+            new WholeFile(FFT + "Fft2DFactory.java", FFT + "Fft2DFactory32.java", FFT_RENAMES),
             new WholeFile(SCATTERING + "Scattering1DCascade.java", SCATTERING + "Scattering1DCascade32.java",
-                    with(CASCADE_RENAMES, "Scattering1DCascade", "Scattering1DCascade32", "LaneFft1D", "FloatLaneFft1D",
+                    with(CASCADE_RENAMES, "Scattering1DCascade", "Scattering1DCascade32", "LaneFft1D", "LaneFft1D32",
                             "levels", "levels32")),
-            new WholeFile(ROTO + "AngularConvolution.java", ROTO + "FloatAngularConvolution.java",
-                    Map.of("AngularConvolution", "FloatAngularConvolution")),
+            new WholeFile(ROTO + "AngularConvolution.java", ROTO + "AngularConvolution32.java",
+                    Map.of("AngularConvolution", "AngularConvolution32")),
             new WholeFile(ENGINE + "LaneBlock64.java", ENGINE + "LaneBlock32.java",
                     map("LaneBlock64", "LaneBlock32", "Float64", "Float32", "Double", "Float")),
             new WholeFile(SCATTERING + "TranslationCascade.java", SCATTERING + "TranslationCascade32.java",
                     with(CASCADE_RENAMES, "TranslationCascade", "TranslationCascade32")),
             new WholeFile(ROTO + "RotoCascade.java", ROTO + "RotoCascade32.java",
-                    with(CASCADE_RENAMES, "RotoCascade", "RotoCascade32", "AngularConvolution", "FloatAngularConvolution",
+                    with(CASCADE_RENAMES, "RotoCascade", "RotoCascade32", "AngularConvolution", "AngularConvolution32",
                             "invHat", "invHat32")));
 
     static final List<Region> REGIONS = List.of(
             new Region(WAVELETS + "Padding.java", Map.of()),
-            new Region(SCATTERING + "LaneOps.java", Map.of()),
-            new Region(SCATTERING + "SparseFourierFilter.java", map(
+            new Region("benchmarks/src/main/java/org/scatter4j/benchmarks/LaneOps.java", Map.of()),
+            new Region(SCATTERING + "internal/SparseFourierFilter.java", map(
                     "Scratch", "Scratch32",
                     "newScratch", "newScratch32",
                     "weights", "weights32",
                     "denseWeights", "denseWeights32",
                     "groupWeights", "groupWeights32",
                     "Product", "Product32",
-                    "Fft2D", "FloatFft2D")),
-            new Region(SCATTERING + "LowPassOperator.java", map(
+                    "Fft2D", "Fft2D32")),
+            new Region(SCATTERING + "internal/LowPassOperator.java", map(
                     "Scratch", "Scratch32",
                     "newScratch", "newScratch32",
                     "rowWeight", "rowWeight32",

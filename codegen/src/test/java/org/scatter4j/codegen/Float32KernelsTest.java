@@ -31,8 +31,8 @@ class Float32KernelsTest {
     void conversionRenamesWholeWordsOnly() {
         String in = "double[] twRe = new double[n]; LaneFft2D f; JTransformsFft2D g; Fft2D h; double x = 0.5 * y + 1e-10 + 2.0e-3; "
                 + "re[p] = Math.sqrt(a); double[] doubles; v1.2.3";
-        String out = Float32Kernels.convert(in, Map.of("twRe", "twRe32", "Fft2D", "FloatFft2D", "LaneFft2D", "FloatLaneFft2D"));
-        assertEquals("float[] twRe32 = new float[n]; FloatLaneFft2D f; JTransformsFft2D g; FloatFft2D h; float x = 0.5f * y + 1e-10 + "
+        String out = Float32Kernels.convert(in, Map.of("twRe", "twRe32", "Fft2D", "Fft2D32", "LaneFft2D", "LaneFft2D32"));
+        assertEquals("float[] twRe32 = new float[n]; LaneFft2D32 f; JTransformsFft2D g; Fft2D32 h; float x = 0.5f * y + 1e-10 + "
                 + "2.0e-3f; re[p] = (float) Math.sqrt(a); float[] doubles; v1.2.3", out);
     }
 

@@ -1,8 +1,8 @@
 package org.scatter4j.rototranslation;
 
 import java.util.Arrays;
-import org.scatter4j.scattering.LowPassOperator;
-import org.scatter4j.scattering.SparseFourierFilter;
+import org.scatter4j.scattering.internal.LowPassOperator;
+import org.scatter4j.scattering.internal.SparseFourierFilter;
 import org.scatter4j.scattering.engine.LaneBlock64;
 import org.scatter4j.scattering.engine.LaneCascade;
 import org.scatter4j.wavelets.Padding;

@@ -3,13 +3,13 @@
 package org.scatter4j.rototranslation;
 
 import java.util.Arrays;
-import org.scatter4j.scattering.LowPassOperator;
-import org.scatter4j.scattering.SparseFourierFilter;
+import org.scatter4j.scattering.internal.LowPassOperator;
+import org.scatter4j.scattering.internal.SparseFourierFilter;
 import org.scatter4j.scattering.engine.LaneBlock32;
 import org.scatter4j.scattering.engine.LaneCascade;
 import org.scatter4j.wavelets.Padding;
-import org.scatter4j.wavelets.fft.FloatFft2D;
-import org.scatter4j.wavelets.fft.FloatFft2DFactory;
+import org.scatter4j.wavelets.fft.Fft2D32;
+import org.scatter4j.wavelets.fft.Fft2DFactory32;
 
 /**
  * The cascade of {@link RotoScattering2D} in float64 on a block of images, one per lane (the
@@ -193,7 +193,7 @@ final class RotoCascade32 implements LaneCascade<RotoCascade32.Block, RotoCascad
      * (column-major, as Fft2D.forwardTransposed and the filters) overwrite (aRe, aIm) and (bRe, bIm);
      * aIm and bIm need not be zero on entry.
      */
-    private static void forwardRealPair(FloatFft2D fft, int rows, int cols, int lanes, float[] aRe, float[] aIm, float[] bRe,
+    private static void forwardRealPair(Fft2D32 fft, int rows, int cols, int lanes, float[] aRe, float[] aIm, float[] bRe,
             float[] bIm) {
         int size = rows * cols * lanes;
         System.arraycopy(bRe, 0, aIm, 0, size);
@@ -350,7 +350,7 @@ final class RotoCascade32 implements LaneCascade<RotoCascade32.Block, RotoCascad
     /** Every scratch array of one cascade over {@code lanes} images but the block's; used by one thread at a time. */
     final class Workspace {
         final int lanes;
-        final FloatFft2D[] fft;
+        final Fft2D32[] fft;
         /** y1Re[a], a &lt; L (uniform angle order): Y1 on the level-j1 grid, then its FFT. */
         final float[][] y1Re;
         final float[][] y1Im;
@@ -363,7 +363,7 @@ final class RotoCascade32 implements LaneCascade<RotoCascade32.Block, RotoCascad
         final float[][] gRe;
         final float[][] gIm;
         final float[] modSum;
-        final FloatAngularConvolution conv;
+        final AngularConvolution32 conv;
         final LowPassOperator.Scratch32 lowPassScratch;
         final SparseFourierFilter.Scratch32 productScratch;
         final SparseFourierFilter.Product32 product;
@@ -373,9 +373,9 @@ final class RotoCascade32 implements LaneCascade<RotoCascade32.Block, RotoCascad
             this.lanes = lanes;
             int Mp = padding.paddedHeight();
             int Np = padding.paddedWidth();
-            this.fft = new FloatFft2D[level2[J - 1] + 1];
+            this.fft = new Fft2D32[level2[J - 1] + 1];
             for (int r = 0; r < fft.length; r++) {
-                fft[r] = FloatFft2DFactory.create(Mp >> r, Np >> r, lanes);
+                fft[r] = Fft2DFactory32.create(Mp >> r, Np >> r, lanes);
             }
             int full = Mp * Np * lanes;
             this.y1Re = new float[L][full];
@@ -391,7 +391,7 @@ final class RotoCascade32 implements LaneCascade<RotoCascade32.Block, RotoCascad
             this.gRe = new float[n][PIXEL_BLOCK];
             this.gIm = new float[n][PIXEL_BLOCK];
             this.modSum = new float[PIXEL_BLOCK];
-            this.conv = new FloatAngularConvolution(n, PIXEL_BLOCK);
+            this.conv = new AngularConvolution32(n, PIXEL_BLOCK);
             this.lowPassScratch = lowPass[0].newScratch32(lanes); // level 0 has the widest rows
             this.productScratch = SparseFourierFilter.newScratch32(Mp, lanes); // the filters read column-major spectra
             this.product = new SparseFourierFilter.Product32(productScratch);

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.scatter4j.testsupport.TestImages;
+import org.scatter4j.testsupport.ThreadSafety;
 import org.scatter4j.wavelets.MorletParameters;
 
 /** Paths, options, determinism, thread safety and input checking of RotoScattering2D. */
@@ -187,25 +189,7 @@ class RotoScatteringPropertiesTest {
         RotoScattering2D s = RotoScattering2D.builder().J(2).shape(28, 28).build();
         double[] x = TestImages.blob(28, 0, 28, 9);
         double[] expected = s.transform(x);
-        Thread[] threads = new Thread[4];
-        boolean[] ok = new boolean[threads.length];
-        for (int t = 0; t < threads.length; t++) {
-            int id = t;
-            threads[t] = new Thread(() -> {
-                boolean same = true;
-                for (int k = 0; k < 10; k++) {
-                    same &= java.util.Arrays.equals(expected, s.transform(x));
-                }
-                ok[id] = same;
-            });
-            threads[t].start();
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
-        for (boolean b : ok) {
-            assertTrue(b);
-        }
+        ThreadSafety.assertSameOnAllThreads(expected, () -> s.transform(x), 4, 10);
     }
 
     @Test

@@ -119,7 +119,7 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
         // U1 = |x * psi1| at resolution 2^-k1
         multiplyPeriodize(b.u0Re, b.u0Im, psi1[n1][0], paddedLength, 1 << k1, w.u1Re, w.u1Im, l);
         w.fft.inverse(w.u1Re, w.u1Im, n, l);
-        LaneOps.modulus(w.u1Re, w.u1Im, n * l);
+        modulus(w.u1Re, w.u1Im, n * l);
         if (global) {
             sumInto(w.u1Re, n, l, b.out, (1 + n1) * l);
             if (maxOrder == 1) {
@@ -143,7 +143,7 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
             int m = n >> k2;
             multiplyPeriodize(w.u1Re, w.u1Im, psi2[n2][k1], n, 1 << k2, w.u2Re, w.u2Im, l);
             w.fft.inverse(w.u2Re, w.u2Im, m, l);
-            LaneOps.modulus(w.u2Re, w.u2Im, m * l);
+            modulus(w.u2Re, w.u2Im, m * l);
             if (global) {
                 sumInto(w.u2Re, m, l, b.out, channel * l);
             } else {
@@ -198,6 +198,14 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
                 outRe[v] *= inv;
                 outIm[v] *= inv;
             }
+        }
+    }
+
+    /** re = |re + i im|, im = 0: the scattering non-linearity, leaving a real map ready for the forward FFT. */
+    private static void modulus(double[] re, double[] im, int length) {
+        for (int p = 0; p < length; p++) {
+            re[p] = Math.sqrt(re[p] * re[p] + im[p] * im[p]);
+            im[p] = 0.0;
         }
     }
 

@@ -5,7 +5,7 @@ package org.scatter4j.scattering;
 import org.scatter4j.scattering.engine.LaneBlock32;
 import org.scatter4j.scattering.engine.LaneCascade;
 import org.scatter4j.wavelets.MorletFilterBank1D;
-import org.scatter4j.wavelets.fft.FloatLaneFft1D;
+import org.scatter4j.wavelets.fft.LaneFft1D32;
 
 /**
  * The float64 cascade of {@link Scattering1D}, Kymatio's {@code core/scattering1d.py} on a block of
@@ -121,7 +121,7 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
         // U1 = |x * psi1| at resolution 2^-k1
         multiplyPeriodize(b.u0Re, b.u0Im, psi1[n1][0], paddedLength, 1 << k1, w.u1Re, w.u1Im, l);
         w.fft.inverse(w.u1Re, w.u1Im, n, l);
-        LaneOps.modulus(w.u1Re, w.u1Im, n * l);
+        modulus(w.u1Re, w.u1Im, n * l);
         if (global) {
             sumInto(w.u1Re, n, l, b.out, (1 + n1) * l);
             if (maxOrder == 1) {
@@ -145,7 +145,7 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
             int m = n >> k2;
             multiplyPeriodize(w.u1Re, w.u1Im, psi2[n2][k1], n, 1 << k2, w.u2Re, w.u2Im, l);
             w.fft.inverse(w.u2Re, w.u2Im, m, l);
-            LaneOps.modulus(w.u2Re, w.u2Im, m * l);
+            modulus(w.u2Re, w.u2Im, m * l);
             if (global) {
                 sumInto(w.u2Re, m, l, b.out, channel * l);
             } else {
@@ -203,6 +203,14 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
         }
     }
 
+    /** re = |re + i im|, im = 0: the scattering non-linearity, leaving a real map ready for the forward FFT. */
+    private static void modulus(float[] re, float[] im, int length) {
+        for (int p = 0; p < length; p++) {
+            re[p] = (float) Math.sqrt(re[p] * re[p] + im[p] * im[p]);
+            im[p] = 0.0f;
+        }
+    }
+
     /** Global average: the sum over all n samples of each lane into {@code out[at + lane]}. */
     private static void sumInto(float[] x, int n, int lanes, float[] out, int at) {
         for (int k = 0; k < lanes; k++) {
@@ -245,7 +253,7 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
 
     /** One thread's scratch: the FFT's blocks and the maps U1, U2 and the averages. */
     final class Workspace {
-        final FloatLaneFft1D fft;
+        final LaneFft1D32 fft;
         final float[] u1Re;
         final float[] u1Im;
         final float[] u2Re;
@@ -255,7 +263,7 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
 
         Workspace(int lanes) {
             int size = paddedLength * lanes;
-            fft = new FloatLaneFft1D(paddedLength, lanes);
+            fft = new LaneFft1D32(paddedLength, lanes);
             u1Re = new float[size];
             u1Im = new float[size];
             u2Re = new float[size];

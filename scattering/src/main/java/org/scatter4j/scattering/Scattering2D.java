@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.scatter4j.scattering.engine.LaneBatchEngine;
+import org.scatter4j.scattering.internal.LowPassOperator;
+import org.scatter4j.scattering.internal.SparseFourierFilter;
 import org.scatter4j.scattering.engine.Records;
 import org.scatter4j.wavelets.MorletFilterBank;
 import org.scatter4j.wavelets.Padding;

@@ -1,6 +1,8 @@
 package org.scatter4j.scattering;
 
 import org.scatter4j.scattering.engine.LaneBlock64;
+import org.scatter4j.scattering.internal.LowPassOperator;
+import org.scatter4j.scattering.internal.SparseFourierFilter;
 import org.scatter4j.scattering.engine.LaneCascade;
 import org.scatter4j.wavelets.Padding;
 import org.scatter4j.wavelets.fft.Fft2D;

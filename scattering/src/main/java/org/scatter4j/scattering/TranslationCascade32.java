@@ -3,10 +3,12 @@
 package org.scatter4j.scattering;
 
 import org.scatter4j.scattering.engine.LaneBlock32;
+import org.scatter4j.scattering.internal.LowPassOperator;
+import org.scatter4j.scattering.internal.SparseFourierFilter;
 import org.scatter4j.scattering.engine.LaneCascade;
 import org.scatter4j.wavelets.Padding;
-import org.scatter4j.wavelets.fft.FloatFft2D;
-import org.scatter4j.wavelets.fft.FloatFft2DFactory;
+import org.scatter4j.wavelets.fft.Fft2D32;
+import org.scatter4j.wavelets.fft.Fft2DFactory32;
 
 /**
  * The cascade of {@link Scattering2D} in float64 on a block of images, one per lane: S_J x of Bruna
@@ -124,7 +126,7 @@ final class TranslationCascade32 implements LaneCascade<TranslationCascade32.Blo
 
     /** The scratch memory of one thread working below a first-order wavelet: FFT plans, the spectrum of U1. */
     final class Workspace {
-        final FloatFft2D[] fft;
+        final Fft2D32[] fft;
         /** The spectrum of U1 (column-major); U1 itself stays in the FFT's rows. */
         final float[] u1HatRe;
         final float[] u1HatIm;
@@ -134,9 +136,9 @@ final class TranslationCascade32 implements LaneCascade<TranslationCascade32.Blo
         Workspace(int lanes) {
             int Mp = padding.paddedHeight();
             int Np = padding.paddedWidth();
-            this.fft = new FloatFft2D[J];
+            this.fft = new Fft2D32[J];
             for (int r = 0; r < J; r++) {
-                fft[r] = FloatFft2DFactory.create(Mp >> r, Np >> r, lanes);
+                fft[r] = Fft2DFactory32.create(Mp >> r, Np >> r, lanes);
             }
             int full = Mp * Np * lanes;
             this.u1HatRe = new float[full];

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.scatter4j.testsupport.ReferenceNpy;
 
 /**
  * Every case of Kymatio's 1D reference ({@code shared/reference/kymatio1d}, copied into the test

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.scatter4j.testsupport.ReferenceNpy;
 
 /**
  * Every case of Kymatio's reference manifest ({@code shared/reference/kymatio}, copied into the test

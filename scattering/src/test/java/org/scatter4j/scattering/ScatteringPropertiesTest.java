@@ -8,49 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.scatter4j.testsupport.TestImages;
+import org.scatter4j.testsupport.ThreadSafety;
 
 /** Mathematical properties of S_J (Mallat 2012; Bruna and Mallat 2013), with real assertions. */
 class ScatteringPropertiesTest {
-
-    /** A smooth random blob supported in [lo, hi)^2 of an n x n image, zero elsewhere. */
-    static double[] blob(int n, int lo, int hi, long seed) {
-        Random r = new Random(seed);
-        double[] x = new double[n * n];
-        for (int k = 0; k < 6; k++) {
-            double cr = lo + 3 + r.nextDouble() * (hi - lo - 6);
-            double cc = lo + 3 + r.nextDouble() * (hi - lo - 6);
-            double s = 1 + r.nextDouble() * 2;
-            double a = r.nextGaussian();
-            for (int i = lo; i < hi; i++) {
-                for (int j = lo; j < hi; j++) {
-                    x[i * n + j] += a * Math.exp(-((i - cr) * (i - cr) + (j - cc) * (j - cc)) / (2 * s * s));
-                }
-            }
-        }
-        return x;
-    }
-
-    static double norm(double[] v) {
-        double s = 0;
-        for (double d : v) {
-            s += d * d;
-        }
-        return Math.sqrt(s);
-    }
-
-    static double distance(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += (a[i] - b[i]) * (a[i] - b[i]);
-        }
-        return Math.sqrt(s);
-    }
 
     @Test
     void scatteringIsPositivelyHomogeneous() {
         // |.| is homogeneous and every other operation linear: S(a x) = a S(x) for a > 0.
         Scattering2D s = Scattering2D.of(3, 32, 40);
-        double[] x = blob(40, 0, 40, 1);
+        double[] x = TestImages.roundBlob(40, 0, 40, 1);
         double[] x32 = java.util.Arrays.copyOf(x, 32 * 40);
         double[] scaled = x32.clone();
         for (int i = 0; i < scaled.length; i++) {
@@ -61,14 +29,14 @@ class ScatteringPropertiesTest {
         for (int i = 0; i < sx.length; i++) {
             sx[i] *= 3.7;
         }
-        assertTrue(distance(sx, sax) <= 1e-12 * norm(sx), "S(3.7 x) != 3.7 S(x): " + distance(sx, sax) / norm(sx));
+        assertTrue(TestImages.distance(sx, sax) <= 1e-12 * TestImages.norm(sx), "S(3.7 x) != 3.7 S(x): " + TestImages.distance(sx, sax) / TestImages.norm(sx));
     }
 
     @Test
     void smallTranslationsChangeSLessAsJGrows() {
         // Translation invariance (Mallat 2012, Thm 2.10): ||S x - S x_c|| = O(|c| / 2^J) ||x||.
         int n = 64;
-        double[] x = blob(n, 12, 44, 3);
+        double[] x = TestImages.roundBlob(n, 12, 44, 3);
         double[] shifted = new double[n * n];
         for (int i = 0; i < n; i++) {
             for (int j = 1; j < n; j++) {
@@ -80,7 +48,7 @@ class ScatteringPropertiesTest {
             Scattering2D s = Scattering2D.of(J, n, n);
             double[] a = s.transform(x);
             double[] b = s.transform(shifted);
-            double change = distance(a, b) / norm(a);
+            double change = TestImages.distance(a, b) / TestImages.norm(a);
             assertTrue(change < previous, "J=" + J + ": relative change " + change + " not below J-1's " + previous);
             previous = change;
         }
@@ -98,7 +66,7 @@ class ScatteringPropertiesTest {
         int L = 8;
         Scattering2D s = Scattering2D.builder().J(J).L(L).shape(n, n).build();
         int twiceCentre = s.padding().paddedHeight() - (1 << J) - 2 * s.padding().top();
-        double[] x = blob(n, 7, 22, 5);
+        double[] x = TestImages.roundBlob(n, 7, 22, 5);
         double[] rotated = new double[n * n];
         for (int r = 0; r < n; r++) {
             for (int c = 0; c < n; c++) {
@@ -182,27 +150,9 @@ class ScatteringPropertiesTest {
     @Test
     void sharedInstanceIsThreadSafe() throws Exception {
         Scattering2D s = Scattering2D.of(2, 28, 28);
-        double[] x = blob(28, 0, 28, 9);
+        double[] x = TestImages.roundBlob(28, 0, 28, 9);
         double[] expected = s.transform(x);
-        Thread[] threads = new Thread[4];
-        boolean[] ok = new boolean[threads.length];
-        for (int t = 0; t < threads.length; t++) {
-            int id = t;
-            threads[t] = new Thread(() -> {
-                boolean same = true;
-                for (int k = 0; k < 20; k++) {
-                    same &= java.util.Arrays.equals(expected, s.transform(x));
-                }
-                ok[id] = same;
-            });
-            threads[t].start();
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
-        for (boolean b : ok) {
-            assertTrue(b);
-        }
+        ThreadSafety.assertSameOnAllThreads(expected, () -> s.transform(x), 4, 20);
     }
 
     @Test

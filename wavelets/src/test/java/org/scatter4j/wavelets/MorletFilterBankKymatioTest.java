@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.scatter4j.testsupport.ReferenceNpy;
 
 /**
  * The bank for a 28x28 input, J=2, L=8 (padded grid 36x36) against Kymatio's filters. Kymatio

@@ -45,7 +45,7 @@ final class FftPlan {
          */
         final double[] dftCos;
         final double[] dftSin;
-        /** The same tables rounded to float32, read by the float32 kernels ({@code FloatStockham}). */
+        /** The same tables rounded to float32, read by the float32 kernels ({@code Stockham32}). */
         final float[] twRe32;
         final float[] twIm32;
         final float[] dftCos32;
@@ -130,9 +130,8 @@ final class FftPlan {
      * radix-3 butterfly applies its twiddles in its own last loop (Butterflies.dft3CombineTwiddled),
      * the others in separate passes over their outputs, and the stages late in the order have the
      * fewest twiddle rows (the last none); so 18 = 3 3 2 and 36 = 3 3 4 run their 2 and 4 without
-     * twiddles (in the order 4 2 3 5 they took 8 and 24 separate twiddle passes). Interleaved A/B:
-     * float32 18 x 18 x 128 round trip p25 335 -> 317 us, case a (2 threads) median 0.164 -> 0.155
-     * ms/image. Generic primes come last, where the stage has the fewest twiddle rows.
+     * twiddles (in the order 4 2 3 5 they took 8 and 24 separate twiddle passes; measured in
+     * docs/performance-history.md). Generic primes come last, where the stage has the fewest twiddle rows.
      */
     static List<Integer> factor(int n) {
         List<Integer> radices = new ArrayList<>();

@@ -77,7 +77,7 @@ class LaneFft1DTest {
         Random rng = new Random(4);
         for (int m : new int[] {64, 1024, 4096}) {
             int lanes = 3;
-            FloatLaneFft1D fft = new FloatLaneFft1D(m, lanes);
+            LaneFft1D32 fft = new LaneFft1D32(m, lanes);
             float[] re = new float[m * lanes], im = new float[m * lanes];
             double[] re0 = new double[m * lanes], im0 = new double[m * lanes];
             for (int i = 0; i < re.length; i++) {

@@ -133,7 +133,7 @@ class LaneFft2DTest {
         fft.forwardTransposed(cr, ci);
         assertTrue(relativeError(rr, ri, cr, ci) <= TOL, () -> "real-input " + relativeError(rr, ri, cr, ci));
 
-        FloatFft2D fft32 = new FloatLaneFft2D(rows, cols, lanes);
+        Fft2D32 fft32 = new LaneFft2D32(rows, cols, lanes);
         float[] re32 = new float[n], im32 = new float[n], real32 = new float[n], zero32 = new float[n];
         for (int i = 0; i < n; i++) {
             re32[i] = (float) x[0][i];
@@ -196,7 +196,7 @@ class LaneFft2DTest {
             }
         }
 
-        FloatFft2D fft32 = new FloatLaneFft2D(rows, cols, lanes);
+        Fft2D32 fft32 = new LaneFft2D32(rows, cols, lanes);
         float[] re32 = new float[n], im32 = new float[n];
         for (int i = 0; i < n; i++) {
             re32[i] = (float) x[0][i];
@@ -278,7 +278,7 @@ class LaneFft2DTest {
             assertEquals(expectedIm[p], defaultIm[p], 1e-9 * scale, "default im at " + p);
         }
 
-        FloatFft2D fft32 = new FloatLaneFft2D(rows, cols, lanes);
+        Fft2D32 fft32 = new LaneFft2D32(rows, cols, lanes);
         float[] flat32 = new float[n];
         float[][] rows32 = new float[rows][length];
         for (int p = 0; p < n; p++) {
@@ -338,7 +338,7 @@ class LaneFft2DTest {
             refRe[i] = re[i];
             refIm[i] = im[i];
         }
-        FloatFft2D fft = new FloatLaneFft2D(rows, cols, lanes);
+        Fft2D32 fft = new LaneFft2D32(rows, cols, lanes);
         Fft2D ref = new LaneFft2D(rows, cols, lanes);
         float[] re0 = re.clone(), im0 = im.clone();
         double[] refRe0 = refRe.clone(), refIm0 = refIm.clone();

@@ -1,14 +1,16 @@
-package org.scatter4j.classifiers;
+package org.scatter4j.benchmarks;
 
 import java.util.SplittableRandom;
+import org.scatter4j.classifiers.AffinePcaClassifier;
+import org.scatter4j.classifiers.FeatureMatrix;
 
 /**
  * Timing of {@link AffinePcaClassifier#fit} on MNIST-sized classes: not a unit test, run by hand
- * (classpath needs EJML, e.g. from {@code mvn dependency:build-classpath}):
+ * (Moved from the classifiers' test sources.)
  *
  * <pre>
- * java -Xmx3g -cp classifiers/target/classes:classifiers/target/test-classes:$EJML_CP \
- *     org.scatter4j.classifiers.PcaTiming [classes=2] [rowsPerClass=6000] [cols=3969] [d=40]
+ * mvn -q -DskipTests package -pl benchmarks -am
+ * java -Xmx3g -cp benchmarks/target/benchmarks.jar org.scatter4j.benchmarks.PcaTiming [classes=2] [rowsPerClass=6000] [cols=3969] [d=40]
  * </pre>
  *
  * Rows are a class mean plus 100 random directions with decaying weights plus noise.
@@ -31,9 +33,9 @@ public final class PcaTiming {
       float[][] basis = new float[rank][dim];
       float[] mean = new float[dim];
       for (int j = 0; j < dim; j++) {
-        mean[j] = (float) Synthetic.gaussian(r);
+        mean[j] = (float) gaussian(r);
         for (int p = 0; p < rank; p++) {
-          basis[p][j] = (float) (Synthetic.gaussian(r) / (1 + p));
+          basis[p][j] = (float) (gaussian(r) / (1 + p));
         }
       }
       for (int i = 0; i < per; i++) {
@@ -42,7 +44,7 @@ public final class PcaTiming {
         int off = row * dim;
         System.arraycopy(mean, 0, data, off, dim);
         for (int p = 0; p < rank; p++) {
-          float z = (float) Synthetic.gaussian(r);
+          float z = (float) gaussian(r);
           for (int j = 0; j < dim; j++) {
             data[off + j] += z * basis[p][j];
           }
@@ -72,5 +74,11 @@ public final class PcaTiming {
     }
     System.out.printf("predicted %d rows in %.2f s (%.2f ms/row), training accuracy %.3f%n", m, ps, 1e3 * ps / m,
         (double) ok / m);
+  }
+
+  private static double gaussian(SplittableRandom r) { // Box-Muller
+    double u = 1.0 - r.nextDouble();
+    double v = r.nextDouble();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
   }
 }

@@ -3,15 +3,15 @@
 package org.scatter4j.wavelets.fft;
 
 /**
- * Chooses the {@link FloatFft2D} kernel for a size. The cascade only ever asks this factory, so a faster
+ * Chooses the {@link Fft2D32} kernel for a size. The cascade only ever asks this factory, so a faster
  * kernel replaces the reference one here without touching the scattering code.
  */
-public final class FloatFft2DFactory {
-    private FloatFft2DFactory() {
+public final class Fft2DFactory32 {
+    private Fft2DFactory32() {
     }
 
     /** A new transform (with its own scratch memory) for one thread. */
-    public static FloatFft2D create(int rows, int cols, int lanes) {
-        return new FloatLaneFft2D(rows, cols, lanes);
+    public static Fft2D32 create(int rows, int cols, int lanes) {
+        return new LaneFft2D32(rows, cols, lanes);
     }
 }

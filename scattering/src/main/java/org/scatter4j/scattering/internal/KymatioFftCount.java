@@ -1,4 +1,4 @@
-package org.scatter4j.scattering;
+package org.scatter4j.scattering.internal;
 
 /**
  * How many 2D FFTs Kymatio's cascade performs per image, and on which grids: the yardstick for the

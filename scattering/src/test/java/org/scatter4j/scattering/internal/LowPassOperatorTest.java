@@ -1,4 +1,4 @@
-package org.scatter4j.scattering;
+package org.scatter4j.scattering.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

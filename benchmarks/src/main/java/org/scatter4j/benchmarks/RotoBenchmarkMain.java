@@ -1,17 +1,15 @@
-package org.scatter4j.rototranslation;
+package org.scatter4j.benchmarks;
 
 import java.util.Random;
+import org.scatter4j.rototranslation.RotoScattering2D;
 
 /**
  * Times the KTH-TIPS-sized workload of Sifre and Mallat: {@code count} images of {@code size x size}
  * (default 810 of 200 x 200), J = 5, L = 8, K = 3, global averaging, with {@code threads} threads
  * (default 2). Not a unit test. From the worktree root:
  * <pre>
- * mvn -B -q -pl rototranslation -am test-compile
- * R=~/.m2/repository
- * java -cp rototranslation/target/test-classes:rototranslation/target/classes:scattering/target/classes:wavelets/target/classes:\
- * $R/com/github/wendykierp/JTransforms/3.1/JTransforms-3.1.jar:$R/pl/edu/icm/JLargeArrays/1.5/JLargeArrays-1.5.jar:\
- * $R/org/apache/commons/commons-math3/3.5/commons-math3-3.5.jar org.scatter4j.rototranslation.RotoBenchmarkMain 810 200 2 [lanes]
+ * mvn -B -q -DskipTests package -pl benchmarks -am
+ * java -cp benchmarks/target/benchmarks.jar org.scatter4j.benchmarks.RotoBenchmarkMain 810 200 2 [lanes]
  * </pre>
  * Prints the wall time and the process CPU time (the latter is the fairer figure on a shared machine).
  */

@@ -22,14 +22,14 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>length-{@code n2} FFTs over {@code t2}, whose output block {@code k2} is the run {@code
  *       X[n1 k2 .. n1 k2 + n1)} of the natural-order spectrum (a plain copy out).</li>
  * </ol>
- * Both passes run the project's Stockham butterflies ({@link FloatStockham}) over blocks of about {@code
+ * Both passes run the project's Stockham butterflies ({@link Stockham32}) over blocks of about {@code
  * sqrt(m) * lanes} values, long enough for C2 to vectorize even with one lane. Every lane sees the
  * same arithmetic whatever the lane count, so results do not depend on how signals are grouped.
  *
  * <p>The inverse uses {@code IDFT(x) = swap(DFT(swap(x))) / m} ({@code swap} exchanges real and
  * imaginary parts), the scaling folded into the copy out.
  */
-public final class FloatLaneFft1D {
+public final class LaneFft1D32 {
     /** Four-step twiddles per length: {@code [0]} real, {@code [1]} imaginary parts of w_m^(t2 k1) at k1 n2 + t2. */
     private static final ConcurrentHashMap<Integer, float[][]> TWIDDLES = new ConcurrentHashMap<>();
 
@@ -42,9 +42,9 @@ public final class FloatLaneFft1D {
     private final float[][] scratch;
 
     /** Work blocks for every length {@code length / 2^k} and up to {@code maxLanes} lanes. */
-    public FloatLaneFft1D(int length, int maxLanes) {
+    public LaneFft1D32(int length, int maxLanes) {
         if (length < 1 || maxLanes < 1) {
-            throw new IllegalArgumentException("FloatLaneFft1D size must be positive: length=" + length + ", lanes=" + maxLanes);
+            throw new IllegalArgumentException("LaneFft1D32 size must be positive: length=" + length + ", lanes=" + maxLanes);
         }
         this.length = length;
         this.maxLanes = maxLanes;
@@ -114,7 +114,7 @@ public final class FloatLaneFft1D {
             System.arraycopy(re, t1 * w1, aRe[t1], 0, w1);
             System.arraycopy(im, t1 * w1, aIm[t1], 0, w1);
         }
-        boolean inB = FloatStockham.run(FftPlan.of(n1), aRe, aIm, bRe, bIm, w1, scratch);
+        boolean inB = Stockham32.run(FftPlan.of(n1), aRe, aIm, bRe, bIm, w1, scratch);
         float[][] yRe = inB ? bRe : aRe, yIm = inB ? bIm : aIm;
         float[][] zRe = inB ? aRe : bRe, zIm = inB ? aIm : bIm;
         float[][] tw = twiddles(m);
@@ -123,7 +123,7 @@ public final class FloatLaneFft1D {
         }
         transpose(yRe, zRe, n1, n2, lanes);
         transpose(yIm, zIm, n1, n2, lanes);
-        boolean back = FloatStockham.run(FftPlan.of(n2), zRe, zIm, yRe, yIm, w2, scratch);
+        boolean back = Stockham32.run(FftPlan.of(n2), zRe, zIm, yRe, yIm, w2, scratch);
         float[][] xRe = back ? yRe : zRe, xIm = back ? yIm : zIm;
         for (int k2 = 0; k2 < n2; k2++) {
             store(xRe[k2], re, k2 * w2, w2, scale);
@@ -190,7 +190,7 @@ public final class FloatLaneFft1D {
     }
 
     private static float[][] twiddles(int m) {
-        return TWIDDLES.computeIfAbsent(m, FloatLaneFft1D::computeTwiddles);
+        return TWIDDLES.computeIfAbsent(m, LaneFft1D32::computeTwiddles);
     }
 
     private static float[][] computeTwiddles(int m) {

@@ -3,12 +3,12 @@
 package org.scatter4j.wavelets.fft;
 
 /**
- * Pure-Java {@link FloatFft2D}: mixed-radix Stockham FFTs ({@link FftPlan}, {@link FloatStockham}) applied
+ * Pure-Java {@link Fft2D32}: mixed-radix Stockham FFTs ({@link FftPlan}, {@link Stockham32}) applied
  * first along rows and then along columns, with every butterfly vectorized across a whole image
  * row or column of lanes.
  *
  * <p>Why blocks: C2 (JDK 17) vectorizes a butterfly loop only if all its loads and stores use the
- * same index into distinct arrays (see {@link FloatButterflies}). So the image is copied into a set of
+ * same index into distinct arrays (see {@link Butterflies32}). So the image is copied into a set of
  * blocks, one {@code float[]} per image row ({@code cols * lanes} values), for the transform along
  * the row index; then transposed (moving whole lane groups) into one block per image column
  * ({@code rows * lanes} values) for the transform along the column index; then transposed back into
@@ -20,7 +20,7 @@ package org.scatter4j.wavelets.fft;
  * exchanges real and imaginary parts: it is the forward transform with {@code re} and {@code im}
  * exchanged, and the 1/N scaling is folded into the final transpose.
  */
-public final class FloatLaneFft2D implements FloatFft2D {
+public final class LaneFft2D32 implements Fft2D32 {
     private final int rows;
     private final int cols;
     private final int lanes;
@@ -36,9 +36,9 @@ public final class FloatLaneFft2D implements FloatFft2D {
     private final float[] halfRe;
     private final float[] halfIm;
 
-    public FloatLaneFft2D(int rows, int cols, int lanes) {
+    public LaneFft2D32(int rows, int cols, int lanes) {
         if (rows < 1 || cols < 1 || lanes < 1) {
-            throw new IllegalArgumentException("FloatFft2D size must be positive: rows=" + rows + ", cols="
+            throw new IllegalArgumentException("Fft2D32 size must be positive: rows=" + rows + ", cols="
                     + cols + ", lanes=" + lanes);
         }
         this.rows = rows;
@@ -52,8 +52,8 @@ public final class FloatLaneFft2D implements FloatFft2D {
         aIm = new float[blocks][width];
         bRe = new float[blocks][width];
         bIm = new float[blocks][width];
-        float[][] s1 = FloatStockham.genericScratch(rowPlan, cols * lanes);
-        float[][] s2 = FloatStockham.genericScratch(colPlan, rows * lanes);
+        float[][] s1 = Stockham32.genericScratch(rowPlan, cols * lanes);
+        float[][] s2 = Stockham32.genericScratch(colPlan, rows * lanes);
         scratch = s1 == null ? s2 : s2 == null ? s1 : new float[4][width];
         halfRe = new float[cols / 2 * lanes];
         halfIm = new float[cols / 2 * lanes];
@@ -197,7 +197,7 @@ public final class FloatLaneFft2D implements FloatFft2D {
     @Override
     public void forwardReal(float[] re, float[] im) {
         if ((cols & 1) != 0) {
-            FloatFft2D.super.forwardReal(re, im);
+            Fft2D32.super.forwardReal(re, im);
             return;
         }
         int kept = rows / 2 + 1;
@@ -229,7 +229,7 @@ public final class FloatLaneFft2D implements FloatFft2D {
     @Override
     public void forwardRealTransposed(float[][] rowArrays, float[] re, float[] im) {
         if ((cols & 1) != 0) {
-            FloatFft2D.super.forwardRealTransposed(rowArrays, re, im);
+            Fft2D32.super.forwardRealTransposed(rowArrays, re, im);
             return;
         }
         requireLength(re, im);
@@ -288,7 +288,7 @@ public final class FloatLaneFft2D implements FloatFft2D {
     private boolean realRowsThenColumns() {
         int l = lanes;
         int hw = cols / 2 * l;
-        boolean inB = FloatStockham.run(rowPlan, aRe, aIm, bRe, bIm, hw, scratch);
+        boolean inB = Stockham32.run(rowPlan, aRe, aIm, bRe, bIm, hw, scratch);
         float[][] zRe = inB ? bRe : aRe, zIm = inB ? bIm : aIm;
         float[][] yRe = inB ? aRe : bRe, yIm = inB ? aIm : bIm;
         int kept = rows / 2 + 1;
@@ -299,7 +299,7 @@ public final class FloatLaneFft2D implements FloatFft2D {
         // the column-index pass on the kept rows; z's block set is free again
         transposeCells(yRe, zRe, kept, cols);
         transposeCells(yIm, zIm, kept, cols);
-        boolean inY = FloatStockham.run(colPlan, zRe, zIm, yRe, yIm, kept * l, scratch);
+        boolean inY = Stockham32.run(colPlan, zRe, zIm, yRe, yIm, kept * l, scratch);
         return (inY ? yRe : zRe) == aRe;
     }
 
@@ -405,12 +405,12 @@ public final class FloatLaneFft2D implements FloatFft2D {
     /** The two passes of {@link #twoPasses} on the input already in block set a. */
     private boolean passes(FftPlan first, int n1, FftPlan second, int n2) {
         int width = n2 * lanes;
-        boolean inB = FloatStockham.run(first, aRe, aIm, bRe, bIm, width, scratch);
+        boolean inB = Stockham32.run(first, aRe, aIm, bRe, bIm, width, scratch);
         float[][] srcRe = inB ? bRe : aRe, srcIm = inB ? bIm : aIm;
         float[][] dstRe = inB ? aRe : bRe, dstIm = inB ? aIm : bIm;
         transposeCells(srcRe, dstRe, n1, n2);
         transposeCells(srcIm, dstIm, n1, n2);
-        boolean inSrc = FloatStockham.run(second, dstRe, dstIm, srcRe, srcIm, n1 * lanes, scratch);
+        boolean inSrc = Stockham32.run(second, dstRe, dstIm, srcRe, srcIm, n1 * lanes, scratch);
         return (inSrc ? srcRe : dstRe) == aRe;
     }
 

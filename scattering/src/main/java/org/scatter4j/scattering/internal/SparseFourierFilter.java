@@ -1,8 +1,8 @@
-package org.scatter4j.scattering;
+package org.scatter4j.scattering.internal;
 
 import org.scatter4j.wavelets.Float32Tables;
 import org.scatter4j.wavelets.fft.Fft2D;
-import org.scatter4j.wavelets.fft.FloatFft2D;
+import org.scatter4j.wavelets.fft.Fft2D32;
 
 /**
  * A real Fourier filter prepared for "multiply, then subsample by k in the Fourier domain" on lane
@@ -197,9 +197,8 @@ public final class SparseFourierFilter {
     /*
      * The loops of the constructor over whole filters are small static methods (maxMagnitude,
      * keptEntries, scatter): called many times, the JIT compiles them within the first filter of a
-     * bank. Inline in the constructor, they ran interpreted for the first filters of a large grid,
-     * and the build of a 512 x 512, J = 5 transform took 1.5-3.3 s in fresh JVMs (median 1.9),
-     * depending on when the constructor's own compilation landed.
+     * bank. Inline in the constructor, they ran interpreted for the first filters of a large grid
+     * (the build times are in docs/performance-history.md).
      */
 
     /** The largest |v| of the filter (a comparison, not Math.max: the filters are finite, no NaN rule needed). */
@@ -338,8 +337,7 @@ public final class SparseFourierFilter {
     /**
      * k = 1 (no subsampling: at most one segment per row, at the output's own columns): the input
      * run copied into the row and scaled in place, column by column (a dropped entry inside the
-     * run is scaled by 0), zeros outside the run. Was: fill, copy to scratch, accumulate; the same
-     * operations (0 + x w), so the same bits.
+     * run is scaled by 0), zeros outside the run.
      */
     private void multiplyRow(double[] srcRe, double[] srcIm, int lanes, int a, double[] rowRe, double[] rowIm) {
         int length = outCols * lanes;
@@ -607,8 +605,7 @@ public final class SparseFourierFilter {
     /**
      * k = 1 (no subsampling: at most one segment per row, at the output's own columns): the input
      * run copied into the row and scaled in place, column by column (a dropped entry inside the
-     * run is scaled by 0), zeros outside the run. Was: fill, copy to scratch, accumulate; the same
-     * operations (0 + x w), so the same bits.
+     * run is scaled by 0), zeros outside the run.
      */
     private void multiplyRow(float[] srcRe, float[] srcIm, int lanes, int a, float[] rowRe, float[] rowIm) {
         int length = outCols * lanes;
@@ -727,11 +724,11 @@ public final class SparseFourierFilter {
 
     /**
      * This filter's product with a spectrum, handed to an inverse FFT row by row
-     * ({@link FloatFft2D.SpectrumRows}) so that the product is written straight into the FFT's input
+     * ({@link Fft2D32.SpectrumRows}) so that the product is written straight into the FFT's input
      * blocks instead of into an array that the FFT then copies. Mutable (which filter and spectrum
      * it serves is set by {@link #of}); one per thread, like its scratch.
      */
-    public static final class Product32 implements FloatFft2D.SpectrumRows {
+    public static final class Product32 implements Fft2D32.SpectrumRows {
         private final Scratch32 scratch;
         private SparseFourierFilter filter;
         private float[] re;

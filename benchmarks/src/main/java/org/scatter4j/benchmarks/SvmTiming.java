@@ -1,16 +1,17 @@
-package org.scatter4j.classifiers;
+package org.scatter4j.benchmarks;
 
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.scatter4j.classifiers.FeatureMatrix;
+import org.scatter4j.classifiers.LinearSvm;
 
 /**
  * Timing of {@link LinearSvm} on a random dense problem of the size of scattering features of
  * MNIST: not a unit test, run by hand (needs about 1 GB of heap for the features):
  *
  * <pre>
- * mvn -q -pl classifiers test-compile
- * java -Xmx3g -cp classifiers/target/classes:classifiers/target/test-classes \
- *     org.scatter4j.classifiers.SvmTiming [rows=60000] [cols=3969] [classes=10] [C=0.01] [threads=2]
+ * mvn -q -DskipTests package -pl benchmarks -am
+ * java -Xmx3g -cp benchmarks/target/benchmarks.jar org.scatter4j.benchmarks.SvmTiming [rows=60000] [cols=3969] [classes=10] [C=0.01] [threads=2]
  * </pre>
  *
  * Rows are class centres (spread 0.05 per coordinate) plus unit-variance uniform noise, so the
@@ -77,7 +78,15 @@ public final class SvmTiming {
         c, threads, total, cpu, epochs, total / ((double) epochs / k), (double) steps / k / n, cpu * 1e9 / steps);
     long t2 = System.nanoTime();
     int[] predicted = svm.predict(x);
-    System.out.printf("training accuracy %.4f, predict %.1f s%n", Synthetic.accuracy(predicted, y),
+    System.out.printf("training accuracy %.4f, predict %.1f s%n", accuracy(predicted, y),
         (System.nanoTime() - t2) * 1e-9);
+  }
+
+  private static double accuracy(int[] predicted, int[] truth) {
+    int ok = 0;
+    for (int i = 0; i < truth.length; i++) {
+      ok += predicted[i] == truth[i] ? 1 : 0;
+    }
+    return (double) ok / truth.length;
   }
 }

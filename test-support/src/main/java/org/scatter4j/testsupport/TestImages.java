@@ -1,14 +1,38 @@
-package org.scatter4j.rototranslation;
+package org.scatter4j.testsupport;
 
 import java.util.Random;
 
-/** Synthetic test images and helpers shared by the tests. */
-final class TestImages {
+/** Synthetic test images and helpers shared by the tests of several modules. */
+public final class TestImages {
     private TestImages() {
     }
 
-    /** A smooth random blob supported in [lo, hi)^2 of an n x n image, zero elsewhere. */
-    static double[] blob(int n, int lo, int hi, long seed) {
+    /**
+     * A smooth random blob supported in [lo, hi)^2 of an n x n image, zero elsewhere: six round
+     * Gaussian bumps of widths 1..3 (the translation scattering's tests).
+     */
+    public static double[] roundBlob(int n, int lo, int hi, long seed) {
+        Random r = new Random(seed);
+        double[] x = new double[n * n];
+        for (int k = 0; k < 6; k++) {
+            double cr = lo + 3 + r.nextDouble() * (hi - lo - 6);
+            double cc = lo + 3 + r.nextDouble() * (hi - lo - 6);
+            double s = 1 + r.nextDouble() * 2;
+            double a = r.nextGaussian();
+            for (int i = lo; i < hi; i++) {
+                for (int j = lo; j < hi; j++) {
+                    x[i * n + j] += a * Math.exp(-((i - cr) * (i - cr) + (j - cc) * (j - cc)) / (2 * s * s));
+                }
+            }
+        }
+        return x;
+    }
+
+    /**
+     * A smooth random blob supported in [lo, hi)^2 of an n x n image, zero elsewhere: eight Gaussian
+     * bumps elongated along the columns, so that it has an orientation (the roto-translation's tests).
+     */
+    public static double[] blob(int n, int lo, int hi, long seed) {
         Random r = new Random(seed);
         double[] x = new double[n * n];
         for (int k = 0; k < 8; k++) {
@@ -30,7 +54,7 @@ final class TestImages {
      * orientations clustered around one direction) inside a disc of radius 0.38 n with a smooth edge,
      * on a constant background 0 outside; positive mean.
      */
-    static double[] gratingsInDisc(int n, long seed) {
+    public static double[] gratingsInDisc(int n, long seed) {
         Random r = new Random(seed);
         int g = 5;
         double[] kr = new double[g];
@@ -64,7 +88,7 @@ final class TestImages {
     }
 
     /** x rotated by angle (radians) about the image centre ((n-1)/2, (n-1)/2), bilinear, 0 outside. */
-    static double[] rotateBilinear(double[] x, int n, double angle) {
+    public static double[] rotateBilinear(double[] x, int n, double angle) {
         double c = (n - 1) / 2.0;
         double cs = Math.cos(angle);
         double sn = Math.sin(angle);
@@ -91,7 +115,7 @@ final class TestImages {
     }
 
     /** new(r, c) = old(c, twiceCentre - r): the exact 90-degree rotation about twiceCentre / 2. */
-    static double[] rotate90(double[] x, int n, int twiceCentre) {
+    public static double[] rotate90(double[] x, int n, int twiceCentre) {
         double[] y = new double[n * n];
         for (int r = 0; r < n; r++) {
             for (int c = 0; c < n; c++) {
@@ -104,7 +128,7 @@ final class TestImages {
         return y;
     }
 
-    static double norm(double[] v) {
+    public static double norm(double[] v) {
         double s = 0;
         for (double d : v) {
             s += d * d;
@@ -112,7 +136,7 @@ final class TestImages {
         return Math.sqrt(s);
     }
 
-    static double distance(double[] a, double[] b) {
+    public static double distance(double[] a, double[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) {
             s += (a[i] - b[i]) * (a[i] - b[i]);

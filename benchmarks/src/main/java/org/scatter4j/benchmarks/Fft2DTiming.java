@@ -1,7 +1,10 @@
-package org.scatter4j.wavelets.fft;
+package org.scatter4j.benchmarks;
 
 import java.util.Arrays;
 import java.util.Random;
+import org.scatter4j.wavelets.fft.Fft2D;
+import org.scatter4j.wavelets.fft.JTransformsFft2D;
+import org.scatter4j.wavelets.fft.LaneFft2D;
 
 /**
  * Times {@link JTransformsFft2D} against {@link LaneFft2D} in one JVM run and prints microseconds per
@@ -9,7 +12,7 @@ import java.util.Random;
  * transform (they alternate, which keeps the data bounded); the two kernels are measured
  * interleaved, repeat by repeat, so that machine load affects both alike; the median is reported.
  *
- * <p>Usage: {@code java -cp ... org.scatter4j.wavelets.fft.Fft2DTiming [size,size,...] [lanes,...]}.
+ * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar org.scatter4j.benchmarks.Fft2DTiming [size,size,...] [lanes,...]}.
  */
 public final class Fft2DTiming {
     private static final int REPEATS = 9;

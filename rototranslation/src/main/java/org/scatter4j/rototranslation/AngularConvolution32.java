@@ -22,7 +22,7 @@ import java.util.Arrays;
  *
  * <p>Holds scratch memory: one instance per thread.
  */
-final class FloatAngularConvolution {
+final class AngularConvolution32 {
     private final int n;
     private final boolean fast;
     private final int stages;
@@ -33,7 +33,7 @@ final class FloatAngularConvolution {
     private final float[][] dRe;
     private final float[][] dIm;
 
-    FloatAngularConvolution(int n, int block) {
+    AngularConvolution32(int n, int block) {
         this.n = n;
         this.fast = Integer.bitCount(n) == 1 && n >= 2;
         if (fast) {

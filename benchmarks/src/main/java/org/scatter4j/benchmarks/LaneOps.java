@@ -1,4 +1,4 @@
-package org.scatter4j.scattering;
+package org.scatter4j.benchmarks;
 
 /**
  * The pointwise kernels of the cascade on lane-layout arrays (value (r, c) of lane b at

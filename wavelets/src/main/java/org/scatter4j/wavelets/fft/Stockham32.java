@@ -7,8 +7,8 @@ package org.scatter4j.wavelets.fft;
  * {@code e} is the block {@code x[e]} of {@code width} independent values. Stockham autosort ping-pongs
  * between two block sets, so the result is in natural order without a bit-reversal pass.
  */
-final class FloatStockham {
-    private FloatStockham() {
+final class Stockham32 {
+    private Stockham32() {
     }
 
     /** Scratch for the generic prime butterfly: four blocks at least {@code width} long. */
@@ -47,19 +47,19 @@ final class FloatStockham {
                 int out = q + s * p * j;
                 switch (p) {
                     case 2:
-                        FloatButterflies.radix2(xr, xi, in, inStride, yr, yi, out, s, st.twRe32, st.twIm32, tw, twiddle, width);
+                        Butterflies32.radix2(xr, xi, in, inStride, yr, yi, out, s, st.twRe32, st.twIm32, tw, twiddle, width);
                         break;
                     case 3:
-                        FloatButterflies.radix3(xr, xi, in, inStride, yr, yi, out, s, st.twRe32, st.twIm32, tw, twiddle, width);
+                        Butterflies32.radix3(xr, xi, in, inStride, yr, yi, out, s, st.twRe32, st.twIm32, tw, twiddle, width);
                         break;
                     case 4:
-                        FloatButterflies.radix4(xr, xi, in, inStride, yr, yi, out, s, st.twRe32, st.twIm32, tw, twiddle, width);
+                        Butterflies32.radix4(xr, xi, in, inStride, yr, yi, out, s, st.twRe32, st.twIm32, tw, twiddle, width);
                         break;
                     case 5:
-                        FloatButterflies.radix5(xr, xi, in, inStride, yr, yi, out, s, st.twRe32, st.twIm32, tw, twiddle, width);
+                        Butterflies32.radix5(xr, xi, in, inStride, yr, yi, out, s, st.twRe32, st.twIm32, tw, twiddle, width);
                         break;
                     default:
-                        FloatButterflies.generic(st, xr, xi, in, inStride, yr, yi, out, s, tw, twiddle, width,
+                        Butterflies32.generic(st, xr, xi, in, inStride, yr, yi, out, s, tw, twiddle, width,
                                 scratch[0], scratch[1], scratch[2], scratch[3]);
                 }
             }

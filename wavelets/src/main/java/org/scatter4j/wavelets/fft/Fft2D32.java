@@ -15,9 +15,9 @@ package org.scatter4j.wavelets.fft;
  * {@link #inverse} divides by {@code rows * cols}.
  *
  * <p>An instance holds scratch memory: it is <em>not</em> thread-safe. Create one per thread
- * (they are cheap once {@link FloatFft2DFactory} has cached the plan tables).
+ * (they are cheap once {@link Fft2DFactory32} has cached the plan tables).
  */
-public interface FloatFft2D {
+public interface Fft2D32 {
     int rows();
 
     int cols();

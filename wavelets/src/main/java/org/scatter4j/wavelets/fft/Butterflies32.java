@@ -36,18 +36,16 @@ import java.util.Arrays;
  * <p>The arithmetic of one value never depends on the others or on {@code width}: a lane is computed
  * the same way whatever the lane count (Java does not fuse or reassociate floating-point operations).
  */
-final class FloatButterflies {
-    private FloatButterflies() {
+final class Butterflies32 {
+    private Butterflies32() {
     }
 
     /**
      * Values per chunk at most: 16 KiB per block, so that a butterfly's 12-16 blocks (inputs and
      * outputs) stay within half of a 512 KiB L2 cache between its loops. Chunks of 1 KiB, which kept
      * them in the L1 cache, were slower: each of a butterfly's loops then ran over 256 float32 values,
-     * and the loop entries (C2's pre- and post-loops) cost more than the L1 saved. Interleaved A/B,
-     * 1 KiB -> 16 KiB: float32 FFT round trip 18 x 18 x 128 p25 318 -> 271 us, 36 x 36 x 128 1289 ->
-     * 1178 us, 576 x 576 x 1 9618 -> 8168 us; transform case a (2 threads) median 0.152 -> 0.142
-     * ms/image, case d p25 134 -> 123 ms.
+     * and the loop entries (C2's pre- and post-loops) cost more than the L1 saved (the measurements
+     * are in docs/performance-history.md, "Measurements behind the code's constants").
      */
     static final int CHUNK = 16384 / Float.BYTES;
 

@@ -1,4 +1,4 @@
-package org.scatter4j.scattering;
+package org.scatter4j.scattering.internal;
 
 import org.scatter4j.wavelets.Float32Tables;
 
