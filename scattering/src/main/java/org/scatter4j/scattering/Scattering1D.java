@@ -1,0 +1,311 @@
+package org.scatter4j.scattering;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.scatter4j.scattering.engine.LaneBatchEngine;
+import org.scatter4j.scattering.engine.Records;
+import org.scatter4j.wavelets.MorletFilterBank1D;
+import org.scatter4j.wavelets.Padding1D;
+
+/**
+ * The 1D scattering transform of Kymatio's {@code Scattering1D} (0.4, numpy backend, {@code
+ * out_type='array'}): for signals of length N, wavelets with Q1 (first order) and Q2 (second order)
+ * per octave up to scale 2^J, averaging over T samples (local, with output at stride 2^floor(log2
+ * T)) or over the whole signal (global), orders up to 2. Output (B, C, N') in Kymatio's channel
+ * order: order 0, order 1 by n1, order 2 by (n1, n2) with j2 &gt; j1; {@link #paths()} describes
+ * each channel as Kymatio's {@code meta()} does.
+ *
+ * <p>Immutable and thread-safe: the filters are built once; batches run a block of signals at a
+ * time as lanes ({@link Scattering1DCascade} in the shared lane batch engine), scratch memory comes from pools (nothing allocated per
+ * signal once warm), and each signal's arithmetic is the same whatever the thread count and block,
+ * so results are identical bit for bit.
+ *
+ * <pre>{@code
+ * Scattering1D s = Scattering1D.builder().J(8).Q(12).length(8192).build();
+ * float[] out = s.transformBatch(signals, count);   // (count, s.channelCount(), s.outputLength())
+ * }</pre>
+ */
+public final class Scattering1D {
+    /**
+     * Padded values per block of lanes in a batch (4 MiB of float64 per block array): more lanes make
+     * the lane loops longer. Interleaved A/B, 2^17 -> 2^19 values, float32, 2 threads, loaded machine
+     * (T1 harness, bench cases): f (16 x 65536, 1 -> 4 lanes) 1211 -> 709-1118 ms/signal, e (256 x
+     * 8192, 8 -> 32 lanes) 65.1 -> 51.8-58.8; 2^20 (f at 8 lanes) gave f 538-739 against 1244-1551
+     * but doubles the memory and the waste of a batch of 2.
+     */
+    private static final int BLOCK_VALUES = 1 << 19;
+    private static final int MAX_LANES = 64;
+
+    private final int J;
+    private final int Q1;
+    private final int Q2;
+    private final int T;
+    private final boolean global;
+    private final int maxOrder;
+    private final int N;
+    private final Padding1D padding;
+    private final MorletFilterBank1D bank;
+    private final List<SignalPath> paths;
+    private final int outLength;
+    private final int blockLanes;
+    private final LaneBatchEngine<Scattering1DCascade.Block, Scattering1DCascade.Workspace> engine64;
+    private final LaneBatchEngine<Scattering1DCascade32.Block, Scattering1DCascade32.Workspace> engine32;
+
+    private Scattering1D(Builder b) {
+        this.J = b.J;
+        this.Q1 = b.Q1;
+        this.Q2 = b.Q2;
+        this.global = b.global;
+        this.T = b.global || b.T == 0 ? 1 << b.J : b.T;
+        this.maxOrder = b.maxOrder;
+        this.N = b.N;
+        this.padding = Padding1D.of(N, J, T);
+        this.bank = MorletFilterBank1D.of(padding.paddedLength(), J, Q1, Q2, T);
+        this.paths = Collections.unmodifiableList(buildPaths());
+        int log2T = bank.phi().j();
+        this.outLength = global ? 1 : padding.end(log2T) - padding.start(log2T);
+        this.blockLanes = Math.max(1, Math.min(MAX_LANES, BLOCK_VALUES / padding.paddedLength()));
+        this.engine64 = new LaneBatchEngine<>(new Scattering1DCascade(this), blockLanes);
+        this.engine32 = new LaneBatchEngine<>(new Scattering1DCascade32(this), blockLanes);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private List<SignalPath> buildPaths() {
+        List<SignalPath> p = new ArrayList<>();
+        p.add(new SignalPath(0, -1, -1, -1, -1, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+        List<MorletFilterBank1D.Filter> psi1 = bank.psi1(), psi2 = bank.psi2();
+        for (int n1 = 0; n1 < psi1.size(); n1++) {
+            MorletFilterBank1D.Filter f = psi1.get(n1);
+            p.add(new SignalPath(1, n1, -1, f.j(), -1, f.xi(), Double.NaN, f.sigma(), Double.NaN));
+        }
+        if (maxOrder == 2) {
+            for (int n1 = 0; n1 < psi1.size(); n1++) {
+                MorletFilterBank1D.Filter f = psi1.get(n1);
+                for (int n2 = 0; n2 < psi2.size(); n2++) {
+                    MorletFilterBank1D.Filter g = psi2.get(n2);
+                    if (g.j() > f.j()) {
+                        p.add(new SignalPath(2, n1, n2, f.j(), g.j(), f.xi(), g.xi(), f.sigma(), g.sigma()));
+                    }
+                }
+            }
+        }
+        return p;
+    }
+
+    // ------------------------------------------------------------------ transforms
+
+    /** One signal of length N (float32); returns (C, N') floats. */
+    public float[] transform(float[] signal) {
+        float[] out = new float[channelCount() * outLength];
+        transformBatch(signal, 1, out, 1);
+        return out;
+    }
+
+    /** One signal of length N (float64); returns (C, N') doubles. */
+    public double[] transform(double[] signal) {
+        double[] out = new double[channelCount() * outLength];
+        transformBatch(signal, 1, out, 1);
+        return out;
+    }
+
+    /** {@code count} signals one after another (B, N) in float32, all processors; returns (B, C, N'). */
+    public float[] transformBatch(float[] signals, int count) {
+        float[] out = new float[Math.multiplyExact(Math.max(count, 0), channelCount() * outLength)];
+        transformBatch(signals, count, out, Runtime.getRuntime().availableProcessors());
+        return out;
+    }
+
+    /** {@code count} signals one after another (B, N) in float64, all processors; returns (B, C, N'). */
+    public double[] transformBatch(double[] signals, int count) {
+        double[] out = new double[Math.multiplyExact(Math.max(count, 0), channelCount() * outLength)];
+        transformBatch(signals, count, out, Runtime.getRuntime().availableProcessors());
+        return out;
+    }
+
+    /**
+     * (B, N) float32 signals into {@code out} (B, C, N') with {@code threads} threads (at least 1):
+     * blocks of {@link #blockLanes()} signals spread over threads, or for fewer blocks than threads
+     * each block's first-order wavelets spread over threads.
+     */
+    public void transformBatch(float[] signals, int count, float[] out, int threads) {
+        requireBatch(count);
+        engine32.run(new Records.Float32("signals", signals, 0, count, N),
+                new Records.Float32("output", out, 0, count, channelCount() * outLength), threads);
+    }
+
+    /** As {@link #transformBatch(float[], int, float[], int)} in float64. */
+    public void transformBatch(double[] signals, int count, double[] out, int threads) {
+        requireBatch(count);
+        engine64.run(new Records.Float64("signals", signals, 0, count, N),
+                new Records.Float64("output", out, 0, count, channelCount() * outLength), threads);
+    }
+
+    private static void requireBatch(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("empty batch: count must be >= 1, got count=" + count);
+        }
+    }
+
+    // ------------------------------------------------------------------ accessors
+
+    public int J() {
+        return J;
+    }
+
+    public int Q1() {
+        return Q1;
+    }
+
+    public int Q2() {
+        return Q2;
+    }
+
+    /** The averaging support T (2^J for the default and for global averaging). */
+    public int T() {
+        return T;
+    }
+
+    public boolean globalAveraging() {
+        return global;
+    }
+
+    public int maxOrder() {
+        return maxOrder;
+    }
+
+    /** The input length N. */
+    public int signalLength() {
+        return N;
+    }
+
+    /** Channels C: 1 + first-order wavelets + second-order paths with j2 &gt; j1. */
+    public int channelCount() {
+        return paths.size();
+    }
+
+    /** Samples per channel N': the signal's span at stride 2^floor(log2 T), or 1 for global averaging. */
+    public int outputLength() {
+        return outLength;
+    }
+
+    /** The stride of the output in input samples (2^floor(log2 T)); the whole signal for global averaging. */
+    public int stride() {
+        return global ? N : 1 << bank.phi().j();
+    }
+
+    /** Every channel in output order. */
+    public List<SignalPath> paths() {
+        return paths;
+    }
+
+    public MorletFilterBank1D filterBank() {
+        return bank;
+    }
+
+    public Padding1D padding() {
+        return padding;
+    }
+
+    /** Signals per block of lanes in a large batch. */
+    public int blockLanes() {
+        return blockLanes;
+    }
+
+    @Override
+    public String toString() {
+        return "Scattering1D(J=" + J + ", Q=(" + Q1 + ", " + Q2 + "), T=" + (global ? "global" : String.valueOf(T)) + ", order "
+                + maxOrder + ", N=" + N + ": " + channelCount() + " channels x " + outLength + ")";
+    }
+
+    /** Parameters with Kymatio's defaults: Q = (1, 1), T = 2^J, max order 2. J and the length are required. */
+    public static final class Builder {
+        private int J = -1;
+        private int Q1 = 1;
+        private int Q2 = 1;
+        private int T = 0;
+        private boolean global;
+        private int maxOrder = 2;
+        private int N = -1;
+
+        /** The largest wavelet scale 2^J (1 &lt;= J, 2^J &lt;= N). */
+        public Builder J(int J) {
+            this.J = J;
+            return this;
+        }
+
+        /** Q wavelets per octave at the first order, 1 at the second (Kymatio's Q = int). */
+        public Builder Q(int Q) {
+            return Q(Q, 1);
+        }
+
+        /** Q1 wavelets per octave at the first order and Q2 at the second (Kymatio's Q = (Q1, Q2)). */
+        public Builder Q(int Q1, int Q2) {
+            this.Q1 = Q1;
+            this.Q2 = Q2;
+            return this;
+        }
+
+        /** Local averaging over T samples (1 &lt;= T &lt;= N; not necessarily a power of two). */
+        public Builder T(int T) {
+            this.T = T;
+            this.global = false;
+            if (T < 1) {
+                throw new IllegalArgumentException("T must be >= 1 (or global averaging), got T=" + T);
+            }
+            return this;
+        }
+
+        /** Averaging over the whole signal (Kymatio's T = 'global'): one value per channel. */
+        public Builder globalAveraging() {
+            this.global = true;
+            this.T = 0;
+            return this;
+        }
+
+        public Builder maxOrder(int maxOrder) {
+            this.maxOrder = maxOrder;
+            return this;
+        }
+
+        /** The signal length N. */
+        public Builder length(int N) {
+            this.N = N;
+            return this;
+        }
+
+        public Scattering1D build() {
+            if (N < 0) {
+                throw new IllegalArgumentException("the signal length is required (call length(N))");
+            }
+            if (J < 0) {
+                throw new IllegalArgumentException("J is required (call J(int))");
+            }
+            if (N < 2) {
+                throw new IllegalArgumentException("signal length N must be >= 2, got N=" + N);
+            }
+            int maxJ = MorletFilterBank1D.floorLog2(N);
+            if (J < 1 || J > maxJ) {
+                throw new IllegalArgumentException("J must be in [1, " + maxJ + "] for signals of length N=" + N
+                        + " (2^J <= N), got J=" + J);
+            }
+            if (Q1 < 1) {
+                throw new IllegalArgumentException("Q1 (first-order wavelets per octave) must be >= 1, got Q1=" + Q1);
+            }
+            if (Q2 < 1) {
+                throw new IllegalArgumentException("Q2 (second-order wavelets per octave) must be >= 1, got Q2=" + Q2);
+            }
+            if (maxOrder != 1 && maxOrder != 2) {
+                throw new IllegalArgumentException("maxOrder must be 1 or 2, got maxOrder=" + maxOrder);
+            }
+            if (!global && T > N) {
+                throw new IllegalArgumentException("T=" + T + " exceeds the signal length N=" + N
+                        + " (T must be <= N; use global averaging for a longer average)");
+            }
+            return new Scattering1D(this);
+        }
+    }
+}

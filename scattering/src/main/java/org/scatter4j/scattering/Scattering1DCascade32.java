@@ -1,0 +1,275 @@
+// GENERATED from Scattering1DCascade.java by org.scatter4j.codegen.Float32Kernels: do not edit.
+// Edit Scattering1DCascade.java and run the generator (see its Javadoc).
+package org.scatter4j.scattering;
+
+import org.scatter4j.scattering.engine.LaneBlock32;
+import org.scatter4j.scattering.engine.LaneCascade;
+import org.scatter4j.wavelets.MorletFilterBank1D;
+import org.scatter4j.wavelets.fft.LaneFft1D32;
+
+/**
+ * The float64 cascade of {@link Scattering1D}, Kymatio's {@code core/scattering1d.py} on a block of
+ * signals held as lanes (sample p of lane k at {@code [p * lanes + k]}): reflect padding, the
+ * spectrum of x, then for each first-order wavelet psi1 (Kymatio's n1 order) U1 = |x * psi1|
+ * subsampled by 2^k1, its average S1 = U1 * phi, and for each psi2 with j2 &gt; j1 U2 = |U1 *
+ * psi2| and S2 = U2 * phi; convolutions are products in the Fourier domain, subsampling is
+ * periodization of the spectrum (Kymatio's {@code subsample_fourier}, a mean over periods), and
+ * the averaged maps are unpadded to the signal's own samples (or summed over the padded length for
+ * global averaging). It runs in the shared lane batch engine ({@code org.scatter4j.scattering.engine}):
+ * {@link #root} computes the spectrum of x and S0, each subtree n1 the paths that start with wavelet
+ * n1 (so a few long signals spread over threads by wavelet). Each lane's arithmetic is independent of the other lanes, so results do not
+ * depend on how signals are grouped into blocks and threads. The float32 twin {@code
+ * Scattering1DCascade32} is generated from this file by {@code org.scatter4j.codegen.Float32Kernels}.
+ */
+final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.Block, Scattering1DCascade32.Workspace> {
+    private final int signalLength;
+    private final int paddedLength;
+    private final int[] source;
+    private final boolean global;
+    private final int log2T;
+    private final int maxOrder;
+    private final int outLength;
+    private final int start;
+    private final int channels;
+    private final float[][] phi;
+    private final float[][][] psi1;
+    private final float[][][] psi2;
+    private final int[] j1;
+    private final int[] j2;
+    /** The channel of the first second-order path of each n1. */
+    private final int[] secondStart;
+
+    Scattering1DCascade32(Scattering1D s) {
+        MorletFilterBank1D bank = s.filterBank();
+        signalLength = s.signalLength();
+        paddedLength = bank.paddedLength();
+        source = new int[paddedLength];
+        for (int p = 0; p < paddedLength; p++) {
+            source[p] = s.padding().source(p);
+        }
+        global = s.globalAveraging();
+        log2T = bank.phi().j();
+        maxOrder = s.maxOrder();
+        outLength = s.outputLength();
+        start = s.padding().start(log2T);
+        channels = s.channelCount();
+        phi = bank.phi().levels32();
+        psi1 = new float[bank.psi1().size()][][];
+        j1 = new int[psi1.length];
+        for (int n = 0; n < psi1.length; n++) {
+            psi1[n] = bank.psi1().get(n).levels32();
+            j1[n] = bank.psi1().get(n).j();
+        }
+        psi2 = new float[bank.psi2().size()][][];
+        j2 = new int[psi2.length];
+        for (int n = 0; n < psi2.length; n++) {
+            psi2[n] = bank.psi2().get(n).levels32();
+            j2[n] = bank.psi2().get(n).j();
+        }
+        secondStart = new int[psi1.length];
+        int channel = 1 + psi1.length;
+        for (int n = 0; n < psi1.length; n++) {
+            secondStart[n] = channel;
+            if (maxOrder == 2) {
+                for (int m = 0; m < psi2.length; m++) {
+                    channel += j2[m] > j1[n] ? 1 : 0;
+                }
+            }
+        }
+    }
+
+    @Override
+    public Block newBlock(int lanes) {
+        return new Block(lanes);
+    }
+
+    @Override
+    public Workspace newWorkspace(int lanes) {
+        return new Workspace(lanes);
+    }
+
+    /** The spectrum of the padded signals (kept in the block for the subtrees) and S0. */
+    @Override
+    public void root(Block b, Workspace w) {
+        int l = b.lanes;
+        int np = paddedLength;
+        System.arraycopy(b.x, 0, b.u0Re, 0, np * l);
+        w.fft.forwardReal(b.u0Re, b.u0Im, np, l);
+        if (global) {
+            sumInto(b.x, np, l, b.out, 0);
+        } else {
+            average(b.u0Re, b.u0Im, np, 0, w, b.out, 0, l);
+        }
+    }
+
+    /** One subtree per first-order wavelet. */
+    @Override
+    public int subtreeCount() {
+        return psi1.length;
+    }
+
+    @Override
+    public void subtree(int n1, Block b, Workspace w) {
+        firstOrder(n1, b, w);
+    }
+
+    /** S1 of wavelet n1 and, at order 2, its S2 paths. */
+    private void firstOrder(int n1, Block b, Workspace w) {
+        int l = b.lanes;
+        int k1 = global ? j1[n1] : Math.min(j1[n1], log2T);
+        int n = paddedLength >> k1;
+        // U1 = |x * psi1| at resolution 2^-k1
+        multiplyPeriodize(b.u0Re, b.u0Im, psi1[n1][0], paddedLength, 1 << k1, w.u1Re, w.u1Im, l);
+        w.fft.inverse(w.u1Re, w.u1Im, n, l);
+        modulus(w.u1Re, w.u1Im, n * l);
+        if (global) {
+            sumInto(w.u1Re, n, l, b.out, (1 + n1) * l);
+            if (maxOrder == 1) {
+                return;
+            }
+        }
+        w.fft.forward(w.u1Re, w.u1Im, n, l);
+        if (!global) {
+            average(w.u1Re, w.u1Im, n, k1, w, b.out, (1 + n1) * outLength * l, l);
+        }
+        if (maxOrder == 1) {
+            return;
+        }
+        int channel = secondStart[n1];
+        for (int n2 = 0; n2 < psi2.length; n2++) {
+            if (j2[n2] <= j1[n1]) {
+                continue;
+            }
+            int sub2 = global ? j2[n2] : Math.min(j2[n2], log2T);
+            int k2 = Math.max(sub2 - k1, 0);
+            int m = n >> k2;
+            multiplyPeriodize(w.u1Re, w.u1Im, psi2[n2][k1], n, 1 << k2, w.u2Re, w.u2Im, l);
+            w.fft.inverse(w.u2Re, w.u2Im, m, l);
+            modulus(w.u2Re, w.u2Im, m * l);
+            if (global) {
+                sumInto(w.u2Re, m, l, b.out, channel * l);
+            } else {
+                w.fft.forward(w.u2Re, w.u2Im, m, l);
+                average(w.u2Re, w.u2Im, m, k1 + k2, w, b.out, channel * outLength * l, l);
+            }
+            channel++;
+        }
+    }
+
+    /**
+     * The local average of a map at resolution 2^-k given by its spectrum (length n): times phi at
+     * level k, periodized to resolution 2^-log2T, inverse FFT, real part, the signal's samples
+     * written to {@code out[at + t * lanes + lane]}.
+     */
+    private void average(float[] re, float[] im, int n, int k, Workspace w, float[] out, int at, int l) {
+        int sub = 1 << Math.max(log2T - k, 0);
+        int m = n / sub;
+        multiplyPeriodize(re, im, phi[k], n, sub, w.sRe, w.sIm, l);
+        w.fft.inverse(w.sRe, w.sIm, m, l);
+        System.arraycopy(w.sRe, start * l, out, at, outLength * l);
+    }
+
+    /**
+     * (outRe, outIm) = the product of a spectrum of length n with a real filter, periodized over
+     * {@code k} periods and divided by k (Kymatio's cdgmm then subsample_fourier): the sum runs over
+     * periods in order, as numpy's mean over the periods axis does.
+     */
+    static void multiplyPeriodize(float[] re, float[] im, float[] filter, int n, int k, float[] outRe, float[] outIm, int lanes) {
+        int m = n / k;
+        int len = m * lanes;
+        for (int i = 0; i < k; i++) {
+            for (int f = 0; f < m; f++) {
+                float g = filter[i * m + f];
+                int from = (i * m + f) * lanes, to = f * lanes;
+                if (i == 0) {
+                    for (int b = 0; b < lanes; b++) {
+                        outRe[to + b] = re[from + b] * g;
+                        outIm[to + b] = im[from + b] * g;
+                    }
+                } else {
+                    for (int b = 0; b < lanes; b++) {
+                        outRe[to + b] += re[from + b] * g;
+                        outIm[to + b] += im[from + b] * g;
+                    }
+                }
+            }
+        }
+        if (k > 1) {
+            float inv = 1.0f / k;
+            for (int v = 0; v < len; v++) {
+                outRe[v] *= inv;
+                outIm[v] *= inv;
+            }
+        }
+    }
+
+    /** re = |re + i im|, im = 0: the scattering non-linearity, leaving a real map ready for the forward FFT. */
+    private static void modulus(float[] re, float[] im, int length) {
+        for (int p = 0; p < length; p++) {
+            re[p] = (float) Math.sqrt(re[p] * re[p] + im[p] * im[p]);
+            im[p] = 0.0f;
+        }
+    }
+
+    /** Global average: the sum over all n samples of each lane into {@code out[at + lane]}. */
+    private static void sumInto(float[] x, int n, int lanes, float[] out, int at) {
+        for (int k = 0; k < lanes; k++) {
+            double sum = 0; // float64 in both
+            for (int p = 0; p < n; p++) {
+                sum += x[p * lanes + k];
+            }
+            out[at + k] = (float) sum;
+        }
+    }
+
+    /** The lanes of one block: the padded signals and their spectrum. */
+    final class Block extends LaneBlock32 {
+        final float[] x;
+        final float[] u0Re;
+        final float[] u0Im;
+
+        Block(int lanes) {
+            super(lanes, signalLength, channels * outLength, 0);
+            x = new float[paddedLength * lanes];
+            u0Re = new float[paddedLength * lanes];
+            u0Im = new float[paddedLength * lanes];
+        }
+
+        /** Reflect padding of one signal into lane {@code lane}. */
+        @Override
+        protected void loadLane(float[] record, int lane) {
+            for (int p = 0; p < paddedLength; p++) {
+                x[p * lanes + lane] = record[source[p]];
+            }
+        }
+
+        @Override
+        protected void clearLane(int lane) {
+            for (int p = 0; p < paddedLength; p++) {
+                x[p * lanes + lane] = 0.0f;
+            }
+        }
+    }
+
+    /** One thread's scratch: the FFT's blocks and the maps U1, U2 and the averages. */
+    final class Workspace {
+        final LaneFft1D32 fft;
+        final float[] u1Re;
+        final float[] u1Im;
+        final float[] u2Re;
+        final float[] u2Im;
+        final float[] sRe;
+        final float[] sIm;
+
+        Workspace(int lanes) {
+            int size = paddedLength * lanes;
+            fft = new LaneFft1D32(paddedLength, lanes);
+            u1Re = new float[size];
+            u1Im = new float[size];
+            u2Re = new float[size];
+            u2Im = new float[size];
+            sRe = new float[size];
+            sIm = new float[size];
+        }
+    }
+}

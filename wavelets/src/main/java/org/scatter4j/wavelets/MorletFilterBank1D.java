@@ -1,0 +1,336 @@
+package org.scatter4j.wavelets;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.scatter4j.wavelets.fft.LaneFft1D;
+
+/**
+ * The 1D Morlet filter bank of Kymatio's {@code scattering1d/filter_bank.py} (0.4), in the Fourier
+ * domain on the padded length: centre frequencies and bandwidths from {@code anden_generator} (the
+ * ScatNet rule: geometric progression of ratio 2^(1/Q) above an elbow, arithmetic below), Morlet
+ * wavelets from {@code morlet_1d}, the Gaussian low-pass {@code gauss_1d} of width sigma0 / T, and
+ * each filter's periodizations ("levels") for the subsampled resolutions of {@code
+ * scattering_filter_factory}. All filters are real in the Fourier domain. Immutable.
+ *
+ * <p>Numbers follow Kymatio's defaults: sigma0 = 0.1, alpha = 5, r_psi = sqrt(1/2).
+ */
+public final class MorletFilterBank1D {
+    public static final double SIGMA0 = 0.1;
+    public static final double ALPHA = 5.0;
+    public static final double R_PSI = Math.sqrt(0.5);
+
+    /** One filter: its centre frequency xi (cycles per sample, 0.5 = Nyquist), bandwidth sigma, largest safe subsampling 2^j, and spectra per level. */
+    public record Filter(double xi, double sigma, int j, double[][] levels) {
+        /** The spectrum at resolution 2^-level (length paddedLength / 2^level); do not modify. */
+        public double[] level(int level) {
+            return levels[level];
+        }
+
+        /** Every level rounded to float32 (a new copy: for building float32 tables). */
+        public float[][] levels32() {
+            return Float32Tables.of(levels);
+        }
+
+        public int levelCount() {
+            return levels.length;
+        }
+    }
+
+    private final int paddedLength;
+    private final int J;
+    private final int Q1;
+    private final int Q2;
+    private final int T;
+    private final Filter phi;
+    private final List<Filter> psi1;
+    private final List<Filter> psi2;
+
+    private MorletFilterBank1D(int paddedLength, int J, int Q1, int Q2, int T) {
+        this.paddedLength = paddedLength;
+        this.J = J;
+        this.Q1 = Q1;
+        this.Q2 = Q2;
+        this.T = T;
+        int log2T = floorLog2(T);
+        // scattering_filter_factory: max_j accumulates over the layers, and each layer keeps the
+        // levels its parent's subsampling needs, min(previous_J, j, 1 + log2_T) of them
+        int maxJ = 0;
+        int previousJ = 0;
+        List<List<Filter>> layers = new ArrayList<>();
+        for (int q : new int[] {Q1, Q2}) {
+            List<Filter> layer = new ArrayList<>();
+            for (double[] xs : andenGenerator(J, q)) {
+                double xi = xs[0], sigma = xs[1];
+                int j = maxDyadicSubsampling(xi, sigma);
+                double[] full = morlet(paddedLength, xi, sigma);
+                layer.add(new Filter(xi, sigma, j, levels(full, Math.min(Math.min(previousJ, j), 1 + log2T))));
+                maxJ = Math.max(maxJ, j);
+            }
+            previousJ = maxJ;
+            layers.add(Collections.unmodifiableList(layer));
+        }
+        psi1 = layers.get(0);
+        psi2 = layers.get(1);
+        double sigmaLow = SIGMA0 / T;
+        phi = new Filter(0.0, sigmaLow, log2T, levels(gauss(paddedLength, sigmaLow), Math.max(previousJ, 1 + log2T)));
+    }
+
+    /**
+     * The filters of {@code scattering_filter_factory(paddedLength, J, (Q1, Q2), T)}. Arguments are
+     * checked by {@code Scattering1D}; here only that they make sense at all.
+     */
+    public static MorletFilterBank1D of(int paddedLength, int J, int Q1, int Q2, int T) {
+        if (J < 1 || Q1 < 1 || Q2 < 1 || T < 1 || paddedLength < 2) {
+            throw new IllegalArgumentException("need J, Q1, Q2, T >= 1 and paddedLength >= 2, got J=" + J + " Q=(" + Q1 + ", "
+                    + Q2 + ") T=" + T + " paddedLength=" + paddedLength);
+        }
+        return new MorletFilterBank1D(paddedLength, J, Q1, Q2, T);
+    }
+
+    /** Levels 0 .. count-1 of a spectrum: level l sums its 2^l periods (numpy's reshape(2^l, -1).sum(axis=0)). */
+    private static double[][] levels(double[] full, int count) {
+        double[][] out = new double[Math.max(1, count)][];
+        out[0] = full;
+        for (int level = 1; level < count; level++) {
+            out[level] = periodize(full, 1 << level, false);
+        }
+        return out;
+    }
+
+    /** x.reshape(k, -1).sum(axis=0) (or .mean with {@code mean}), summed in row order as numpy does for axis 0. */
+    public static double[] periodize(double[] x, int k, boolean mean) {
+        int m = x.length / k;
+        double[] out = new double[m];
+        for (int i = 0; i < k; i++) {
+            for (int f = 0; f < m; f++) {
+                out[f] += x[i * m + f];
+            }
+        }
+        if (mean) {
+            for (int f = 0; f < m; f++) {
+                out[f] /= k;
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ filter_bank.py, function by function
+
+    /** adaptive_choice_P: periods of the frequency axis needed for |filter| below 1e-7 at the edges. */
+    static int adaptiveP(double sigma) {
+        double val = Math.sqrt(-2 * (sigma * sigma) * Math.log(1e-7));
+        return (int) Math.ceil(val + 1);
+    }
+
+    /**
+     * morlet_1d (gauss_1d for xi = 0): psi(w) = g(w - xi) - kappa g(w), g(w) = exp(-w^2 / (2
+     * sigma^2)), each summed over 2P - 1 periods, kappa making psi(0) = 0, normalized to unit L1
+     * norm in time.
+     */
+    public static double[] morlet(int N, double xi, double sigma) {
+        int P = Math.min(adaptiveP(sigma), 5);
+        int periods = 2 * P - 1;
+        double twoSigma2 = 2 * (sigma * sigma);
+        double[] low = new double[N];
+        double[] gabor = new double[N];
+        for (int row = 0; row < periods; row++) {
+            for (int k = 0; k < N; k++) {
+                double f = (double) ((long) (1 - P) * N + (long) row * N + k) / N;
+                // P = 1: the low-pass uses fftfreq (continuity around 0), the Gabor the plain [0, 1)
+                double fl = P == 1 ? fftfreq(k, N) : f;
+                low[k] += Math.exp(-(fl * fl) / twoSigma2);
+                if (xi != 0) {
+                    double d = f - xi;
+                    gabor[k] += Math.exp(-(d * d) / twoSigma2);
+                }
+            }
+        }
+        double[] filter = new double[N];
+        for (int k = 0; k < N; k++) {
+            low[k] /= periods;
+            gabor[k] /= periods;
+        }
+        if (xi != 0) {
+            double kappa = gabor[0] / low[0];
+            for (int k = 0; k < N; k++) {
+                filter[k] = gabor[k] - kappa * low[k];
+            }
+        } else {
+            System.arraycopy(low, 0, filter, 0, N);
+        }
+        double l1 = 0;
+        double[][] h = inverseDft(filter);
+        for (int t = 0; t < N; t++) {
+            l1 += Math.hypot(h[0][t], h[1][t]);
+        }
+        for (int k = 0; k < N; k++) {
+            filter[k] /= l1;
+        }
+        return filter;
+    }
+
+    public static double[] gauss(int N, double sigma) {
+        return morlet(N, 0.0, sigma);
+    }
+
+    /** numpy.fft.fftfreq(N)[k]. */
+    private static double fftfreq(int k, int N) {
+        int half = (N - 1) / 2;
+        return (double) (k <= half ? k : k - N) / N;
+    }
+
+    private static double[][] inverseDft(double[] spectrum) {
+        int n = spectrum.length;
+        double[] re = spectrum.clone(), im = new double[n];
+        new LaneFft1D(n, 1).inverse(re, im, n, 1);
+        return new double[][] {re, im};
+    }
+
+    /** compute_sigma_psi: the bandwidth at which neighbours at ratio 2^(1/Q) cross at r. */
+    static double sigmaPsi(double xi, int Q, double r) {
+        double factor = 1. / Math.pow(2, 1. / Q);
+        double term1 = (1 - factor) / (1 + factor);
+        double term2 = 1. / Math.sqrt(2 * Math.log(1. / r));
+        return xi * term1 * term2;
+    }
+
+    /** compute_xi_max. */
+    static double xiMax(int Q) {
+        return Math.max(1. / (1. + Math.pow(2., 3. / Q)), 0.35);
+    }
+
+    /** anden_generator(J, Q, sigma0, r_psi): the (xi, sigma) pairs in Kymatio's order, highest xi first. */
+    static List<double[]> andenGenerator(int J, int Q) {
+        List<double[]> out = new ArrayList<>();
+        double xi = xiMax(Q);
+        double sigma = sigmaPsi(xi, Q, R_PSI);
+        double sigmaMin = SIGMA0 / Math.pow(2, J);
+        double ratio = Math.pow(2, 1. / Q);
+        if (sigma <= sigmaMin) {
+            xi = sigma;
+        } else {
+            out.add(new double[] {xi, sigma});
+            while (sigma > sigmaMin * ratio) {
+                xi /= ratio;
+                sigma /= ratio;
+                out.add(new double[] {xi, sigma});
+            }
+        }
+        double elbowXi = xi;
+        for (int q = 0; q < Q - 1; q++) {
+            xi -= 1. / Q * elbowXi;
+            out.add(new double[] {xi, sigmaMin});
+        }
+        return out;
+    }
+
+    /** get_max_dyadic_subsampling: the largest j with xi + alpha sigma below 2^-(j+1). */
+    static int maxDyadicSubsampling(double xi, double sigma) {
+        double upper = Math.min(Math.abs(xi) + ALPHA * sigma, 0.5);
+        return floorMinusLog2(upper) - 1;
+    }
+
+    /** floor(-log2(u)) for u &gt; 0, exactly (a power of two gives its exponent, anything else rounds down). */
+    static int floorMinusLog2(double u) {
+        int e = Math.getExponent(u);
+        boolean powerOfTwo = u == Math.scalb(1.0, e);
+        return powerOfTwo ? -e : -e - 1;
+    }
+
+    /** floor(log2(x)) for an integer x &gt;= 1. */
+    public static int floorLog2(int x) {
+        return 31 - Integer.numberOfLeadingZeros(x);
+    }
+
+    /** ceil(log2(x)) for an integer x &gt;= 1. */
+    public static int ceilLog2(int x) {
+        return x == 1 ? 0 : 32 - Integer.numberOfLeadingZeros(x - 1);
+    }
+
+    /**
+     * compute_temporal_support(h_f, 1e-3) of one filter: the smallest N such that the L1 norm of
+     * the filter beyond [-N, N] is at most the criterion; half the length (with border effects) if
+     * none is.
+     */
+    public static int temporalSupport(double[] spectrum, double criterion) {
+        double[][] h = inverseDft(spectrum);
+        int half = spectrum.length / 2;
+        double residual = 0;
+        int first = -1;
+        double[] r = new double[half];
+        for (int t = half - 1; t >= 0; t--) {
+            residual += Math.hypot(h[0][t], h[1][t]);
+            r[t] = residual;
+        }
+        for (int t = 0; t < half; t++) {
+            if (r[t] <= criterion) {
+                first = t;
+                break;
+            }
+        }
+        return first >= 0 ? first + 1 : half;
+    }
+
+    // ------------------------------------------------------------------ accessors
+
+    public int paddedLength() {
+        return paddedLength;
+    }
+
+    public int J() {
+        return J;
+    }
+
+    public int Q1() {
+        return Q1;
+    }
+
+    public int Q2() {
+        return Q2;
+    }
+
+    public int T() {
+        return T;
+    }
+
+    /** The low-pass phi: xi 0, sigma sigma0 / T, j = floor(log2 T). */
+    public Filter phi() {
+        return phi;
+    }
+
+    /** First-order wavelets, Kymatio's order (decreasing xi). */
+    public List<Filter> psi1() {
+        return psi1;
+    }
+
+    /** Second-order wavelets, Kymatio's order (decreasing xi). */
+    public List<Filter> psi2() {
+        return psi2;
+    }
+
+    /**
+     * The Littlewood-Paley sum of one order's wavelets at full resolution, sum_n |psi_n(k)|^2 for
+     * k = 0 .. paddedLength-1 (frequency k / paddedLength, the upper half negative frequencies),
+     * with the low-pass |phi|^2 added if {@code withLowPass}.
+     */
+    public double[] littlewoodPaley(int order, boolean withLowPass) {
+        if (order != 1 && order != 2) {
+            throw new IllegalArgumentException("order must be 1 or 2, got " + order);
+        }
+        double[] lp = new double[paddedLength];
+        for (Filter f : order == 1 ? psi1 : psi2) {
+            double[] s = f.level(0);
+            for (int k = 0; k < paddedLength; k++) {
+                lp[k] += s[k] * s[k];
+            }
+        }
+        if (withLowPass) {
+            double[] s = phi.level(0);
+            for (int k = 0; k < paddedLength; k++) {
+                lp[k] += s[k] * s[k];
+            }
+        }
+        return lp;
+    }
+}

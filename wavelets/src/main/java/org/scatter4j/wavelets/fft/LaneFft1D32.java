@@ -1,0 +1,210 @@
+// GENERATED from LaneFft1D.java by org.scatter4j.codegen.Float32Kernels: do not edit.
+// Edit LaneFft1D.java and run the generator (see its Javadoc).
+package org.scatter4j.wavelets.fft;
+
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * 1D FFTs of a batch of signals held as lanes: sample {@code t} of lane {@code b} at {@code t * lanes
+ * + b} (signals interleaved, one sample of every signal after another), the layout of the 1D
+ * scattering cascade. One instance owns the work blocks for a largest length {@code n} and a largest
+ * lane count, and transforms in place any length {@code m = n / 2^k} (or {@code n} itself) with any
+ * lane count up to that; it is not thread-safe (one per thread), its plans and twiddles are shared.
+ *
+ * <p>The four-step algorithm (Bailey, "FFTs in external or hierarchical memory", J. Supercomputing
+ * 4, 1990; Van Loan 1992, section 3.3) writes {@code m = n1 n2}, {@code t = n2 t1 + t2}, {@code k =
+ * k1 + n1 k2}, so that {@code w_m^(t k) = w_n1^(t1 k1) w_m^(t2 k1) w_n2^(t2 k2)}:
+ * <ol>
+ *   <li>length-{@code n1} FFTs over {@code t1}, whose blocks {@code t1} are the contiguous runs
+ *       {@code x[n2 t1 .. n2 t1 + n2)} of {@code n2 * lanes} values (a plain copy in);</li>
+ *   <li>the twiddles {@code w_m^(t2 k1)};</li>
+ *   <li>a transpose to blocks {@code t2} of {@code n1 * lanes} values;</li>
+ *   <li>length-{@code n2} FFTs over {@code t2}, whose output block {@code k2} is the run {@code
+ *       X[n1 k2 .. n1 k2 + n1)} of the natural-order spectrum (a plain copy out).</li>
+ * </ol>
+ * Both passes run the project's Stockham butterflies ({@link Stockham32}) over blocks of about {@code
+ * sqrt(m) * lanes} values, long enough for C2 to vectorize even with one lane. Every lane sees the
+ * same arithmetic whatever the lane count, so results do not depend on how signals are grouped.
+ *
+ * <p>The inverse uses {@code IDFT(x) = swap(DFT(swap(x))) / m} ({@code swap} exchanges real and
+ * imaginary parts), the scaling folded into the copy out.
+ */
+public final class LaneFft1D32 {
+    /** Four-step twiddles per length: {@code [0]} real, {@code [1]} imaginary parts of w_m^(t2 k1) at k1 n2 + t2. */
+    private static final ConcurrentHashMap<Integer, float[][]> TWIDDLES = new ConcurrentHashMap<>();
+
+    private final int length;
+    private final int maxLanes;
+    private final float[][] aRe;
+    private final float[][] aIm;
+    private final float[][] bRe;
+    private final float[][] bIm;
+    private final float[][] scratch;
+
+    /** Work blocks for every length {@code length / 2^k} and up to {@code maxLanes} lanes. */
+    public LaneFft1D32(int length, int maxLanes) {
+        if (length < 1 || maxLanes < 1) {
+            throw new IllegalArgumentException("LaneFft1D32 size must be positive: length=" + length + ", lanes=" + maxLanes);
+        }
+        this.length = length;
+        this.maxLanes = maxLanes;
+        // block i must hold n2 * lanes values in the first pass (i < n1) and n1 * lanes in the second (i < n2)
+        int blocks = 0;
+        int[] need = new int[0];
+        int maxGeneric = 0;
+        for (int m = length; m >= 1; m /= 2) {
+            int n1 = firstFactor(m), n2 = m / n1;
+            blocks = Math.max(blocks, Math.max(n1, n2));
+            if (need.length < blocks) {
+                need = java.util.Arrays.copyOf(need, blocks);
+            }
+            for (int i = 0; i < Math.max(n1, n2); i++) {
+                int w = Math.max(i < n1 ? n2 : 0, i < n2 ? n1 : 0);
+                need[i] = Math.max(need[i], Math.multiplyExact(w, maxLanes));
+            }
+            maxGeneric = Math.max(maxGeneric, Math.max(FftPlan.of(n1).maxGenericRadix(), FftPlan.of(n2).maxGenericRadix()));
+            if ((m & 1) != 0) {
+                break;
+            }
+        }
+        aRe = new float[blocks][];
+        aIm = new float[blocks][];
+        bRe = new float[blocks][];
+        bIm = new float[blocks][];
+        for (int i = 0; i < blocks; i++) {
+            aRe[i] = new float[need[i]];
+            aIm[i] = new float[need[i]];
+            bRe[i] = new float[need[i]];
+            bIm[i] = new float[need[i]];
+        }
+        scratch = maxGeneric == 0 ? null : new float[4][need[0]];
+    }
+
+    /** The largest length this instance transforms. */
+    public int length() {
+        return length;
+    }
+
+    /** The largest lane count this instance transforms. */
+    public int maxLanes() {
+        return maxLanes;
+    }
+
+    /** In place: (re, im) = DFT(re + i im) of {@code lanes} interleaved signals of length {@code m}. */
+    public void forward(float[] re, float[] im, int m, int lanes) {
+        transform(re, im, m, lanes, 1.0f);
+    }
+
+    /** In place: the inverse DFT (with its 1/m) of {@code lanes} interleaved spectra of length {@code m}. */
+    public void inverse(float[] re, float[] im, int m, int lanes) {
+        transform(im, re, m, lanes, 1.0f / m);
+    }
+
+    /** The DFT of a real input in {@code re}; {@code im} is overwritten (its input is ignored). */
+    public void forwardReal(float[] re, float[] im, int m, int lanes) {
+        java.util.Arrays.fill(im, 0, m * lanes, 0.0f);
+        transform(re, im, m, lanes, 1.0f);
+    }
+
+    private void transform(float[] re, float[] im, int m, int lanes, float scale) {
+        check(re, im, m, lanes);
+        int n1 = firstFactor(m), n2 = m / n1;
+        int w1 = n2 * lanes, w2 = n1 * lanes;
+        for (int t1 = 0; t1 < n1; t1++) {
+            System.arraycopy(re, t1 * w1, aRe[t1], 0, w1);
+            System.arraycopy(im, t1 * w1, aIm[t1], 0, w1);
+        }
+        boolean inB = Stockham32.run(FftPlan.of(n1), aRe, aIm, bRe, bIm, w1, scratch);
+        float[][] yRe = inB ? bRe : aRe, yIm = inB ? bIm : aIm;
+        float[][] zRe = inB ? aRe : bRe, zIm = inB ? aIm : bIm;
+        float[][] tw = twiddles(m);
+        for (int k1 = 1; k1 < n1; k1++) {
+            twiddle(yRe[k1], yIm[k1], tw[0], tw[1], k1 * n2, n2, lanes);
+        }
+        transpose(yRe, zRe, n1, n2, lanes);
+        transpose(yIm, zIm, n1, n2, lanes);
+        boolean back = Stockham32.run(FftPlan.of(n2), zRe, zIm, yRe, yIm, w2, scratch);
+        float[][] xRe = back ? yRe : zRe, xIm = back ? yIm : zIm;
+        for (int k2 = 0; k2 < n2; k2++) {
+            store(xRe[k2], re, k2 * w2, w2, scale);
+            store(xIm[k2], im, k2 * w2, w2, scale);
+        }
+    }
+
+    private void check(float[] re, float[] im, int m, int lanes) {
+        if (lanes < 1 || lanes > maxLanes) {
+            throw new IllegalArgumentException("lanes must be in [1, " + maxLanes + "], got " + lanes);
+        }
+        if (m < 1 || m > length || length % m != 0 || Integer.bitCount(length / m) != 1) {
+            throw new IllegalArgumentException("length must be " + length + " / 2^k, got " + m);
+        }
+        if (re.length < m * lanes || im.length < m * lanes) {
+            throw new IllegalArgumentException("arrays shorter than length * lanes = " + m * lanes);
+        }
+    }
+
+    /** Block k1 of the first pass times w_m^(t2 k1), for t2 = 0 .. n2-1, every lane. */
+    private static void twiddle(float[] re, float[] im, float[] twRe32, float[] twIm32, int from, int n2, int lanes) {
+        for (int t2 = 0; t2 < n2; t2++) {
+            float wr = twRe32[from + t2], wi = twIm32[from + t2];
+            int o = t2 * lanes;
+            for (int b = o; b < o + lanes; b++) {
+                float xr = re[b], xi = im[b];
+                re[b] = xr * wr - xi * wi;
+                im[b] = xr * wi + xi * wr;
+            }
+        }
+    }
+
+    /** z[t2][k1 * lanes + b] = y[k1][t2 * lanes + b]. */
+    private static void transpose(float[][] y, float[][] z, int n1, int n2, int lanes) {
+        for (int k1 = 0; k1 < n1; k1++) {
+            float[] src = y[k1];
+            for (int t2 = 0; t2 < n2; t2++) {
+                float[] dst = z[t2];
+                int s = t2 * lanes, d = k1 * lanes;
+                for (int b = 0; b < lanes; b++) {
+                    dst[d + b] = src[s + b];
+                }
+            }
+        }
+    }
+
+    private static void store(float[] block, float[] out, int at, int count, float scale) {
+        if (scale == 1.0f) {
+            System.arraycopy(block, 0, out, at, count);
+        } else {
+            for (int v = 0; v < count; v++) {
+                out[at + v] = block[v] * scale;
+            }
+        }
+    }
+
+    /** n1 of the four-step split: the largest divisor of m not above sqrt(m). */
+    static int firstFactor(int m) {
+        int n1 = (int) Math.sqrt(m); // float64 in both
+        while (m % n1 != 0) {
+            n1--;
+        }
+        return n1;
+    }
+
+    private static float[][] twiddles(int m) {
+        return TWIDDLES.computeIfAbsent(m, LaneFft1D32::computeTwiddles);
+    }
+
+    private static float[][] computeTwiddles(int m) {
+        int n1 = firstFactor(m), n2 = m / n1;
+        float[][] tw = new float[2][m];
+        for (int k1 = 0; k1 < n1; k1++) {
+            for (int t2 = 0; t2 < n2; t2++) {
+                // reduce the exponent exactly in integers, as FftPlan does, then cos/sin in float64
+                long e = ((long) k1 * t2) % m;
+                double angle = 2.0 * Math.PI * e / m; // float64 in both
+                tw[0][k1 * n2 + t2] = (float) Math.cos(angle);
+                tw[1][k1 * n2 + t2] = -(float) Math.sin(angle);
+            }
+        }
+        return tw;
+    }
+}
