@@ -4,9 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.jtransforms.fft.DoubleFFT_1D;
 import org.scatter4j.wavelets.fft.Fft2DFactory;
-import org.scatter4j.wavelets.fft.JTransformsSetup;
+import org.scatter4j.wavelets.fft.LaneFft1D;
 
 /**
  * The Morlet wavelets psi_{j, theta} (j = 0..J-1, L orientations) and the Gaussian low-pass phi_J of
@@ -67,7 +66,6 @@ public final class MorletFilterBank {
             throw new IllegalArgumentException("padded grid " + M + "x" + N + " = " + (long) M * N
                     + " values per filter must be between 1 and " + (Integer.MAX_VALUE - 8) + " (the longest Java array)");
         }
-        JTransformsSetup.ensure();
         this.M = M;
         this.N = N;
         this.J = J;
@@ -148,17 +146,12 @@ public final class MorletFilterBank {
         return out;
     }
 
+    /** The real part of the DFT of x (the Gaussian of phi, as Kymatio keeps it), by the project's own FFT. */
     private static double[] realDft(double[] x) {
-        double[] buf = new double[2 * x.length];
-        for (int p = 0; p < x.length; p++) {
-            buf[2 * p] = x[p];
-        }
-        new DoubleFFT_1D(x.length).complexForward(buf);
-        double[] out = new double[x.length];
-        for (int p = 0; p < x.length; p++) {
-            out[p] = buf[2 * p];
-        }
-        return out;
+        double[] re = x.clone();
+        double[] im = new double[x.length];
+        new LaneFft1D(x.length, 1).forward(re, im, x.length, 1);
+        return re;
     }
 
     private static double[] outer(double[] a, double[] b) {
