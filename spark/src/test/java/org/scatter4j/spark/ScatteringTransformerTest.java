@@ -33,7 +33,7 @@ import org.scatter4j.rototranslation.RotoScattering2D;
 import org.scatter4j.scattering.Scattering2D;
 
 class ScatteringTransformerTest {
-    private static final int N = 300;
+    private static final int N = 200;
     private static SparkSession spark;
     private static IdxImages mnist;
 
