@@ -225,13 +225,20 @@ public final class ScatteringTransformer extends Transformer implements DefaultP
 
     @Override
     public Dataset<Row> transform(Dataset<?> dataset) {
+        return dataset.sparkSession().createDataFrame(transformRows(dataset), transformSchema(dataset.schema()));
+    }
+
+    /**
+     * The rows of {@link #transform} before Spark encodes them (schema: {@link #transformSchema}), for
+     * a caller that times the tasks' work apart from what consumes their rows.
+     */
+    JavaRDD<Row> transformRows(Dataset<?> dataset) {
         StructType inSchema = dataset.schema();
-        StructType outSchema = transformSchema(inSchema);
+        transformSchema(inSchema);
         int column = inSchema.fieldIndex(value(inputCol));
         DataType type = inSchema.apply(column).dataType();
         PartitionScatterer scatterer = new PartitionScatterer(key(), column, type, value(inputCol), value(handleInvalid));
-        JavaRDD<Row> rows = dataset.toDF().javaRDD().mapPartitionsWithIndex(scatterer::apply, true);
-        return dataset.sparkSession().createDataFrame(rows, outSchema);
+        return dataset.toDF().javaRDD().mapPartitionsWithIndex(scatterer::apply, true);
     }
 
     @Override

@@ -102,15 +102,14 @@ final class SparkExtractCommand implements Callable<Integer> {
             }
             JavaRDD<Row> rows = jsc.parallelize(slices, p).flatMap(s -> source.read(s[0], s[1]).iterator());
             Dataset<Row> images = spark.createDataFrame(rows, source.schema());
-            Dataset<Row> features = scattering.transform(images).drop("pixels");
-
-            // Time spent upstream of the writer (reading and transforming) against the whole of each task
+            // The tasks' time spent pulling rows from the transformer (reading and transforming) against
+            // their whole run (which adds Spark's encoding and the Parquet writer)
             LongAccumulator upstream = spark.sparkContext().longAccumulator("extract nanos");
             LongAccumulator task = spark.sparkContext().longAccumulator("task nanos");
-            JavaRDD<Row> timed = features.javaRDD().mapPartitions(it -> new TimedIterator(it, upstream, task));
+            JavaRDD<Row> timed = scattering.transformRows(images).mapPartitions(it -> new TimedIterator(it, upstream, task));
+            Dataset<Row> features = spark.createDataFrame(timed, scattering.transformSchema(images.schema())).drop("pixels");
             long t1 = System.nanoTime();
-            spark.createDataFrame(timed, features.schema()).write().mode(overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists)
-                    .parquet(output);
+            features.write().mode(overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists).parquet(output);
             double job = (System.nanoTime() - t1) / 1e9;
             double share = task.value() > 0 ? Math.min(1.0, (double) upstream.value() / task.value()) : 1.0;
             double extract = job * share;

@@ -136,11 +136,11 @@ class SparkCommandsTest {
 
     @Test
     void sparkMnistFitsThePipelineOnTheBundledSubset(@TempDir Path dir) throws Exception {
-        Object[] r = run("spark-mnist", "--data", bundledFolder(dir).toString(), "--train-size", "500", "--max-iter", "15", "--partitions", "2",
+        Object[] r = run("spark-mnist", "--data", bundledFolder(dir).toString(), "--train-size", "500", "--max-iter", "10", "--partitions", "2",
                 "--json", dir.resolve("m.json").toString());
         assertEquals(0, r[0], (String) r[1]);
         JsonObject json = JsonParser.parseString(Files.readString(dir.resolve("m.json"))).getAsJsonObject();
-        assertEquals(1000, json.get("train_size").getAsInt());
+        assertEquals(500, json.get("train_size").getAsInt());
         double accuracy = json.get("test_accuracy").getAsDouble();
         assertTrue(accuracy > 0.85 && accuracy <= 1, "test accuracy " + accuracy);
     }
