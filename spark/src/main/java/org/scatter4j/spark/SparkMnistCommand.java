@@ -152,6 +152,9 @@ final class SparkMnistCommand implements Callable<Integer> {
         }
         StructType schema = new StructType().add("label", DataTypes.DoubleType, false)
                 .add("pixels", DataTypes.createArrayType(DataTypes.FloatType, false), false);
-        return spark.createDataFrame(JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, partitions), schema);
+        // checkpointed in the executors' block stores: without it every stage (one per iteration of the
+        // classifier) would ship the driver's images again inside its tasks
+        return spark.createDataFrame(JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, partitions), schema)
+                .localCheckpoint();
     }
 }
