@@ -9,18 +9,18 @@ import java.nio.file.Path;
  * sub-folder named after the data set), {@code data/NAME} under the project (filled by
  * {@code scatter4j download}), and {@code ../shared/data/NAME} beside the project.
  */
-final class DataLocator {
+public final class DataLocator {
     private DataLocator() {
     }
 
     /** The project folder: set by the launcher ({@code -Dscatter4j.home}), else the working directory. */
-    static Path home() {
+    public static Path home() {
         String h = System.getProperty("scatter4j.home");
         return (h == null ? Path.of("") : Path.of(h)).toAbsolutePath();
     }
 
     /** The folder for data set {@code name}, or null when none of the places has it. */
-    static Path find(String name, Path flag, String marker) {
+    public static Path find(String name, Path flag, String marker) {
         if (flag != null) {
             if (!Files.isDirectory(flag)) {
                 throw new IllegalArgumentException("--data " + flag + ": no such folder");

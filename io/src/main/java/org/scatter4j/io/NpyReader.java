@@ -116,6 +116,20 @@ public final class NpyReader implements AutoCloseable {
         }
     }
 
+    /**
+     * Skips the next {@code n} values without reading them (a slice of a large file is reached
+     * without reading what comes before it).
+     *
+     * @throws IllegalArgumentException if n is negative or more than remain
+     */
+    public void skip(long n) {
+        if (n < 0 || n > remaining()) {
+            throw new IllegalArgumentException("cannot skip " + n + " values: " + remaining() + " remain");
+        }
+        position += n * layout.type().size;
+        done += n;
+    }
+
     @Override
     public void close() throws IOException {
         ch.close();

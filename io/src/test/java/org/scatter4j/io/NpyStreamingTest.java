@@ -144,4 +144,35 @@ class NpyStreamingTest {
             assertArrayEquals(expected, ImageStack.read(p).pixels(), 0.0);
         }
     }
+
+    @Test
+    void skipReachesAValueWithoutReadingWhatComesBefore(@TempDir Path dir) throws IOException {
+        Path p = dir.resolve("s.npy");
+        double[] values = new double[60];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = k * 0.5;
+        }
+        Npy.write(p, values, 5, 12);
+        try (NpyReader r = NpyReader.open(p)) {
+            r.skip(25);
+            double[] got = new double[10];
+            r.read(got, 0, 10);
+            assertArrayEquals(java.util.Arrays.copyOfRange(values, 25, 35), got, 0.0);
+            assertEquals(25, r.remaining());
+            assertThrows(IllegalArgumentException.class, () -> r.skip(26));
+            assertThrows(IllegalArgumentException.class, () -> r.skip(-1));
+        }
+        Path p32 = dir.resolve("s32.npy"); // 4-byte values: the skip is counted in values, not bytes
+        float[] values32 = new float[60];
+        for (int k = 0; k < 60; k++) {
+            values32[k] = (float) values[k];
+        }
+        Npy.write(p32, values32, 60);
+        try (NpyReader r = NpyReader.open(p32)) {
+            r.skip(59);
+            double[] last = new double[1];
+            r.read(last, 0, 1);
+            assertEquals(29.5, last[0]);
+        }
+    }
 }
