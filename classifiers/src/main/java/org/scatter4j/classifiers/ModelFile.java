@@ -174,8 +174,15 @@ public final class ModelFile {
     if (file == null) {
       throw new IllegalArgumentException("file must not be null");
     }
-    byte[] bytes = Files.readAllBytes(file);
     String where = "model file " + file + ": ";
+    // read whole, so its size is checked first: at most half the heap (and what an array holds)
+    long size = Files.size(file);
+    long limit = Math.min(Integer.MAX_VALUE - 8, Runtime.getRuntime().maxMemory() / 2);
+    if (size > limit) {
+      throw new IOException(where + "file of " + size + " bytes is larger than the " + limit
+          + " bytes a model may have here (half the Java heap; give Java more with SCATTER4J_JAVA_OPTS=-Xmx...)");
+    }
+    byte[] bytes = Files.readAllBytes(file);
     if (bytes.length < MAGIC.length) {
       throw new IOException(where + "too short (" + bytes.length + " bytes) to be a scatter4j model");
     }
@@ -216,8 +223,13 @@ public final class ModelFile {
       }
       return p;
     } catch (IllegalArgumentException e) {
-      throw new IOException(where + "corrupt: inconsistent contents: " + e.getMessage(), e);
+      throw new IOException(where + "corrupt: inconsistent contents: " + oneLine(e.getMessage()), e);
     }
+  }
+
+  /** Text that may come from the file, kept to one line: control characters become '?'. */
+  private static String oneLine(String s) {
+    return String.valueOf(s).replaceAll("\\p{Cntrl}", "?");
   }
 
   private static Pipeline readBody(Reader in, int version) throws IOException {
@@ -313,7 +325,7 @@ public final class ModelFile {
     }
 
     IOException corrupt(String what) {
-      return new IOException(where + "corrupt at byte " + position() + ": " + what);
+      return new IOException(where + "corrupt at byte " + position() + ": " + oneLine(what));
     }
 
     private void need(long n) throws IOException {

@@ -148,11 +148,15 @@ public final class IdxReader {
             int cols = dimension(in, name, "cols");
             int take = take(name, n, first, "images");
             long perImage = (long) rows * cols;
-            if (perImage * n > Integer.MAX_VALUE) {
+            long total = ReadLimit.times(perImage, n);
+            if (total > Integer.MAX_VALUE) {
                 throw new IOException(name + ": " + n + " images of " + rows + "x" + cols + " are "
-                        + perImage * n + " pixels, more than the " + Integer.MAX_VALUE + " a Java array can hold");
+                        + (total == Long.MAX_VALUE ? "more than 2^63" : String.valueOf(total)) + " pixels, more than the "
+                        + Integer.MAX_VALUE + " a Java array can hold");
             }
             int bytes = (int) (perImage * take);
+            // the bytes as read, then as float
+            ReadLimit.check(name, take + " images of " + rows + "x" + cols, (long) bytes * (1 + Float.BYTES));
             byte[] raw8 = readBody(in, name, bytes, () -> "header says " + n + " images of " + rows + "x" + cols
                     + " (" + perImage * n + " bytes)");
             if (take == n) {
@@ -172,6 +176,7 @@ public final class IdxReader {
             header(in, name, LABELS_MAGIC, "labels");
             int n = dimension(in, name, "label count");
             int take = take(name, n, first, "labels");
+            ReadLimit.check(name, take + " labels", (long) take * (1 + Integer.BYTES));
             byte[] raw8 = readBody(in, name, take, () -> "header says " + n + " labels (" + n + " bytes)");
             if (take == n) {
                 checkNothingFollows(in, name, n + " labels");
@@ -254,32 +259,41 @@ public final class IdxReader {
 
     private static byte[] readBody(InputStream in, String name, int bytes, java.util.function.Supplier<String> says)
             throws IOException {
-        byte[] buf = new byte[bytes];
-        int got;
+        // readNBytes(int) collects what arrives in small buffers and sizes the array to it, so a
+        // header that claims more than the file (or gzip stream) holds costs no more than the data
+        byte[] buf;
         try {
-            got = in.readNBytes(buf, 0, bytes);
+            buf = in.readNBytes(bytes);
         } catch (EOFException e) {
             throw new IOException(name + ": truncated: gzip stream ends early; " + says.get(), e);
         } catch (ZipException e) {
             throw new IOException(name + ": corrupt gzip data: " + e.getMessage(), e);
         }
-        if (got < bytes) {
-            throw new IOException(name + ": truncated: " + says.get() + " but only " + got + " bytes follow");
+        if (buf.length < bytes) {
+            throw new IOException(name + ": truncated: " + says.get() + " but only " + buf.length + " bytes follow");
         }
         return buf;
     }
 
     private static void checkNothingFollows(InputStream in, String name, String what) throws IOException {
-        long extra;
+        long extra = 0;
         try {
-            extra = in.transferTo(OutputStream.nullOutputStream());
+            // counted up to a bound: a gzip bomb after the records is not inflated to its end
+            byte[] sink = new byte[8192];
+            for (int r; extra <= TRAILING_COUNT_LIMIT && (r = in.read(sink)) >= 0; ) {
+                extra += r;
+            }
         } catch (EOFException e) {
             throw new IOException(name + ": truncated: gzip stream ends early after the " + what, e);
         } catch (ZipException e) {
             throw new IOException(name + ": corrupt gzip data: " + e.getMessage(), e);
         }
         if (extra > 0) {
-            throw new IOException(name + ": corrupt: " + extra + " unexpected bytes after the " + what);
+            throw new IOException(name + ": corrupt: " + (extra > TRAILING_COUNT_LIMIT ? "more than " + TRAILING_COUNT_LIMIT
+                    : String.valueOf(extra)) + " unexpected bytes after the " + what);
         }
     }
+
+    /** Trailing bytes are counted up to this many, then reading stops. */
+    private static final int TRAILING_COUNT_LIMIT = 1 << 20;
 }

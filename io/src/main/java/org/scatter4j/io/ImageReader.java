@@ -47,18 +47,25 @@ public final class ImageReader {
      * single precision).
      */
     public static GreyImage readGrey(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
         String name = file.toString();
+        // the file is read whole: its size is checked first (a Java array holds at most 2^31 - 1 bytes)
+        long size = Files.size(file);
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IOException(name + ": file of " + ReadLimit.describe(size) + " is larger than the 2 GB an"
+                    + " image file may have here");
+        }
+        ReadLimit.check(name, "the file's " + ReadLimit.describe(size), size);
+        byte[] bytes = Files.readAllBytes(file);
         if (bytes.length == 0) {
             throw new IOException(name + ": empty file, not an image");
         }
         if (bytes.length >= 2 && bytes[0] == 'P' && bytes[1] >= '1' && bytes[1] <= '7') {
             return Pgm.read(bytes, name);
         }
-        return toGrey(decode(bytes, name), name);
+        return decode(bytes, name);
     }
 
-    private static BufferedImage decode(byte[] bytes, String name) throws IOException {
+    private static GreyImage decode(byte[] bytes, String name) throws IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<javax.imageio.ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
@@ -68,11 +75,18 @@ public final class ImageReader {
             javax.imageio.ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
+                checkDeclaredSize(reader, name);
+                if (reader.getFormatName().equalsIgnoreCase("jpeg")) {
+                    JpegCmyk.Markers markers = JpegCmyk.scan(bytes);
+                    if (markers.components() == 4) {
+                        return JpegCmyk.toGrey(reader.readRaster(0, null), markers.adobeTransform(), name);
+                    }
+                }
                 BufferedImage img = reader.read(0);
                 if (img == null || img.getWidth() <= 0 || img.getHeight() <= 0) {
                     throw new IOException(name + ": " + reader.getFormatName() + " file holds no image");
                 }
-                return img;
+                return toGrey(img, name);
             } catch (IOException | RuntimeException e) {
                 if (e instanceof IOException io && io.getMessage() != null && io.getMessage().startsWith(name)) {
                     throw io;
@@ -85,6 +99,38 @@ public final class ImageReader {
                 reader.dispose();
             }
         }
+    }
+
+    /**
+     * Reads the width and height from the image's header, without decoding it, and refuses an
+     * image whose decoding (the decoder's raster, then the grey values) would exceed
+     * {@link ReadLimit}: a small compressed file may declare a huge image.
+     */
+    private static void checkDeclaredSize(javax.imageio.ImageReader reader, String name) throws IOException {
+        int w = reader.getWidth(0);
+        int h = reader.getHeight(0);
+        if (w <= 0 || h <= 0) {
+            throw new IOException(name + ": bad " + reader.getFormatName().toUpperCase() + " header: image size " + w + "x" + h);
+        }
+        long pixels = (long) w * h;
+        if (pixels > Integer.MAX_VALUE) {
+            throw new IOException(name + ": image of " + w + "x" + h + " pixels is larger than " + Integer.MAX_VALUE + " values");
+        }
+        int decodedBytesPerPixel = 8; // up to 4 samples of 16 bits, when the decoder does not say
+        try {
+            javax.imageio.ImageTypeSpecifier raw = reader.getRawImageType(0);
+            if (raw != null) {
+                int bits = 0;
+                for (int size : raw.getSampleModel().getSampleSize()) {
+                    bits += size;
+                }
+                decodedBytesPerPixel = Math.max(1, (bits + 7) / 8);
+            }
+        } catch (IOException | RuntimeException e) {
+            // keep the upper bound; decoding reports what is wrong with the file
+        }
+        ReadLimit.check(name, "image of " + w + "x" + h + " pixels",
+                ReadLimit.times(pixels, decodedBytesPerPixel + Double.BYTES));
     }
 
     private static String describe(byte[] b) {
@@ -140,7 +186,8 @@ public final class ImageReader {
                 }
             }
         } else {
-            // other colour spaces (e.g. CMYK, premultiplied): let Java2D convert to 8-bit sRGB
+            // other colour spaces (premultiplied alpha, ICC-tagged): let Java2D convert to 8-bit sRGB;
+            // four-component JPEGs, which Java2D converts wrongly, never come here (JpegCmyk)
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
                     int argb = img.getRGB(x, y);
@@ -202,14 +249,18 @@ public final class ImageReader {
                 throw new IOException(name + ": PGM of " + width + "x" + height + " pixels is larger than "
                         + Integer.MAX_VALUE + " values");
             }
-            double[] out = new double[(int) n];
+            if (kind == '2' && n > (b.length - pos + 1) / 2) {
+                // a plain PGM sample takes at least a digit and a separator
+                throw new IOException(name + ": truncated: PGM header says " + width + "x" + height + " pixels but the "
+                        + (b.length - pos) + " bytes after the header hold at most " + (b.length - pos + 1) / 2 + " samples");
+            }
+            int bytesPer = maxval < 256 ? 1 : 2;
             if (kind == '5') {
                 // exactly one whitespace character separates maxval from the raster
                 if (pos >= b.length || !isSpace(b[pos])) {
                     throw new IOException(name + ": truncated: PGM header ends without the raster");
                 }
                 pos++;
-                int bytesPer = maxval < 256 ? 1 : 2;
                 long needed = n * bytesPer;
                 long available = b.length - pos;
                 if (available < needed) {
@@ -217,12 +268,18 @@ public final class ImageReader {
                             + " pixels with maxval " + maxval + " (" + needed + " bytes) but only " + available
                             + " bytes follow");
                 }
+            }
+            ReadLimit.check(name, "PGM of " + width + "x" + height + " pixels", n * Double.BYTES);
+            double[] out;
+            if (kind == '5') {
+                out = new double[(int) n];
                 for (int i = 0; i < n; i++) {
                     int v = bytesPer == 1 ? b[pos + i] & 0xFF
                             : ((b[pos + 2 * i] & 0xFF) << 8) | (b[pos + 2 * i + 1] & 0xFF);
                     out[i] = sample(v, maxval, i, width);
                 }
             } else {
+                out = new double[(int) n];
                 for (int i = 0; i < n; i++) {
                     skipSpaceAndComments();
                     if (pos >= b.length) {
@@ -256,7 +313,7 @@ public final class ImageReader {
             }
             if (pos == start) {
                 String found = pos >= b.length ? "end of file"
-                        : "'" + new String(b, pos, Math.min(8, b.length - pos), StandardCharsets.ISO_8859_1) + "'";
+                        : "'" + ReadLimit.printable(new String(b, pos, Math.min(8, b.length - pos), StandardCharsets.ISO_8859_1)) + "'";
                 throw new IOException(name + ": bad PGM " + (what.startsWith("sample") ? "data" : "header")
                         + ": expected " + what + ", found " + found);
             }

@@ -14,8 +14,8 @@ import java.util.TreeSet;
  * of shape (H, W) or (B, H, W), one image file, or a folder of images (sorted by name, all the same
  * size). The count and size are known once opened, so a consumer can size its output in advance;
  * {@link #read} then delivers the images in order. A C-order NPY file and a folder are read as they
- * are consumed, so memory does not grow with B (beyond a folder's file names); a Fortran-order NPY
- * file cannot be cut into images without reading it whole, so it is read whole.
+ * are consumed, so memory does not grow with B (beyond a folder's file names); a Fortran-order
+ * (B, H, W) file is regrouped a few images at a time (32 MB), a Fortran-order (H, W) read whole.
  * Not thread-safe.
  */
 public final class ImageStream implements AutoCloseable {
@@ -46,7 +46,10 @@ public final class ImageStream implements AutoCloseable {
         this.source = source;
     }
 
-    /** Opens a {@code .npy} (H, W) or (B, H, W), an image file, or a folder of same-size images. */
+    /**
+     * Opens a {@code .npy} (H, W) or (B, H, W), an image file, or a folder of same-size images.
+     * An NPY file is read a piece at a time, except a Fortran-order (H, W) image, read whole.
+     */
     public static ImageStream open(Path input) throws IOException {
         if (!Files.exists(input)) {
             throw new IOException(input + ": no such file or folder");
@@ -76,10 +79,18 @@ public final class ImageStream implements AutoCloseable {
             int b = s.length == 2 ? 1 : s[0];
             int h = s[s.length - 2];
             int w = s[s.length - 1];
+            if ((long) h * w > Integer.MAX_VALUE) {
+                throw new IOException(file + ": images of " + h + "x" + w + " pixels are larger than the "
+                        + Integer.MAX_VALUE + " values a Java array can hold");
+            }
             List<String> names = s.length == 2 ? List.of(name) : new IndexedNames(name, b);
-            if (r.fortranOrder() && s.length > 1) {
+            if (r.fortranOrder() && s.length == 2) {
+                // one image stored transposed: read whole, into the one array the image needs
                 r.close();
-                return new ImageStream(b, h, w, names, arraySource(Npy.read(file).toDoubleArray(), h * w));
+                return new ImageStream(b, h, w, names, arraySource(Npy.read(file).values(), h * w));
+            }
+            if (r.fortranOrder()) {
+                return new ImageStream(b, h, w, names, new FortranImages(r, b, h, w));
             }
             int pixels = h * w;
             return new ImageStream(b, h, w, names, new Source() {
@@ -131,6 +142,61 @@ public final class ImageStream implements AutoCloseable {
             }
         });
     }
+
+    /**
+     * The images of a Fortran-order (B, H, W) file, a group of consecutive images at a time: pixel
+     * (i, j) of images k .. k+m-1 is one run of m values at storage index k + B (i + H j), so a
+     * group is H W reads of m values, and memory is one group (at most {@link #GROUP_VALUES}
+     * values, or one image) whatever B.
+     */
+    private static final class FortranImages implements Source {
+        private final NpyReader r;
+        private final int count;
+        private final int h;
+        private final int w;
+        private final double[] group;
+        private final double[] run;
+        private int groupStart;
+        private int groupSize;
+        private int next;
+
+        FortranImages(NpyReader r, int count, int h, int w) {
+            this.r = r;
+            this.count = count;
+            this.h = h;
+            this.w = w;
+            int m = (int) Math.max(1, Math.min(count, GROUP_VALUES / ((long) h * w)));
+            this.group = new double[m * h * w];
+            this.run = new double[m];
+        }
+
+        @Override
+        public void next(double[] dst, int off) throws IOException {
+            int pixels = h * w;
+            if (next >= groupStart + groupSize) {
+                groupStart = next;
+                groupSize = Math.min(run.length, count - next);
+                for (int j = 0; j < w; j++) {
+                    for (int i = 0; i < h; i++) {
+                        r.readAt(groupStart + (long) count * (i + (long) h * j), run, groupSize);
+                        for (int t = 0; t < groupSize; t++) {
+                            group[t * pixels + i * w + j] = run[t];
+                        }
+                    }
+                }
+            }
+            System.arraycopy(group, (next - groupStart) * pixels, dst, off, pixels);
+            next++;
+        }
+
+        @Override
+        public void close() throws IOException {
+            r.close();
+        }
+    }
+
+    /** A Fortran-order batch is regrouped this many values at a time (32 MB). */
+    private static final long GROUP_VALUES = 1 << 22;
 
     /** Images already in memory, one after another. */
     private static Source arraySource(double[] pixels, int imageLength) {

@@ -111,16 +111,24 @@ public final class Npy {
     private static NpyArray read(String name, FileChannel ch) throws IOException {
         Layout l = layout(name, ch, Integer.MAX_VALUE);
         int count = (int) l.count;
+        ReadLimit.check(name, "array of shape " + NpyArray.shapeString(l.shape) + " (" + count + " values as float64)",
+                ReadLimit.times(count, Double.BYTES));
         double[] values = new double[count];
         ByteBuffer buf = l.newBuffer();
+        boolean reorder = l.fortranOrder && l.shape.length > 1;
+        // Fortran-order values are read a buffer at a time and put straight at their C-order place,
+        // so the whole array is held once (not read whole and then copied transposed)
+        double[] chunk = reorder ? new double[Math.min(count, l.valuesPerBuffer(buf))] : values;
+        FortranToC toC = reorder ? new FortranToC(l.shape) : null;
         long pos = l.dataStart;
         for (int done = 0; done < count; ) {
-            int n = l.readValues(ch, pos, buf, values, done, Math.min(l.valuesPerBuffer(buf), count - done));
+            int n = Math.min(l.valuesPerBuffer(buf), count - done);
+            l.readValues(ch, pos, buf, chunk, reorder ? 0 : done, n);
+            if (reorder) {
+                toC.scatter(chunk, n, values);
+            }
             pos += (long) n * l.type.size;
             done += n;
-        }
-        if (l.fortranOrder && l.shape.length > 1) {
-            values = fortranToC(values, l.shape);
         }
         return NpyArray.wrap(l.shape, l.type.numpyName, values);
     }
@@ -235,33 +243,50 @@ public final class Npy {
         return new Layout(name, h.type, h.order, h.fortranOrder, h.shape, count, dataStart);
     }
 
-    /** Reorders column-major (first index fastest) values into row-major (last index fastest). */
-    static double[] fortranToC(double[] f, int[] shape) {
-        int rank = shape.length;
-        double[] c = new double[f.length];
-        if (f.length == 0) {
-            return c;
-        }
-        int[] fStride = new int[rank];
-        int s = 1;
-        for (int d = 0; d < rank; d++) {
-            fStride[d] = s;
-            s *= shape[d];
-        }
-        int[] idx = new int[rank];
-        int fOffset = 0;
-        for (int i = 0; i < c.length; i++) {
-            c[i] = f[fOffset];
-            // advance the C-order odometer (last index fastest), keeping the Fortran offset in step
+    /**
+     * Walks a column-major (Fortran, first index fastest) array in storage order, giving each value
+     * its row-major (C, last index fastest) offset: an odometer over the indices in Fortran order,
+     * with the C offset kept in step, so the walk costs no memory beyond the indices.
+     */
+    static final class FortranToC {
+        private final int[] shape;
+        private final long[] cStride;
+        private final int[] idx;
+        private long cOffset;
+
+        FortranToC(int[] shape) {
+            this.shape = shape;
+            int rank = shape.length;
+            cStride = new long[rank];
+            long s = 1;
             for (int d = rank - 1; d >= 0; d--) {
-                if (++idx[d] < shape[d]) {
-                    fOffset += fStride[d];
-                    break;
+                cStride[d] = s;
+                s *= shape[d];
+            }
+            idx = new int[rank];
+        }
+
+        /** Puts the next n values of the Fortran-order walk, src[0, n), at their places in c. */
+        void scatter(double[] src, int n, double[] c) {
+            int rank = shape.length;
+            for (int i = 0; i < n; i++) {
+                c[(int) cOffset] = src[i];
+                for (int d = 0; d < rank; d++) {
+                    if (++idx[d] < shape[d]) {
+                        cOffset += cStride[d];
+                        break;
+                    }
+                    cOffset -= (idx[d] - 1) * cStride[d];
+                    idx[d] = 0;
                 }
-                fOffset -= (idx[d] - 1) * fStride[d];
-                idx[d] = 0;
             }
         }
+    }
+
+    /** Reorders column-major (first index fastest) values into row-major (last index fastest). */
+    static double[] fortranToC(double[] f, int[] shape) {
+        double[] c = new double[f.length];
+        new FortranToC(shape).scatter(f, f.length, c);
         return c;
     }
 
@@ -292,27 +317,27 @@ public final class Npy {
             parsed = p.value();
             p.expectEnd();
         } catch (IllegalArgumentException e) {
-            throw new IOException(name + ": bad header: " + e.getMessage() + " in " + quote(text), e);
+            throw new IOException(name + ": bad header: " + ReadLimit.printable(e.getMessage()) + " in " + quote(text), e);
         }
         if (!(parsed instanceof Map<?, ?> dict)) {
             throw new IOException(name + ": bad header: expected a dictionary, found " + quote(text));
         }
         if (!dict.keySet().equals(java.util.Set.of("descr", "fortran_order", "shape"))) {
-            throw new IOException(name + ": bad header: keys are " + dict.keySet()
+            throw new IOException(name + ": bad header: keys are " + ReadLimit.printable(dict.keySet())
                     + ", expected exactly descr, fortran_order and shape");
         }
         Object descr = dict.get("descr");
         if (descr instanceof List<?>) {
-            throw new IOException(name + ": unsupported dtype: structured array " + descr
+            throw new IOException(name + ": unsupported dtype: structured array " + ReadLimit.printable(descr)
                     + " (only plain numeric arrays are read)");
         }
         if (!(descr instanceof String d)) {
-            throw new IOException(name + ": bad header: descr is " + descr + ", expected a string");
+            throw new IOException(name + ": bad header: descr is " + ReadLimit.printable(descr) + ", expected a string");
         }
         Matcher m = DESCR.matcher(d);
         Type type = m.matches() ? Type.of(m.group(2).charAt(0), Integer.parseInt(m.group(3))) : null;
         if (type == null) {
-            throw new IOException(name + ": unsupported dtype '" + d + "'" + describeUnsupported(d)
+            throw new IOException(name + ": unsupported dtype '" + ReadLimit.printable(d) + "'" + describeUnsupported(d)
                     + "; supported: float32, float64, uint8, int8, int16, uint16, int32, uint32, int64, bool");
         }
         ByteOrder order = switch (m.group(1)) {
@@ -321,17 +346,17 @@ public final class Npy {
             default -> ByteOrder.nativeOrder(); // '|' (single byte, order irrelevant), '=' or none
         };
         if (!(dict.get("fortran_order") instanceof Boolean fortran)) {
-            throw new IOException(name + ": bad header: fortran_order is " + dict.get("fortran_order")
+            throw new IOException(name + ": bad header: fortran_order is " + ReadLimit.printable(dict.get("fortran_order"))
                     + ", expected True or False");
         }
         if (!(dict.get("shape") instanceof PyLiteral.Tuple tuple)) {
-            throw new IOException(name + ": bad header: shape is " + dict.get("shape") + ", expected a tuple");
+            throw new IOException(name + ": bad header: shape is " + ReadLimit.printable(dict.get("shape")) + ", expected a tuple");
         }
         int[] shape = new int[tuple.items().size()];
         for (int i = 0; i < shape.length; i++) {
             Object dim = tuple.items().get(i);
             if (!(dim instanceof Long l) || l < 0) {
-                throw new IOException(name + ": bad header: shape " + tuple + " has dimension " + dim
+                throw new IOException(name + ": bad header: shape " + ReadLimit.printable(tuple) + " has dimension " + ReadLimit.printable(dim)
                         + ", expected a non-negative integer");
             }
             if (l > Integer.MAX_VALUE) {
@@ -363,7 +388,9 @@ public final class Npy {
 
     private static String quote(String header) {
         String t = header.strip();
-        return "\"" + (t.length() > 200 ? t.substring(0, 200) + "..." : t) + "\"";
+        t = t.length() > 200 ? t.substring(0, 200) + "..." : t;
+        // the message stays one line whatever the header holds
+        return "\"" + t.replaceAll("[\\p{Cntrl}]", "?") + "\"";
     }
 
     private static String describeBytes(ByteBuffer b, int n) {
@@ -498,8 +525,12 @@ public final class Npy {
             }
         }
 
+        /** numpy's own headers nest two levels (dict, shape tuple); structured dtypes a few more. */
+        static final int MAX_DEPTH = 32;
+
         private final String s;
         private int pos;
+        private int depth;
 
         PyLiteral(String s) {
             this.s = s;
@@ -518,12 +549,14 @@ public final class Npy {
                 throw new IllegalArgumentException("unexpected end of header");
             }
             char c = s.charAt(pos);
-            if (c == '{') {
-                return dict();
-            } else if (c == '(') {
-                return new Tuple(sequence('(', ')'));
-            } else if (c == '[') {
-                return sequence('[', ']');
+            if (c == '{' || c == '(' || c == '[') {
+                // recursion is bounded by the nesting depth, never by the header's length
+                if (++depth > MAX_DEPTH) {
+                    throw new IllegalArgumentException("nested more than " + MAX_DEPTH + " levels deep at offset " + pos);
+                }
+                Object v = c == '{' ? dict() : c == '(' ? new Tuple(sequence('(', ')')) : sequence('[', ']');
+                depth--;
+                return v;
             } else if (c == '\'' || c == '"') {
                 return string();
             } else if (c == '-' || Character.isDigit(c)) {

@@ -68,6 +68,11 @@ public final class NpyArray {
         return dtype;
     }
 
+    /** The values themselves, for this package's readers that hand them on without a copy. */
+    double[] values() {
+        return data;
+    }
+
     /** All values in C order, as a new {@code double[]}. */
     public double[] toDoubleArray() {
         return data.clone();

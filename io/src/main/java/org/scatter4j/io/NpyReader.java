@@ -19,6 +19,8 @@ public final class NpyReader implements AutoCloseable {
     private final ByteBuffer buf;
     private long position;
     private long done;
+    /** The data, mapped when {@link #readAt} is first used (files of up to 2 GB of data). */
+    private ByteBuffer mapped;
 
     private NpyReader(Path file) throws IOException {
         this.ch = FileChannel.open(file, StandardOpenOption.READ);
@@ -78,6 +80,32 @@ public final class NpyReader implements AutoCloseable {
             k += m;
         }
         done += n;
+    }
+
+    /**
+     * Reads the n values starting at storage index {@code index} into dst[0, n), without moving
+     * the sequential position (for readers that regroup Fortran-order data).
+     */
+    void readAt(long index, double[] dst, int n) throws IOException {
+        java.util.Objects.checkFromIndexSize(index, n, layout.count());
+        long dataBytes = layout.count() * layout.type().size;
+        if (mapped == null && dataBytes <= Integer.MAX_VALUE) {
+            // many short reads at scattered places: from a mapping (page cache, no system call each)
+            mapped = ch.map(FileChannel.MapMode.READ_ONLY, layout.dataStart(), dataBytes).order(layout.order());
+        }
+        if (mapped != null) {
+            int at = (int) (index * layout.type().size);
+            for (int k = 0; k < n; k++, at += layout.type().size) {
+                dst[k] = layout.type().read(mapped.position(at));
+            }
+            return;
+        }
+        long pos = layout.dataStart() + index * layout.type().size;
+        for (int k = 0; k < n; ) {
+            int m = layout.readValues(ch, pos, buf, dst, k, Math.min(layout.valuesPerBuffer(buf), n - k));
+            pos += (long) m * layout.type().size;
+            k += m;
+        }
     }
 
     @Override

@@ -31,14 +31,19 @@ final class TestFiles {
      * a path that does not exist when it is absent (the tests that need it are then skipped).
      */
     static Path sharedMnist() {
+        return sharedData("mnist");
+    }
+
+    /** A data set folder of the shared data, found like {@link #sharedMnist()}. */
+    static Path sharedData(String name) {
         Path dir = Path.of("").toAbsolutePath();
         for (int up = 0; up < 4 && dir != null; up++, dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("data").resolve("mnist");
+            Path candidate = dir.resolve("shared").resolve("data").resolve(name);
             if (java.nio.file.Files.isDirectory(candidate)) {
                 return candidate;
             }
         }
-        return Path.of("..", "..", "shared", "data", "mnist");
+        return Path.of("..", "..", "shared", "data", name);
     }
 
     /** True if {@code python3 -c 'import numpy'} succeeds within 30 s. */
