@@ -7,6 +7,9 @@
 #   benchmarks/compare-kymatio.sh [--cases a,b,c] [--backend best|numpy|torch] [--repeats 5] [--threads 2]
 #                                 [--rounds 1] [--python PYTHON]
 #
+# Cases a-d and roto are images (Kymatio's kymatio_bench.py); e, f, g are signals (Scattering1D,
+# Kymatio's kymatio_bench_1d.py, whose torch backend always uses 2 threads), times per signal.
+#
 # --backend best (the default) times Kymatio's numpy backend (FFTs on one core) and its torch backend
 # (--threads threads) and takes the faster of the two per case as the baseline, as the performance
 # targets ask; torch is skipped with a note when no python here imports it. Each backend runs with the
@@ -32,6 +35,9 @@ while [ $# -gt 0 ]; do
   esac
 done
 peers="$root/../shared/peers"
+# the 2D and the 1D cases go to different Kymatio scripts
+cases2d=$(echo "$cases" | tr ',' '\n' | grep -v -x -E 'e|f|g' | paste -sd, - || true)
+cases1d=$(echo "$cases" | tr ',' '\n' | grep -x -E 'e|f|g' | paste -sd, - || true)
 [ -f "$peers/kymatio_bench.py" ] || { echo "compare-kymatio.sh: $peers/kymatio_bench.py not found" >&2; exit 1; }
 [ "$rounds" -ge 1 ] 2>/dev/null || { echo "compare-kymatio.sh: --rounds must be a positive integer, got '$rounds'" >&2; exit 2; }
 case "$backend" in
@@ -42,6 +48,8 @@ esac
 # the python that runs a backend: the first candidate that imports its modules
 python_for() {
   local modules="numpy, scipy"; [ "$1" = torch ] && modules="numpy, scipy, torch, packaging"
+  # Kymatio imports its 3D module, which needs scipy.special.sph_harm (gone in scipy >= 1.15): the 1D
+  # script runs through shim_py, which restores the name before importing Kymatio
   for py in $python python3 /usr/bin/python3; do
     if command -v "$py" >/dev/null && "$py" -c "import $modules" 2>/dev/null; then echo "$py"; return; fi
   done
@@ -61,8 +69,28 @@ for round in $(seq 1 "$rounds"); do
     b=${bp%%:*}; py=${bp#*:}
     echo "== Kymatio ($b, $threads threads; $py)"
     # OPENBLAS_CORETYPE/L2_SIZE slow a current numpy on this machine class; unset for this command only
-    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE KYMATIO_SRC="$peers/kymatio-src" "$py" "$peers/kymatio_bench.py" \
-      --backend "$b" --cases "$cases" --repeats "$repeats" --threads "$threads" --json "$tmp/kymatio$round.jsonl" | grep -v '^JSON\|^INFO'
+    touch "$tmp/kymatio$round.jsonl"
+    if [ -n "$cases2d" ]; then
+      env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE KYMATIO_SRC="$peers/kymatio-src" "$py" "$peers/kymatio_bench.py" \
+        --backend "$b" --cases "$cases2d" --repeats "$repeats" --threads "$threads" --json "$tmp/kymatio$round.jsonl" | grep -v '^JSON\|^INFO'
+    fi
+    if [ -n "$cases1d" ]; then
+      env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE KYMATIO_SRC="$peers/kymatio-src" "$py" -c '
+import runpy, sys
+import scipy.special
+if not hasattr(scipy.special, "sph_harm"):
+    scipy.special.sph_harm = None  # only Kymatio 3D uses it; scipy >= 1.15 dropped it
+sys.argv = sys.argv[1:]
+runpy.run_path(sys.argv[0], run_name="__main__")' "$peers/kymatio_bench_1d.py" --backend "$b" --cases "$cases1d" --repeats "$repeats" \
+        | tee "$tmp/k1d.out" | grep -v '^{'
+      # its last line is one JSON object; keep the 2D script's keys (ms_per_image_median is per signal)
+      tail -n 1 "$tmp/k1d.out" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+for r in d["results"]:
+    r["ms_per_image_median"] = r["ms_per_signal_median"]; r["backend"] = d["backend"]
+print(json.dumps({"results": d["results"]}))' >> "$tmp/kymatio$round.jsonl"
+    fi
   done
   echo "== scatter4j ($threads threads)"
   "$root/scatter4j" bench --case "$cases" --repeats "$repeats" --threads "$threads" --json "$tmp/scatter4j$round.json"

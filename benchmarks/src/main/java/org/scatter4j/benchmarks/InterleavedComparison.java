@@ -20,10 +20,13 @@ import java.util.Random;
  * java -cp benchmarks/target/benchmarks.jar org.scatter4j.benchmarks.InterleavedComparison \
  *      OLD.jar NEW.jar transform J SIZE COUNT THREADS BURSTS   # Scattering2D.transformBatch, float32
  * java -cp benchmarks/target/benchmarks.jar org.scatter4j.benchmarks.InterleavedComparison \
+ *      OLD.jar NEW.jar roto J SIZE COUNT THREADS BURSTS        # RotoScattering2D.transformBatch, float32
+ * java -cp benchmarks/target/benchmarks.jar org.scatter4j.benchmarks.InterleavedComparison \
  *      OLD.jar NEW.jar fft SIZE LANES BURSTS                   # float32 FFT forward + inverse
  * </pre>
  * Each jar must hold the wavelets and scattering classes: a copy of {@code benchmarks.jar} from each
- * build does. Only public API that both builds have is called (through method handles).
+ * build does. Only public API that both builds have is called (through method handles). The
+ * transform modes also say whether the two builds' outputs of the last burst are identical bit for bit.
  */
 public final class InterleavedComparison {
     private InterleavedComparison() {
@@ -31,7 +34,7 @@ public final class InterleavedComparison {
 
     public static void main(String[] args) throws Throwable {
         if (args.length < 3) {
-            System.err.println("usage: InterleavedComparison OLD.jar NEW.jar transform J SIZE COUNT THREADS BURSTS"
+            System.err.println("usage: InterleavedComparison OLD.jar NEW.jar transform|roto J SIZE COUNT THREADS BURSTS"
                     + " | OLD.jar NEW.jar fft SIZE LANES BURSTS");
             System.exit(2);
         }
@@ -39,15 +42,17 @@ public final class InterleavedComparison {
         Runnable[] runs = new Runnable[2];
         String what;
         double perCall;
-        if (args[2].equals("transform") && args.length == 8) {
+        float[][] outputs = new float[2][];
+        if ((args[2].equals("transform") || args[2].equals("roto")) && args.length == 8) {
             int J = Integer.parseInt(args[3]);
             int size = Integer.parseInt(args[4]);
             int count = Integer.parseInt(args[5]);
             int threads = Integer.parseInt(args[6]);
             for (int i = 0; i < 2; i++) {
-                runs[i] = transform(loader(jars[i]), J, size, count, threads);
+                outputs[i] = new float[count * outputLength(loader(jars[i]), args[2], J, size)];
+                runs[i] = transform(loader(jars[i]), args[2], J, size, count, threads, outputs[i]);
             }
-            what = count + " x " + size + "x" + size + " J=" + J + ", " + threads + " thread(s): ms per image";
+            what = args[2] + " " + count + " x " + size + "x" + size + " J=" + J + ", " + threads + " thread(s): ms per image";
             perCall = 1e6 * count;
         } else if (args[2].equals("fft") && args.length == 6) {
             int size = Integer.parseInt(args[3]);
@@ -81,6 +86,9 @@ public final class InterleavedComparison {
             System.out.printf("  %-40s min %10.3f  p25 %10.3f  median %10.3f%n", jars[i], t[i][0], t[i][bursts / 4],
                     t[i][bursts / 2]);
         }
+        if (outputs[0] != null) {
+            System.out.println("  outputs identical bit for bit: " + Arrays.equals(outputs[0], outputs[1]));
+        }
     }
 
     private static ClassLoader loader(String jar) throws Exception {
@@ -91,14 +99,25 @@ public final class InterleavedComparison {
         return new URLClassLoader(new URL[] {f.toURI().toURL()}, ClassLoader.getPlatformClassLoader());
     }
 
-    private static Runnable transform(ClassLoader cl, int J, int size, int count, int threads) throws Throwable {
-        Class<?> c = cl.loadClass("org.scatter4j.scattering.Scattering2D");
+    private static Class<?> transformClass(ClassLoader cl, String mode) throws ClassNotFoundException {
+        return cl.loadClass(mode.equals("roto") ? "org.scatter4j.rototranslation.RotoScattering2D"
+                : "org.scatter4j.scattering.Scattering2D");
+    }
+
+    private static int outputLength(ClassLoader cl, String mode, int J, int size) throws Throwable {
+        Class<?> c = transformClass(cl, mode);
         Object s = c.getMethod("of", int.class, int.class, int.class).invoke(null, J, size, size);
-        int outLength = (int) c.getMethod("outputLength").invoke(s);
+        return (int) c.getMethod("featureCount").invoke(s);
+    }
+
+    /** Scattering2D or RotoScattering2D (mode "roto"), L = 8 and the defaults, writing into y. */
+    private static Runnable transform(ClassLoader cl, String mode, int J, int size, int count, int threads, float[] y)
+            throws Throwable {
+        Class<?> c = transformClass(cl, mode);
+        Object s = c.getMethod("of", int.class, int.class, int.class).invoke(null, J, size, size);
         MethodHandle h = MethodHandles.publicLookup().findVirtual(c, "transformBatch",
                 MethodType.methodType(void.class, float[].class, int.class, float[].class, int.class)).bindTo(s);
         float[] x = randomImages(count * size * size);
-        float[] y = new float[count * outLength];
         return () -> {
             try {
                 h.invokeExact(x, count, y, threads);

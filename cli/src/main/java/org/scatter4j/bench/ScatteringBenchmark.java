@@ -30,19 +30,30 @@ public final class ScatteringBenchmark {
 
     /**
      * A benchmark case: {@code count} random images of {@code size x size}, L = 8, order 2; the
-     * translation transform, or the roto-translation one (K = 3, global averaging) when {@code roto}.
+     * translation transform, or the roto-translation one (K = 3, global averaging) when {@code roto};
+     * or, when {@code Q > 0}, {@code count} random signals of {@code size} samples through
+     * Scattering1D (Q wavelets per octave, T = 2^J, order 2).
      */
-    public record Case(String name, int count, int size, int J, boolean roto) {
-        public static final List<Case> STANDARD = List.of(new Case("a", 1000, 28, 2, false), new Case("b", 256, 32, 3, false),
-                new Case("c", 16, 256, 4, false), new Case("d", 1, 512, 5, false), new Case("roto", 16, 200, 5, true));
+    public record Case(String name, int count, int size, int J, boolean roto, int Q) {
+        public static final List<Case> STANDARD = List.of(new Case("a", 1000, 28, 2, false, 0), new Case("b", 256, 32, 3, false, 0),
+                new Case("c", 16, 256, 4, false, 0), new Case("d", 1, 512, 5, false, 0), new Case("roto", 16, 200, 5, true, 0),
+                new Case("e", 256, 8192, 8, false, 12), new Case("f", 16, 65536, 12, false, 8), new Case("g", 1000, 1024, 6, false, 8));
 
         public static Case named(String name) {
             return STANDARD.stream().filter(c -> c.name.equals(name)).findFirst().orElseThrow(
-                    () -> new IllegalArgumentException("unknown bench case '" + name + "'; cases are a, b, c, d, roto"));
+                    () -> new IllegalArgumentException("unknown bench case '" + name + "'; cases are a, b, c, d, roto, e, f, g"));
+        }
+
+        /** A 1D case (signals), timed per signal. */
+        public boolean signal() {
+            return Q > 0;
         }
 
         /** What the case runs, for the table. */
         public String label() {
+            if (signal()) {
+                return count + " x " + size + " J=" + J + " Q=" + Q;
+            }
             return count + " x " + size + "x" + size + " J=" + J + (roto ? " roto" : "");
         }
     }
@@ -60,7 +71,7 @@ public final class ScatteringBenchmark {
             m.put("images", benchCase.count());
             m.put("size", benchCase.size());
             m.put("J", benchCase.J());
-            m.put("L", 8);
+            m.put("L", benchCase.signal() ? benchCase.Q() : 8); // Q for the 1D cases, whose images are signals
             m.put("ms_per_image", median);
             m.put("ms_per_image_min", min);
             m.put("ms_per_image_max", max);
@@ -82,6 +93,9 @@ public final class ScatteringBenchmark {
      * the FFT floor.
      */
     public static Result run(Case c, int threads, int warmup, double warmupSeconds, int repeats) {
+        if (c.signal()) {
+            return SignalBenchmark.run(c, threads, warmup, warmupSeconds, repeats);
+        }
         long t0 = System.nanoTime();
         FeatureExtractor fx = c.roto() ? RotoScattering2D.builder().J(c.J()).L(8).shape(c.size(), c.size()).build()
                 : Scattering2D.builder().J(c.J()).L(8).maxOrder(2).shape(c.size(), c.size()).build();

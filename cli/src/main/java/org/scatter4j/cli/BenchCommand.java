@@ -20,6 +20,9 @@ import picocli.CommandLine.Option;
             "  a) 1000 images 28x28, J=2   b) 256 images 32x32, J=3",
             "  c) 16 images 256x256, J=4   d) 1 image 512x512, J=5",
             "  roto) 16 images 200x200, J=5, roto-translation scattering (K=3, global averaging)",
+            "1D (Scattering1D, T=2^J, order 2, float32; times per signal in the 'image' columns and JSON keys,",
+            "L in the JSON is Q; not in the default list):",
+            "  e) 256 signals of 8192 samples, J=8, Q=12   f) 16 of 65536, J=12, Q=8   g) 1000 of 1024, J=6, Q=8",
             "and, in the same run, the FFT floor: the FFTs alone of Kymatio's cascade with our fastest FFT."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--case", defaultValue = "a,b,c,d,roto", split = ",", description = "Cases to run (default: ${DEFAULT-VALUE}).")

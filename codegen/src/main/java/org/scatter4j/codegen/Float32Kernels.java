@@ -55,6 +55,22 @@ public final class Float32Kernels {
     private static final String WAVELETS = "wavelets/src/main/java/org/scatter4j/wavelets/";
     private static final String SCATTERING = "scattering/src/main/java/org/scatter4j/scattering/";
     private static final String ROTO = "rototranslation/src/main/java/org/scatter4j/rototranslation/";
+    private static final String ENGINE = SCATTERING + "engine/";
+
+    /** What every cascade's float32 twin renames: the engine's block, the FFTs, the filters' scratch. */
+    private static final Map<String, String> CASCADE_RENAMES = map(
+            "LaneBlock64", "LaneBlock32",
+            "Fft2D", "FloatFft2D",
+            "Fft2DFactory", "FloatFft2DFactory",
+            "Scratch", "Scratch32",
+            "newScratch", "newScratch32",
+            "Product", "Product32");
+
+    private static Map<String, String> with(Map<String, String> base, String... pairs) {
+        Map<String, String> m = new LinkedHashMap<>(base);
+        m.putAll(map(pairs));
+        return m;
+    }
 
     /** The FFT classes and the fields of FftPlan whose float32 copies they read. */
     private static final Map<String, String> FFT_RENAMES = map(
@@ -77,13 +93,18 @@ public final class Float32Kernels {
             new WholeFile(FFT + "LaneFft2D.java", FFT + "FloatLaneFft2D.java", FFT_RENAMES),
             new WholeFile(FFT + "LaneFft1D.java", FFT + "FloatLaneFft1D.java", FFT_RENAMES),
             new WholeFile(FFT + "Fft2DFactory.java", FFT + "FloatFft2DFactory.java", FFT_RENAMES),
-            new WholeFile(SCATTERING + "Scattering1DCascade.java", SCATTERING + "Scattering1DCascade32.java", map(
-                    "Scattering1DCascade", "Scattering1DCascade32",
-                    "LaneFft1D", "FloatLaneFft1D",
-                    "Block64", "Block32",
-                    "levels", "levels32")),
+            new WholeFile(SCATTERING + "Scattering1DCascade.java", SCATTERING + "Scattering1DCascade32.java",
+                    with(CASCADE_RENAMES, "Scattering1DCascade", "Scattering1DCascade32", "LaneFft1D", "FloatLaneFft1D",
+                            "levels", "levels32")),
             new WholeFile(ROTO + "AngularConvolution.java", ROTO + "FloatAngularConvolution.java",
-                    Map.of("AngularConvolution", "FloatAngularConvolution")));
+                    Map.of("AngularConvolution", "FloatAngularConvolution")),
+            new WholeFile(ENGINE + "LaneBlock64.java", ENGINE + "LaneBlock32.java",
+                    map("LaneBlock64", "LaneBlock32", "Float64", "Float32", "Double", "Float")),
+            new WholeFile(SCATTERING + "TranslationCascade.java", SCATTERING + "TranslationCascade32.java",
+                    with(CASCADE_RENAMES, "TranslationCascade", "TranslationCascade32")),
+            new WholeFile(ROTO + "RotoCascade.java", ROTO + "RotoCascade32.java",
+                    with(CASCADE_RENAMES, "RotoCascade", "RotoCascade32", "AngularConvolution", "FloatAngularConvolution",
+                            "invHat", "invHat32")));
 
     static final List<Region> REGIONS = List.of(
             new Region(WAVELETS + "Padding.java", Map.of()),
@@ -100,35 +121,7 @@ public final class Float32Kernels {
                     "Scratch", "Scratch32",
                     "newScratch", "newScratch32",
                     "rowWeight", "rowWeight32",
-                    "colWeight", "colWeight32")),
-            new Region(SCATTERING + "Scattering2D.java", map(
-                    "Block", "Block32",
-                    "Branch", "Branch32",
-                    "singleBlocks", "singleBlocks32",
-                    "laneBlocks", "laneBlocks32",
-                    "singleBranches", "singleBranches32",
-                    "laneBranches", "laneBranches32",
-                    "blocks", "blocks32",
-                    "branches", "branches32",
-                    "Float64", "Float32",
-                    "Fft2D", "FloatFft2D",
-                    "Fft2DFactory", "FloatFft2DFactory",
-                    "Scratch", "Scratch32",
-                    "newScratch", "newScratch32",
-                    "Product", "Product32")),
-            new Region(ROTO + "RotoScattering2D.java", map(
-                    "Workspace", "Workspace32",
-                    "AngularConvolution", "FloatAngularConvolution",
-                    "Fft2D", "FloatFft2D",
-                    "Fft2DFactory", "FloatFft2DFactory",
-                    "Scratch", "Scratch32",
-                    "newScratch", "newScratch32",
-                    "Product", "Product32",
-                    "invHat", "invHat32",
-                    "singlePool", "singlePool32",
-                    "blockPool", "blockPool32",
-                    "Float64", "Float32",
-                    "take", "take32")));
+                    "colWeight", "colWeight32")));
 
     private static Map<String, String> map(String... pairs) {
         Map<String, String> m = new LinkedHashMap<>();
@@ -141,21 +134,93 @@ public final class Float32Kernels {
     private static final Pattern WORD = Pattern.compile("\\b[A-Za-z_][A-Za-z_0-9]*\\b");
     /** A decimal literal with a point (1.0, 0.5, 2.5e-3), not part of a longer token. */
     private static final Pattern DECIMAL = Pattern.compile("(?<![\\w.])(\\d+\\.\\d+(?:[eE][-+]?\\d+)?)(?![\\w.])");
+    /** A Javadoc tag naming code: {@code {@link ...}}, {@code {@linkplain ...}} or {@code {@code ...}}, without nested braces. */
+    private static final Pattern CODE_TAG = Pattern.compile("\\{@(?:link|linkplain|code) [^{}]*\\}");
     private static final Pattern MATH = Pattern.compile("(?<!\\(float\\) )\\bMath\\.(sqrt|cos|sin|log)\\(");
     /** A line with this comment keeps its float64 types and literals in the float32 code (renames still apply). */
     public static final String KEEP_FLOAT64 = "// float64 in both";
 
     /**
      * The float32 text of float64 code: renames, then double to float, float literals, float-valued
-     * Math; a line holding {@link #KEEP_FLOAT64} gets the renames only.
+     * Math; a line holding {@link #KEEP_FLOAT64} gets the renames only. Comments are prose and are left
+     * as they are (a comment's "2.5 times" is not a literal), except inside their {@code {@link ...}}
+     * and {@code {@code ...}} tags, which name code (renames and double to float); string literals get
+     * the renames only (an error message names the class that throws it).
      */
     public static String convert(String text, Map<String, String> renames) {
         StringBuilder out = new StringBuilder();
+        boolean inBlockComment = false;
         for (String line : text.split("(?<=\n)", -1)) {
-            String renamed = replaceWords(line, renames);
-            out.append(line.contains(KEEP_FLOAT64) ? renamed : toFloat(replaceWords(renamed, Map.of("double", "float"))));
+            boolean keep = line.contains(KEEP_FLOAT64);
+            int i = 0;
+            int n = line.length();
+            while (i < n) {
+                int end;
+                if (inBlockComment) {
+                    int close = line.indexOf("*/", i);
+                    end = close < 0 ? n : close + 2;
+                    inBlockComment = close < 0;
+                    out.append(comment(line.substring(i, end), renames));
+                } else {
+                    end = codeEnd(line, i);
+                    String code = replaceWords(line.substring(i, end), renames);
+                    out.append(keep ? code : toFloat(replaceWords(code, Map.of("double", "float"))));
+                    if (end < n) {
+                        if (line.startsWith("//", end)) {
+                            out.append(comment(line.substring(end), renames));
+                            end = n;
+                        } else if (line.startsWith("/*", end)) {
+                            inBlockComment = true;
+                            out.append("/*");
+                            end += 2;
+                        } else { // a string or character literal
+                            int close = literalEnd(line, end);
+                            out.append(replaceWords(line.substring(end, close), renames));
+                            end = close;
+                        }
+                    }
+                }
+                i = end;
+            }
         }
         return out.toString();
+    }
+
+    /** A comment's text: the code named in its {@code {@link ...}} and {@code {@code ...}} tags converted. */
+    private static String comment(String text, Map<String, String> renames) {
+        Matcher tag = CODE_TAG.matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (tag.find()) {
+            String code = replaceWords(replaceWords(tag.group(), renames), Map.of("double", "float"));
+            tag.appendReplacement(sb, Matcher.quoteReplacement(code));
+        }
+        tag.appendTail(sb);
+        return sb.toString();
+    }
+
+    /** Where the code from {@code from} ends: the start of a comment or literal, or the end of the line. */
+    private static int codeEnd(String line, int from) {
+        for (int i = from; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"' || c == '\'' || (c == '/' && i + 1 < line.length() && (line.charAt(i + 1) == '/' || line.charAt(i + 1) == '*'))) {
+                return i;
+            }
+        }
+        return line.length();
+    }
+
+    /** The index after the string or character literal that opens at {@code start}. */
+    private static int literalEnd(String line, int start) {
+        char quote = line.charAt(start);
+        for (int i = start + 1; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == quote) {
+                return i + 1;
+            }
+        }
+        return line.length();
     }
 
     private static String replaceWords(String text, Map<String, String> words) {

@@ -46,4 +46,17 @@ class Float32KernelsTest {
                 + Float32Kernels.TARGET_END), out);
         assertTrue(!out.contains("stale"), out);
     }
+
+    @Test
+    void commentsStayProseButTheirCodeTagsAndStringsAreRenamed() {
+        String in = "/** Scratch for {@link #apply(double[], Scratch)}: 2.5 times slower (section 12.3). */\n"
+                + "double x = 2.5; // 2.5 times, Scratch\n"
+                + "/* a block comment over\n   two lines: 1.5 double */ double y = 1.5;\n"
+                + "throw new IllegalStateException(\"Scratch of 1.5 doubles\"); char c = '/';\n";
+        String out = Float32Kernels.convert(in, Map.of("Scratch", "Scratch32"));
+        assertEquals("/** Scratch for {@link #apply(float[], Scratch32)}: 2.5 times slower (section 12.3). */\n"
+                + "float x = 2.5f; // 2.5 times, Scratch\n"
+                + "/* a block comment over\n   two lines: 1.5 double */ float y = 1.5f;\n"
+                + "throw new IllegalStateException(\"Scratch32 of 1.5 doubles\"); char c = '/';\n", out);
+    }
 }

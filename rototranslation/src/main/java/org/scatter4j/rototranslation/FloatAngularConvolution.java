@@ -17,7 +17,7 @@ import java.util.Arrays;
  * the product with the filter is fused into the first inverse stage. Each butterfly is split into
  * small loops (sum and difference of the real parts, of the imaginary parts, then the twiddle
  * product): Java 17's C2 vectorizes those with its default unroll limit, while one loop with the
- * whole butterfly measured 2.5f times slower per pixel. Otherwise (n not a power of two): direct
+ * whole butterfly measured 2.5 times slower per pixel. Otherwise (n not a power of two): direct
  * O(n^2) DFTs in natural order.
  *
  * <p>Holds scratch memory: one instance per thread.

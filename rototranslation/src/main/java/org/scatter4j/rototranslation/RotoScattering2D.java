@@ -1,23 +1,18 @@
 package org.scatter4j.rototranslation;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.scatter4j.scattering.FeatureExtractor;
-import org.scatter4j.scattering.Images;
-import org.scatter4j.scattering.Parallel;
 import org.scatter4j.scattering.LowPassOperator;
 import org.scatter4j.scattering.SparseFourierFilter;
+import org.scatter4j.scattering.engine.LaneBatchEngine;
+import org.scatter4j.scattering.engine.Records;
 import org.scatter4j.wavelets.MorletFilterBank;
 import org.scatter4j.wavelets.Float32Tables;
 import org.scatter4j.wavelets.Padding;
 import org.scatter4j.wavelets.fft.Fft2D;
 import org.scatter4j.wavelets.fft.Fft2DFactory;
-import org.scatter4j.wavelets.fft.FloatFft2D;
-import org.scatter4j.wavelets.fft.FloatFft2DFactory;
 
 /**
  * Roto-translation scattering (Sifre and Mallat, CVPR 2013; arXiv 1403.1687) of H x W grey images:
@@ -53,8 +48,10 @@ import org.scatter4j.wavelets.fft.FloatFft2DFactory;
  * taken after the spatial mean (one log per coefficient instead of per pixel).
  *
  * <p>Precision follows the arrays: the float[] methods compute in float32, the double[] methods in
- * float64 (the float32 code is generated from the float64 code below by
+ * float64 (the float32 code is generated from the float64 code by
  * {@code org.scatter4j.codegen.Float32Kernels}); sums over the pixels of a map stay float64 in both.
+ * The cascade is {@link RotoCascade} (read and edit that one; {@code RotoCascade32} is its float32
+ * copy), run by the lane batch engine ({@link LaneBatchEngine}); this class is the front end.
  * Immutable and thread-safe: scratch
  * memory lives in per-thread workspaces taken from a pool, so the hot path allocates nothing once
  * warm. Results are identical bit for bit whatever the thread and lane counts: every image goes
@@ -70,8 +67,6 @@ public final class RotoScattering2D implements FeatureExtractor {
      * coefficients far below what the coarse sampling itself makes.
      */
     static final double COARSE_NEGLIGIBLE = 1e-6;
-    /** Pixels per block of the angular step (the rows of the angular FFT). */
-    private static final int BLOCK = 64;
 
     private final int J;
     private final int L;
@@ -83,12 +78,12 @@ public final class RotoScattering2D implements FeatureExtractor {
     private final boolean renormalize;
     private final boolean translation;
     /** parent[c]: the index of the order-1 coefficient that renormalization divides path c by (-1: none). */
-    private final int[] parent;
+    final int[] parent;
     /**
      * Grid level of the second layer's maps for each j2: j2 (Kymatio's subsampling) or, with
      * {@link Builder#coarseSecondLayer}, j2 + 1.
      */
-    private final int[] level2;
+    final int[] level2;
     private final Padding padding;
     private final MorletFilterBank bank;
     private final AngularFilterBank angular;
@@ -96,80 +91,43 @@ public final class RotoScattering2D implements FeatureExtractor {
      * invHat[f]: the real DFT of angular filter f divided by n (folds the inverse DFT's 1/n in), in the
      * scrambled frequency order of {@link AngularConvolution}.
      */
-    private final double[][] invHat;
+    final double[][] invHat;
     /** invHat rounded to float32, for the float32 cascade. */
-    private final float[][] invHat32;
-    private final LowPassOperator[] lowPass;
+    final float[][] invHat32;
+    final LowPassOperator[] lowPass;
     private final int outHeight;
     private final int outWidth;
-    private final int planeSize;
+    final int planeSize;
     private final List<RotoPath> paths;
     private final int blockLanes;
-    private final int[] kymatio;
-    private final boolean[] conjugate;
+    final int[] kymatio;
+    final boolean[] conjugate;
     /**
      * secondPsi[j2][j1][t]: the Fourier filter of Kymatio's psi_{j2, t} on the level-j1 grid, folded
      * with {@link SymmetricPeriodization} for j1 &gt;= 1 (the bank's own level-0 filter for j1 = 0),
      * fused with the subsampling by 2^(level2[j2] - j1).
      */
-    private final SparseFourierFilter[][][] secondPsi;
+    final SparseFourierFilter[][][] secondPsi;
     /** firstPsi[j1][t]: Kymatio's psi_{j1, t} on the padded grid fused with the subsampling by 2^j1. */
-    private final SparseFourierFilter[][] firstPsi;
+    final SparseFourierFilter[][] firstPsi;
+    private final LaneBatchEngine<RotoCascade.Block, RotoCascade.Workspace> engine64;
+    private final LaneBatchEngine<RotoCascade32.Block, RotoCascade32.Workspace> engine32;
 
-    private RotoScattering2D(Builder b) {
-        if (b.J < 1 || b.J > 30) {
-            throw new IllegalArgumentException("J must be in [1, 30], got J=" + b.J);
-        }
-        if (b.L < 2 || b.L > MorletFilterBank.MAX_L || b.L % 2 != 0) {
-            throw new IllegalArgumentException("L must be even and in [2, " + MorletFilterBank.MAX_L
-                    + "] (2L angles over [0, 2 pi) use psi_{a + L} = conj(psi_a)), got L=" + b.L);
-        }
-        int maxK = 31 - Integer.numberOfLeadingZeros(b.L);
-        if (b.K < 1 || b.K > maxK) {
-            throw new IllegalArgumentException("K (angular octaves) must be in [1, log2(L)] = [1, " + maxK + "] for L="
-                    + b.L + ", got K=" + b.K);
-        }
-        if (b.height == -1 || b.width == -1) {
-            throw new IllegalArgumentException("the input shape is required (call shape(height, width))");
-        }
-        if (b.height < 1 || b.width < 1) {
-            throw new IllegalArgumentException("image height and width must be >= 1, got " + b.height + "x" + b.width);
-        }
-        if ((1 << b.J) > b.height || (1 << b.J) > b.width) {
-            throw new IllegalArgumentException("image " + b.height + "x" + b.width + " is smaller than 2^J = 2^" + b.J
-                    + " = " + (1 << b.J) + "; need 2^J <= height and width, i.e. J <= "
-                    + (31 - Integer.numberOfLeadingZeros(Math.min(b.height, b.width))));
-        }
-        if (!(b.logEpsilon > 0) || !Double.isFinite(b.logEpsilon)) {
-            throw new IllegalArgumentException("logEpsilon must be finite and > 0, got logEpsilon=" + b.logEpsilon);
-        }
-        if (b.lanes < 0 || b.lanes > 256) {
-            throw new IllegalArgumentException("lanes must be in [0, 256] (0 = automatic), got lanes=" + b.lanes);
-        }
-        if (b.averaging == null) {
-            throw new IllegalArgumentException("averaging must not be null");
-        }
-        if (b.translationCoefficients && b.averaging != Averaging.GLOBAL) {
-            throw new IllegalArgumentException("translationCoefficients(true) needs Averaging.GLOBAL, got averaging=" + b.averaging);
-        }
-        if (b.coarseSecondLayer && b.averaging != Averaging.GLOBAL) {
-            throw new IllegalArgumentException("coarseSecondLayer(true) needs Averaging.GLOBAL (it samples the second layer"
-                    + " on a grid twice as coarse, which only a global mean tolerates), got averaging=" + b.averaging);
-        }
-        this.J = b.J;
-        this.L = b.L;
-        this.K = b.K;
+    RotoScattering2D(RotoConfig config) {
+        this.J = config.J();
+        this.L = config.L();
+        this.K = config.K();
         this.n = 2 * L;
-        this.averaging = b.averaging;
-        this.log = b.log;
-        this.logEpsilon = b.logEpsilon;
-        this.renormalize = b.renormalize;
-        this.translation = b.translationCoefficients;
+        this.averaging = config.averaging();
+        this.log = config.log();
+        this.logEpsilon = config.logEpsilon();
+        this.renormalize = config.renormalize();
+        this.translation = config.translationCoefficients();
         this.level2 = new int[J];
         for (int j2 = 0; j2 < J; j2++) {
-            level2[j2] = b.coarseSecondLayer ? j2 + 1 : j2;
+            level2[j2] = config.coarseSecondLayer() ? j2 + 1 : j2;
         }
-        this.padding = new Padding(b.height, b.width, J);
+        this.padding = new Padding(config.height(), config.width(), J);
         int Mp = padding.paddedHeight();
         int Np = padding.paddedWidth();
         this.bank = new MorletFilterBank(Mp, Np, J, L);
@@ -219,12 +177,14 @@ public final class RotoScattering2D implements FeatureExtractor {
                 for (int j1 = 0; j1 < j2; j1++) {
                     double[] level = j1 == 0 ? fine : SymmetricPeriodization.periodize(fine, Np, Mp, j1);
                     secondPsi[j2][j1][t] = new SparseFourierFilter(level, Np >> j1, Mp >> j1, 1 << (level2[j2] - j1),
-                            b.coarseSecondLayer ? COARSE_NEGLIGIBLE : SparseFourierFilter.NEGLIGIBLE);
+                            config.coarseSecondLayer() ? COARSE_NEGLIGIBLE : SparseFourierFilter.NEGLIGIBLE);
                 }
             }
         }
         int pixels = Mp * Np;
-        this.blockLanes = b.lanes > 0 ? b.lanes : Math.max(1, Math.min(16, (1 << 16) / pixels));
+        this.blockLanes = config.lanes() > 0 ? config.lanes() : Math.max(1, Math.min(16, (1 << 16) / pixels));
+        this.engine64 = new LaneBatchEngine<>(new RotoCascade(this), blockLanes);
+        this.engine32 = new LaneBatchEngine<>(new RotoCascade32(this), blockLanes);
     }
 
     /** Defaults of the texture papers: L = 8, K = 3, global averaging, no log, no renormalization. */
@@ -286,16 +246,16 @@ public final class RotoScattering2D implements FeatureExtractor {
     /** Transforms one H x W image (row-major float64); returns {@link #featureCount()} doubles. */
     public double[] transform(double[] image) {
         double[] out = new double[featureCount()];
-        transformAll(new Images.Float64("image", image, 0, 1, imageLength()), new Images.Float64("output", out, 0, 1, featureCount()),
-                1, singlePool, 1);
+        engine64.run(new Records.Float64("image", image, 0, 1, imageLength()), new Records.Float64("output", out, 0, 1, featureCount()),
+                1);
         return out;
     }
 
     /** Transforms one H x W image (row-major float32); returns {@link #featureCount()} floats. */
     public float[] transform(float[] image) {
         float[] out = new float[featureCount()];
-        transformAll(new Images.Float32("image", image, 0, 1, imageLength()), new Images.Float32("output", out, 0, 1, featureCount()),
-                1, singlePool32, 1);
+        engine32.run(new Records.Float32("image", image, 0, 1, imageLength()), new Records.Float32("output", out, 0, 1, featureCount()),
+                1);
         return out;
     }
 
@@ -305,15 +265,15 @@ public final class RotoScattering2D implements FeatureExtractor {
      */
     public void transformBatch(float[] images, int count, float[] out, int threads) {
         checkBatch(count, threads);
-        transformAll(new Images.Float32("images", images, 0, count, imageLength()), new Images.Float32("output", out, 0, count, featureCount()), threads,
-                blockPool32, blockLanes);
+        engine32.run(new Records.Float32("images", images, 0, count, imageLength()),
+                new Records.Float32("output", out, 0, count, featureCount()), threads);
     }
 
     /** As {@link #transformBatch(float[], int, float[], int)}, in float64. */
     public void transformBatch(double[] images, int count, double[] out, int threads) {
         checkBatch(count, threads);
-        transformAll(new Images.Float64("images", images, 0, count, imageLength()), new Images.Float64("output", out, 0, count, featureCount()), threads,
-                blockPool, blockLanes);
+        engine64.run(new Records.Float64("images", images, 0, count, imageLength()),
+                new Records.Float64("output", out, 0, count, featureCount()), threads);
     }
 
     /** Transforms a batch with all available processors; returns (count, featureCount) float32. */
@@ -342,8 +302,8 @@ public final class RotoScattering2D implements FeatureExtractor {
         if (j1 < 0 || j1 >= J) {
             throw new IllegalArgumentException("j1 must be in [0, " + (J - 1) + "], got j1=" + j1);
         }
-        new Images.Float64("image", image, 0, 1, imageLength()); // checks the length
-        Images.requireFinite(image, 0, padding.width());
+        new Records.Float64("image", image, 0, 1, imageLength()); // checks the length
+        Records.requireFinite(image, 0, padding.width());
         int Mp = padding.paddedHeight();
         int Np = padding.paddedWidth();
         double[] re = new double[Mp * Np];
@@ -364,728 +324,6 @@ public final class RotoScattering2D implements FeatureExtractor {
         }
         return y;
     }
-
-    // ---- float64 kernels: begin
-    // ------------------------------------------------------------------ the cascade
-
-    /**
-     * The transform of the images in the workspace's lanes (padded input in {@code w.xRe}); writes
-     * path c, sample q of lane b at {@code w.out[(c * planeSize + q) * lanes + b]}.
-     */
-    private void cascade(Workspace w) {
-        int lanes = w.lanes;
-        int Mp = padding.paddedHeight();
-        int Np = padding.paddedWidth();
-        int plane = planeSize * lanes;
-        int window = outHeight * outWidth;
-        boolean global = averaging == Averaging.GLOBAL;
-
-        if (global) {                                                               // S0 = mean x
-            laneMeans(w.xRe, Mp * Np, lanes, 1.0 / ((double) Mp * Np), w, 0);
-        } else {
-            lowPass[0].apply(w.xRe, lanes, w.lowPassScratch, w.out, 0);
-        }
-        w.fft[0].forwardRealTransposed(w.xRe, w.xIm);                               // X = F x (x real), column-major
-        int nextFirst = 1;
-        int next2 = 1 + J;
-        int nextT = pathCount(J, L, K);                                             // translation coefficients, if any
-        for (int j1 = 0; j1 < J; j1++) {
-            int rows1 = Mp >> j1;
-            int cols1 = Np >> j1;
-            for (int a = 0; a < L; a++) {                                           // Y1(., a) = |x * psi_{j1, a}|
-                SparseFourierFilter.Product xPsi = w.product.of(firstPsi[j1][kymatio[a]], w.xRe, w.xIm, lanes);
-                w.fft[j1].inverseTransposedModulus(xPsi, w.y1Re[a]);
-                lowPass[j1].apply(w.y1Re[a], lanes, w.lowPassScratch, w.lp1[a], 0); // Y1 *_u phi_J
-                if (translation) {                                                  // mean_u Y1(u, a)
-                    laneMeans(w.y1Re[a], rows1 * cols1, lanes, 1.0 / ((double) rows1 * cols1), w, nextT++ * lanes);
-                }
-            }
-            if (global) {                                                           // S1 = mean_{u, a} Y1
-                Arrays.fill(w.laneSum, 0.0);
-                for (int a = 0; a < L; a++) {
-                    addLaneSums(w.y1Re[a], rows1 * cols1, lanes, w.laneSum);
-                }
-                store(w, nextFirst++, 1.0 / ((double) rows1 * cols1 * L));
-            } else {
-                int o = plane * nextFirst++;
-                for (int q = 0; q < window * lanes; q++) {
-                    double s = 0;
-                    for (int a = 0; a < L; a++) {
-                        s += w.lp1[a][q];
-                    }
-                    w.out[o + q] = s / L;
-                }
-            }
-            angularStep(w.lp1, null, window * lanes, 1, w);                        // |(Y1 *_u phi_J) *_a psi_k|
-            for (int k = 0; k < K; k++) {
-                int c = next2++;
-                if (global) {
-                    laneMeans(w.acc[1 + k], window, lanes, 1.0 / ((double) window * n), w, c * lanes);
-                } else {
-                    for (int q = 0; q < window * lanes; q++) {
-                        w.out[c * plane + q] = w.acc[1 + k][q] / n;
-                    }
-                }
-            }
-            if (j1 == J - 1) {
-                continue;
-            }
-            for (int a = 0; a < L; a += 2) {                                        // F Y1(., a), two real maps per FFT
-                forwardRealPair(w.fft[j1], rows1, cols1, lanes, w.y1Re[a], w.y1Im[a], w.y1Re[a + 1], w.y1Im[a + 1]);
-            }
-            for (int j2 = j1 + 1; j2 < J; j2++) {
-                int rows2 = Mp >> level2[j2];
-                int cols2 = Np >> level2[j2];
-                int size2 = rows2 * cols2 * lanes;
-                for (int a2 = 0; a2 < L; a2++) {
-                    for (int a = 0; a < L; a++) {                                   // Z(., a) = Y1(., a) * psi_{j2, a + a2}
-                        int b = a + a2;
-                        secondPsi[j2][j1][kymatio[b]].multiplySubsample(w.y1Re[a], w.y1Im[a], lanes, w.productScratch, w.zRe[a], w.zIm[a]);
-                        w.fft[level2[j2]].inverseTransposed(w.zRe[a], w.zIm[a]);
-                        if (translation) {                                          // mean_u |Z(u, a)|
-                            laneModulusMeans(w.zRe[a], w.zIm[a], rows2 * cols2, lanes, 1.0 / ((double) rows2 * cols2), w,
-                                    nextT++ * lanes);
-                        }
-                        if (conjugate[b]) {
-                            double[] im = w.zIm[a];
-                            for (int q = 0; q < size2; q++) {
-                                im[q] = -im[q];
-                            }
-                        }
-                    }
-                    angularStep(w.zRe, w.zIm, size2, 0, w);                          // |Z *_a f|, summed over a
-                    for (int f = 0; f <= K; f++) {
-                        int c = next2++;
-                        if (global) {
-                            laneMeans(w.acc[f], rows2 * cols2, lanes, 1.0 / ((double) rows2 * cols2 * n), w, c * lanes);
-                        } else {
-                            lowPass[j2].apply(w.acc[f], lanes, w.lowPassScratch, w.out, c * plane);
-                            for (int q = c * plane; q < (c + 1) * plane; q++) {
-                                w.out[q] /= n;
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * The spectra of two real maps A (in aRe) and B (in bRe) with one complex FFT: P = F(A + i B),
-     * then F A(w) = (P(w) + conj P(-w)) / 2 and F B(w) = (P(w) - conj P(-w)) / (2 i). Outputs
-     * (column-major, as Fft2D.forwardTransposed and the filters) overwrite (aRe, aIm) and (bRe, bIm);
-     * aIm and bIm need not be zero on entry.
-     */
-    private static void forwardRealPair(Fft2D fft, int rows, int cols, int lanes, double[] aRe, double[] aIm, double[] bRe,
-            double[] bIm) {
-        int size = rows * cols * lanes;
-        System.arraycopy(bRe, 0, aIm, 0, size);
-        fft.forwardTransposed(aRe, aIm); // column-major, as the filters
-        for (int c = 0; c < cols; c++) {
-            int mc = (cols - c) % cols;
-            for (int r = 0; r < rows; r++) {
-                int mr = (rows - r) % rows;
-                int p = (c * rows + r) * lanes;
-                int q = (mc * rows + mr) * lanes;
-                if (q < p) {
-                    continue; // the pair (w, -w) was done from its other end
-                }
-                for (int b = 0; b < lanes; b++) {
-                    double pr = aRe[p + b];
-                    double pi = aIm[p + b];
-                    double qr = aRe[q + b];
-                    double qi = aIm[q + b];
-                    aRe[p + b] = 0.5 * (pr + qr);
-                    aIm[p + b] = 0.5 * (pi - qi);
-                    bRe[p + b] = 0.5 * (pi + qi);
-                    bIm[p + b] = 0.5 * (qr - pr);
-                    aRe[q + b] = 0.5 * (qr + pr);
-                    aIm[q + b] = 0.5 * (qi - pi);
-                    bRe[q + b] = 0.5 * (qi + pi);
-                    bIm[q + b] = 0.5 * (pr - qr);
-                }
-            }
-        }
-    }
-
-    /**
-     * The angular step on {@code size} pixels: the signal over the 2L angles at pixel p is
-     * src(a)[p] for a &lt; L and conj(src(a - L)[p]) beyond (imaginary part zero if srcIm is null); for
-     * every angular filter f &gt;= firstFilter (0 = phi, 1 + k = psi_k), writes
-     * acc[f][p] = sum_a |(src *_a f)(a)[p]|.
-     */
-    private void angularStep(double[][] srcRe, double[][] srcIm, int size, int firstFilter, Workspace w) {
-        double[][] fRe = w.fRe;
-        double[][] fIm = w.fIm;
-        double[][] gRe = w.gRe;
-        double[][] gIm = w.gIm;
-        double[] s = w.modSum;
-        for (int p0 = 0; p0 < size; p0 += BLOCK) {
-            int len = Math.min(BLOCK, size - p0);
-            for (int a = 0; a < L; a++) {
-                System.arraycopy(srcRe[a], p0, fRe[a], 0, len);
-                System.arraycopy(srcRe[a], p0, fRe[a + L], 0, len);
-                double[] i0 = fIm[a];
-                double[] i1 = fIm[a + L];
-                if (srcIm == null) {
-                    Arrays.fill(i0, 0, len, 0.0);
-                    Arrays.fill(i1, 0, len, 0.0);
-                } else {
-                    double[] src = srcIm[a];
-                    for (int q = 0; q < len; q++) {
-                        double v = src[p0 + q];
-                        i0[q] = v;
-                        i1[q] = -v;
-                    }
-                }
-            }
-            w.conv.forward(fRe, fIm, len);
-            for (int f = firstFilter; f <= K; f++) {
-                w.conv.convolveModulusSum(fRe, fIm, invHat[f], gRe, gIm, len, s);
-                System.arraycopy(s, 0, w.acc[f], p0, len);
-            }
-        }
-    }
-
-    private static void addLaneSums(double[] src, int pixels, int lanes,
-            double[] sums) { // float64 in both: a sum over up to all the pixels of a map
-        for (int p = 0, q = 0; p < pixels; p++) {
-            for (int b = 0; b < lanes; b++, q++) {
-                sums[b] += src[q];
-            }
-        }
-    }
-
-    /** w.out[offset + b] = scale * sum over pixels of |re + i im|, for every lane b. */
-    private static void laneModulusMeans(double[] re, double[] im, int pixels, int lanes, double scale, Workspace w, int offset) {
-        Arrays.fill(w.laneSum, 0.0);
-        for (int p = 0, q = 0; p < pixels; p++) {
-            for (int b = 0; b < lanes; b++, q++) {
-                w.laneSum[b] += Math.sqrt(re[q] * re[q] + im[q] * im[q]);
-            }
-        }
-        for (int b = 0; b < lanes; b++) {
-            w.out[offset + b] = (double) (w.laneSum[b] * scale);
-        }
-    }
-
-    /** w.out[offset + b] = scale * sum over pixels of src, for every lane b. */
-    private static void laneMeans(double[] src, int pixels, int lanes, double scale, Workspace w, int offset) {
-        Arrays.fill(w.laneSum, 0.0);
-        addLaneSums(src, pixels, lanes, w.laneSum);
-        for (int b = 0; b < lanes; b++) {
-            w.out[offset + b] = (double) (w.laneSum[b] * scale);
-        }
-    }
-
-    private static void store(Workspace w, int path, double scale) {
-        for (int b = 0; b < w.lanes; b++) {
-            w.out[path * w.lanes + b] = (double) (w.laneSum[b] * scale);
-        }
-    }
-
-    /** Renormalization and log, per image, on the path-major result. */
-    private void finish(double[] r) {
-        if (renormalize) {
-            for (int c = 1 + J; c < paths.size(); c++) {
-                if (parent[c] < 0) {
-                    continue;
-                }
-                for (int q = 0; q < planeSize; q++) {
-                    double d = r[parent[c] * planeSize + q];
-                    double v = r[c * planeSize + q];
-                    r[c * planeSize + q] = d == 0 ? 0.0 : v / d;
-                }
-            }
-        }
-        if (log) {
-            for (int q = planeSize; q < r.length; q++) {
-                r[q] = Math.log(r[q] + logEpsilon);
-            }
-        }
-    }
-
-    // ------------------------------------------------------------------ batch engine
-
-    private void transformAll(Images.Float64 in, Images.Float64 out, int threads, ConcurrentLinkedDeque<Workspace> pool, int lanes) {
-        int count = in.count();
-        int blocks = (count + lanes - 1) / lanes;
-        AtomicInteger nextBlock = new AtomicInteger();
-        Runnable worker = () -> {
-            Workspace w = take(pool, lanes);
-            try {
-                for (int b = nextBlock.getAndIncrement(); b < blocks; b = nextBlock.getAndIncrement()) {
-                    runBlock(in, out, b * lanes, Math.min(lanes, count - b * lanes), w);
-                }
-            } finally {
-                pool.push(w);
-            }
-        };
-        int workers = Math.min(threads, blocks);
-        if (workers == 1) {
-            worker.run();
-        } else {
-            Parallel.run(workers, worker);
-        }
-    }
-
-    /** Loads images [first, first + count) into the lanes, runs the cascade, stores the results. */
-    private void runBlock(Images.Float64 in, Images.Float64 out, int first, int count, Workspace w) {
-        int lanes = w.lanes;
-        for (int b = 0; b < count; b++) {
-            in.copyImage(first + b, w.image);
-            Images.requireFinite(w.image, first + b, padding.width());
-            padding.padIntoLane(w.image, 0, w.xRe, b, lanes);
-        }
-        for (int b = count; b < lanes; b++) { // unused lanes: zeros (their results are discarded)
-            padding.clearLane(w.xRe, b, lanes);
-        }
-        cascade(w);
-        int len = featureCount();
-        for (int b = 0; b < count; b++) {
-            for (int q = 0; q < len; q++) {
-                w.result[q] = w.out[q * lanes + b];
-            }
-            finish(w.result);
-            out.storeResult(first + b, w.result);
-        }
-    }
-
-    private Workspace take(ConcurrentLinkedDeque<Workspace> pool, int lanes) {
-        Workspace w = pool.poll();
-        return w != null ? w : new Workspace(lanes);
-    }
-
-    // Workspaces kept between calls, so that a warm transform allocates nothing.
-    private final ConcurrentLinkedDeque<Workspace> singlePool = new ConcurrentLinkedDeque<>();
-    private final ConcurrentLinkedDeque<Workspace> blockPool = new ConcurrentLinkedDeque<>();
-
-    // ------------------------------------------------------------------ scratch memory
-
-    /** Every scratch array of one cascade over {@code lanes} images; used by one thread at a time. */
-    final class Workspace {
-        final int lanes;
-        final Fft2D[] fft;
-        final double[] image;
-        final double[] xRe;
-        final double[] xIm;
-        /** y1Re[a], a &lt; L (uniform angle order): Y1 on the level-j1 grid, then its FFT. */
-        final double[][] y1Re;
-        final double[][] y1Im;
-        final double[][] lp1;
-        final double[][] zRe;
-        final double[][] zIm;
-        final double[][] acc;
-        final double[][] fRe;
-        final double[][] fIm;
-        final double[][] gRe;
-        final double[][] gIm;
-        final double[] modSum;
-        final AngularConvolution conv;
-        final LowPassOperator.Scratch lowPassScratch;
-        final SparseFourierFilter.Scratch productScratch;
-        final SparseFourierFilter.Product product;
-        final double[] laneSum; // float64 in both: sums over up to all the pixels of a map
-        final double[] out;
-        final double[] result;
-
-        Workspace(int lanes) {
-            this.lanes = lanes;
-            int Mp = padding.paddedHeight();
-            int Np = padding.paddedWidth();
-            this.fft = new Fft2D[level2[J - 1] + 1];
-            for (int r = 0; r < fft.length; r++) {
-                fft[r] = Fft2DFactory.create(Mp >> r, Np >> r, lanes);
-            }
-            int full = Mp * Np * lanes;
-            this.image = new double[imageLength()];
-            this.xRe = new double[full];
-            this.xIm = new double[full];
-            this.y1Re = new double[L][full];
-            this.y1Im = new double[L][full];
-            int window = outHeight * outWidth * lanes;
-            this.lp1 = new double[L][window];
-            int half = J > 1 ? (Mp >> 1) * (Np >> 1) * lanes : 0;
-            this.zRe = new double[L][half];
-            this.zIm = new double[L][half];
-            this.acc = new double[K + 1][Math.max(half, window)];
-            this.fRe = new double[n][BLOCK];
-            this.fIm = new double[n][BLOCK];
-            this.gRe = new double[n][BLOCK];
-            this.gIm = new double[n][BLOCK];
-            this.modSum = new double[BLOCK];
-            this.conv = new AngularConvolution(n, BLOCK);
-            this.lowPassScratch = lowPass[0].newScratch(lanes); // level 0 has the widest rows
-            this.productScratch = SparseFourierFilter.newScratch(Mp, lanes); // the filters read column-major spectra
-            this.product = new SparseFourierFilter.Product(productScratch);
-            this.laneSum = new double[lanes]; // float64 in both
-            this.out = new double[featureCount() * lanes];
-            this.result = new double[featureCount()];
-        }
-    }
-
-    // ---- float64 kernels: end
-
-    // ---- float32 kernels, GENERATED from the float64 kernels above by org.scatter4j.codegen.Float32Kernels (do not edit): begin
-    // ------------------------------------------------------------------ the cascade
-
-    /**
-     * The transform of the images in the workspace's lanes (padded input in {@code w.xRe}); writes
-     * path c, sample q of lane b at {@code w.out[(c * planeSize + q) * lanes + b]}.
-     */
-    private void cascade(Workspace32 w) {
-        int lanes = w.lanes;
-        int Mp = padding.paddedHeight();
-        int Np = padding.paddedWidth();
-        int plane = planeSize * lanes;
-        int window = outHeight * outWidth;
-        boolean global = averaging == Averaging.GLOBAL;
-
-        if (global) {                                                               // S0 = mean x
-            laneMeans(w.xRe, Mp * Np, lanes, 1.0f / ((float) Mp * Np), w, 0);
-        } else {
-            lowPass[0].apply(w.xRe, lanes, w.lowPassScratch, w.out, 0);
-        }
-        w.fft[0].forwardRealTransposed(w.xRe, w.xIm);                               // X = F x (x real), column-major
-        int nextFirst = 1;
-        int next2 = 1 + J;
-        int nextT = pathCount(J, L, K);                                             // translation coefficients, if any
-        for (int j1 = 0; j1 < J; j1++) {
-            int rows1 = Mp >> j1;
-            int cols1 = Np >> j1;
-            for (int a = 0; a < L; a++) {                                           // Y1(., a) = |x * psi_{j1, a}|
-                SparseFourierFilter.Product32 xPsi = w.product.of(firstPsi[j1][kymatio[a]], w.xRe, w.xIm, lanes);
-                w.fft[j1].inverseTransposedModulus(xPsi, w.y1Re[a]);
-                lowPass[j1].apply(w.y1Re[a], lanes, w.lowPassScratch, w.lp1[a], 0); // Y1 *_u phi_J
-                if (translation) {                                                  // mean_u Y1(u, a)
-                    laneMeans(w.y1Re[a], rows1 * cols1, lanes, 1.0f / ((float) rows1 * cols1), w, nextT++ * lanes);
-                }
-            }
-            if (global) {                                                           // S1 = mean_{u, a} Y1
-                Arrays.fill(w.laneSum, 0.0f);
-                for (int a = 0; a < L; a++) {
-                    addLaneSums(w.y1Re[a], rows1 * cols1, lanes, w.laneSum);
-                }
-                store(w, nextFirst++, 1.0f / ((float) rows1 * cols1 * L));
-            } else {
-                int o = plane * nextFirst++;
-                for (int q = 0; q < window * lanes; q++) {
-                    float s = 0;
-                    for (int a = 0; a < L; a++) {
-                        s += w.lp1[a][q];
-                    }
-                    w.out[o + q] = s / L;
-                }
-            }
-            angularStep(w.lp1, null, window * lanes, 1, w);                        // |(Y1 *_u phi_J) *_a psi_k|
-            for (int k = 0; k < K; k++) {
-                int c = next2++;
-                if (global) {
-                    laneMeans(w.acc[1 + k], window, lanes, 1.0f / ((float) window * n), w, c * lanes);
-                } else {
-                    for (int q = 0; q < window * lanes; q++) {
-                        w.out[c * plane + q] = w.acc[1 + k][q] / n;
-                    }
-                }
-            }
-            if (j1 == J - 1) {
-                continue;
-            }
-            for (int a = 0; a < L; a += 2) {                                        // F Y1(., a), two real maps per FFT
-                forwardRealPair(w.fft[j1], rows1, cols1, lanes, w.y1Re[a], w.y1Im[a], w.y1Re[a + 1], w.y1Im[a + 1]);
-            }
-            for (int j2 = j1 + 1; j2 < J; j2++) {
-                int rows2 = Mp >> level2[j2];
-                int cols2 = Np >> level2[j2];
-                int size2 = rows2 * cols2 * lanes;
-                for (int a2 = 0; a2 < L; a2++) {
-                    for (int a = 0; a < L; a++) {                                   // Z(., a) = Y1(., a) * psi_{j2, a + a2}
-                        int b = a + a2;
-                        secondPsi[j2][j1][kymatio[b]].multiplySubsample(w.y1Re[a], w.y1Im[a], lanes, w.productScratch, w.zRe[a], w.zIm[a]);
-                        w.fft[level2[j2]].inverseTransposed(w.zRe[a], w.zIm[a]);
-                        if (translation) {                                          // mean_u |Z(u, a)|
-                            laneModulusMeans(w.zRe[a], w.zIm[a], rows2 * cols2, lanes, 1.0f / ((float) rows2 * cols2), w,
-                                    nextT++ * lanes);
-                        }
-                        if (conjugate[b]) {
-                            float[] im = w.zIm[a];
-                            for (int q = 0; q < size2; q++) {
-                                im[q] = -im[q];
-                            }
-                        }
-                    }
-                    angularStep(w.zRe, w.zIm, size2, 0, w);                          // |Z *_a f|, summed over a
-                    for (int f = 0; f <= K; f++) {
-                        int c = next2++;
-                        if (global) {
-                            laneMeans(w.acc[f], rows2 * cols2, lanes, 1.0f / ((float) rows2 * cols2 * n), w, c * lanes);
-                        } else {
-                            lowPass[j2].apply(w.acc[f], lanes, w.lowPassScratch, w.out, c * plane);
-                            for (int q = c * plane; q < (c + 1) * plane; q++) {
-                                w.out[q] /= n;
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * The spectra of two real maps A (in aRe) and B (in bRe) with one complex FFT: P = F(A + i B),
-     * then F A(w) = (P(w) + conj P(-w)) / 2 and F B(w) = (P(w) - conj P(-w)) / (2 i). Outputs
-     * (column-major, as FloatFft2D.forwardTransposed and the filters) overwrite (aRe, aIm) and (bRe, bIm);
-     * aIm and bIm need not be zero on entry.
-     */
-    private static void forwardRealPair(FloatFft2D fft, int rows, int cols, int lanes, float[] aRe, float[] aIm, float[] bRe,
-            float[] bIm) {
-        int size = rows * cols * lanes;
-        System.arraycopy(bRe, 0, aIm, 0, size);
-        fft.forwardTransposed(aRe, aIm); // column-major, as the filters
-        for (int c = 0; c < cols; c++) {
-            int mc = (cols - c) % cols;
-            for (int r = 0; r < rows; r++) {
-                int mr = (rows - r) % rows;
-                int p = (c * rows + r) * lanes;
-                int q = (mc * rows + mr) * lanes;
-                if (q < p) {
-                    continue; // the pair (w, -w) was done from its other end
-                }
-                for (int b = 0; b < lanes; b++) {
-                    float pr = aRe[p + b];
-                    float pi = aIm[p + b];
-                    float qr = aRe[q + b];
-                    float qi = aIm[q + b];
-                    aRe[p + b] = 0.5f * (pr + qr);
-                    aIm[p + b] = 0.5f * (pi - qi);
-                    bRe[p + b] = 0.5f * (pi + qi);
-                    bIm[p + b] = 0.5f * (qr - pr);
-                    aRe[q + b] = 0.5f * (qr + pr);
-                    aIm[q + b] = 0.5f * (qi - pi);
-                    bRe[q + b] = 0.5f * (qi + pi);
-                    bIm[q + b] = 0.5f * (pr - qr);
-                }
-            }
-        }
-    }
-
-    /**
-     * The angular step on {@code size} pixels: the signal over the 2L angles at pixel p is
-     * src(a)[p] for a &lt; L and conj(src(a - L)[p]) beyond (imaginary part zero if srcIm is null); for
-     * every angular filter f &gt;= firstFilter (0 = phi, 1 + k = psi_k), writes
-     * acc[f][p] = sum_a |(src *_a f)(a)[p]|.
-     */
-    private void angularStep(float[][] srcRe, float[][] srcIm, int size, int firstFilter, Workspace32 w) {
-        float[][] fRe = w.fRe;
-        float[][] fIm = w.fIm;
-        float[][] gRe = w.gRe;
-        float[][] gIm = w.gIm;
-        float[] s = w.modSum;
-        for (int p0 = 0; p0 < size; p0 += BLOCK) {
-            int len = Math.min(BLOCK, size - p0);
-            for (int a = 0; a < L; a++) {
-                System.arraycopy(srcRe[a], p0, fRe[a], 0, len);
-                System.arraycopy(srcRe[a], p0, fRe[a + L], 0, len);
-                float[] i0 = fIm[a];
-                float[] i1 = fIm[a + L];
-                if (srcIm == null) {
-                    Arrays.fill(i0, 0, len, 0.0f);
-                    Arrays.fill(i1, 0, len, 0.0f);
-                } else {
-                    float[] src = srcIm[a];
-                    for (int q = 0; q < len; q++) {
-                        float v = src[p0 + q];
-                        i0[q] = v;
-                        i1[q] = -v;
-                    }
-                }
-            }
-            w.conv.forward(fRe, fIm, len);
-            for (int f = firstFilter; f <= K; f++) {
-                w.conv.convolveModulusSum(fRe, fIm, invHat32[f], gRe, gIm, len, s);
-                System.arraycopy(s, 0, w.acc[f], p0, len);
-            }
-        }
-    }
-
-    private static void addLaneSums(float[] src, int pixels, int lanes,
-            double[] sums) { // float64 in both: a sum over up to all the pixels of a map
-        for (int p = 0, q = 0; p < pixels; p++) {
-            for (int b = 0; b < lanes; b++, q++) {
-                sums[b] += src[q];
-            }
-        }
-    }
-
-    /** w.out[offset + b] = scale * sum over pixels of |re + i im|, for every lane b. */
-    private static void laneModulusMeans(float[] re, float[] im, int pixels, int lanes, float scale, Workspace32 w, int offset) {
-        Arrays.fill(w.laneSum, 0.0f);
-        for (int p = 0, q = 0; p < pixels; p++) {
-            for (int b = 0; b < lanes; b++, q++) {
-                w.laneSum[b] += (float) Math.sqrt(re[q] * re[q] + im[q] * im[q]);
-            }
-        }
-        for (int b = 0; b < lanes; b++) {
-            w.out[offset + b] = (float) (w.laneSum[b] * scale);
-        }
-    }
-
-    /** w.out[offset + b] = scale * sum over pixels of src, for every lane b. */
-    private static void laneMeans(float[] src, int pixels, int lanes, float scale, Workspace32 w, int offset) {
-        Arrays.fill(w.laneSum, 0.0f);
-        addLaneSums(src, pixels, lanes, w.laneSum);
-        for (int b = 0; b < lanes; b++) {
-            w.out[offset + b] = (float) (w.laneSum[b] * scale);
-        }
-    }
-
-    private static void store(Workspace32 w, int path, float scale) {
-        for (int b = 0; b < w.lanes; b++) {
-            w.out[path * w.lanes + b] = (float) (w.laneSum[b] * scale);
-        }
-    }
-
-    /** Renormalization and log, per image, on the path-major result. */
-    private void finish(float[] r) {
-        if (renormalize) {
-            for (int c = 1 + J; c < paths.size(); c++) {
-                if (parent[c] < 0) {
-                    continue;
-                }
-                for (int q = 0; q < planeSize; q++) {
-                    float d = r[parent[c] * planeSize + q];
-                    float v = r[c * planeSize + q];
-                    r[c * planeSize + q] = d == 0 ? 0.0f : v / d;
-                }
-            }
-        }
-        if (log) {
-            for (int q = planeSize; q < r.length; q++) {
-                r[q] = (float) Math.log(r[q] + logEpsilon);
-            }
-        }
-    }
-
-    // ------------------------------------------------------------------ batch engine
-
-    private void transformAll(Images.Float32 in, Images.Float32 out, int threads, ConcurrentLinkedDeque<Workspace32> pool, int lanes) {
-        int count = in.count();
-        int blocks = (count + lanes - 1) / lanes;
-        AtomicInteger nextBlock = new AtomicInteger();
-        Runnable worker = () -> {
-            Workspace32 w = take32(pool, lanes);
-            try {
-                for (int b = nextBlock.getAndIncrement(); b < blocks; b = nextBlock.getAndIncrement()) {
-                    runBlock(in, out, b * lanes, Math.min(lanes, count - b * lanes), w);
-                }
-            } finally {
-                pool.push(w);
-            }
-        };
-        int workers = Math.min(threads, blocks);
-        if (workers == 1) {
-            worker.run();
-        } else {
-            Parallel.run(workers, worker);
-        }
-    }
-
-    /** Loads images [first, first + count) into the lanes, runs the cascade, stores the results. */
-    private void runBlock(Images.Float32 in, Images.Float32 out, int first, int count, Workspace32 w) {
-        int lanes = w.lanes;
-        for (int b = 0; b < count; b++) {
-            in.copyImage(first + b, w.image);
-            Images.requireFinite(w.image, first + b, padding.width());
-            padding.padIntoLane(w.image, 0, w.xRe, b, lanes);
-        }
-        for (int b = count; b < lanes; b++) { // unused lanes: zeros (their results are discarded)
-            padding.clearLane(w.xRe, b, lanes);
-        }
-        cascade(w);
-        int len = featureCount();
-        for (int b = 0; b < count; b++) {
-            for (int q = 0; q < len; q++) {
-                w.result[q] = w.out[q * lanes + b];
-            }
-            finish(w.result);
-            out.storeResult(first + b, w.result);
-        }
-    }
-
-    private Workspace32 take32(ConcurrentLinkedDeque<Workspace32> pool, int lanes) {
-        Workspace32 w = pool.poll();
-        return w != null ? w : new Workspace32(lanes);
-    }
-
-    // Workspaces kept between calls, so that a warm transform allocates nothing.
-    private final ConcurrentLinkedDeque<Workspace32> singlePool32 = new ConcurrentLinkedDeque<>();
-    private final ConcurrentLinkedDeque<Workspace32> blockPool32 = new ConcurrentLinkedDeque<>();
-
-    // ------------------------------------------------------------------ scratch memory
-
-    /** Every scratch array of one cascade over {@code lanes} images; used by one thread at a time. */
-    final class Workspace32 {
-        final int lanes;
-        final FloatFft2D[] fft;
-        final float[] image;
-        final float[] xRe;
-        final float[] xIm;
-        /** y1Re[a], a &lt; L (uniform angle order): Y1 on the level-j1 grid, then its FFT. */
-        final float[][] y1Re;
-        final float[][] y1Im;
-        final float[][] lp1;
-        final float[][] zRe;
-        final float[][] zIm;
-        final float[][] acc;
-        final float[][] fRe;
-        final float[][] fIm;
-        final float[][] gRe;
-        final float[][] gIm;
-        final float[] modSum;
-        final FloatAngularConvolution conv;
-        final LowPassOperator.Scratch32 lowPassScratch;
-        final SparseFourierFilter.Scratch32 productScratch;
-        final SparseFourierFilter.Product32 product;
-        final double[] laneSum; // float64 in both: sums over up to all the pixels of a map
-        final float[] out;
-        final float[] result;
-
-        Workspace32(int lanes) {
-            this.lanes = lanes;
-            int Mp = padding.paddedHeight();
-            int Np = padding.paddedWidth();
-            this.fft = new FloatFft2D[level2[J - 1] + 1];
-            for (int r = 0; r < fft.length; r++) {
-                fft[r] = FloatFft2DFactory.create(Mp >> r, Np >> r, lanes);
-            }
-            int full = Mp * Np * lanes;
-            this.image = new float[imageLength()];
-            this.xRe = new float[full];
-            this.xIm = new float[full];
-            this.y1Re = new float[L][full];
-            this.y1Im = new float[L][full];
-            int window = outHeight * outWidth * lanes;
-            this.lp1 = new float[L][window];
-            int half = J > 1 ? (Mp >> 1) * (Np >> 1) * lanes : 0;
-            this.zRe = new float[L][half];
-            this.zIm = new float[L][half];
-            this.acc = new float[K + 1][Math.max(half, window)];
-            this.fRe = new float[n][BLOCK];
-            this.fIm = new float[n][BLOCK];
-            this.gRe = new float[n][BLOCK];
-            this.gIm = new float[n][BLOCK];
-            this.modSum = new float[BLOCK];
-            this.conv = new FloatAngularConvolution(n, BLOCK);
-            this.lowPassScratch = lowPass[0].newScratch32(lanes); // level 0 has the widest rows
-            this.productScratch = SparseFourierFilter.newScratch32(Mp, lanes); // the filters read column-major spectra
-            this.product = new SparseFourierFilter.Product32(productScratch);
-            this.laneSum = new double[lanes]; // float64 in both
-            this.out = new float[featureCount() * lanes];
-            this.result = new float[featureCount()];
-        }
-    }
-
-    // ---- float32 kernels: end
 
     // ------------------------------------------------------------------ FeatureExtractor and shape
 
@@ -1300,11 +538,20 @@ public final class RotoScattering2D implements FeatureExtractor {
             return this;
         }
 
-        public RotoScattering2D build() {
+        /** The validated parameters. */
+        public RotoConfig config() {
             if (J == -1) {
                 throw new IllegalArgumentException("J is required (call J(int))");
             }
-            return new RotoScattering2D(this);
+            if (height == -1 || width == -1) {
+                throw new IllegalArgumentException("the input shape is required (call shape(height, width))");
+            }
+            return new RotoConfig(J, L, K, height, width, averaging, log, logEpsilon, renormalize, coarseSecondLayer,
+                    translationCoefficients, lanes);
+        }
+
+        public RotoScattering2D build() {
+            return new RotoScattering2D(config());
         }
     }
 }

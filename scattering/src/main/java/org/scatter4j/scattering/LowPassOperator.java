@@ -256,7 +256,7 @@ public final class LowPassOperator {
     }
     // ---- float64 kernels: end
     // ---- float32 kernels, GENERATED from the float64 kernels above by org.scatter4j.codegen.Float32Kernels (do not edit): begin
-    /** Scratch32 memory for {@link #apply} with up to {@code lanes} lanes; one per thread. */
+    /** Scratch memory for {@link #apply} with up to {@code lanes} lanes; one per thread. */
     public Scratch32 newScratch32(int lanes) {
         return new Scratch32(inRows, outRows, inCols * lanes, inCols, lanes);
     }

@@ -3,7 +3,8 @@ package org.scatter4j.scattering;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
+import org.scatter4j.scattering.engine.LaneBatchEngine;
+import org.scatter4j.scattering.engine.Records;
 import org.scatter4j.wavelets.MorletFilterBank1D;
 import org.scatter4j.wavelets.Padding1D;
 
@@ -16,7 +17,7 @@ import org.scatter4j.wavelets.Padding1D;
  * each channel as Kymatio's {@code meta()} does.
  *
  * <p>Immutable and thread-safe: the filters are built once; batches run a block of signals at a
- * time as lanes ({@link Scattering1DCascade}), scratch memory comes from pools (nothing allocated per
+ * time as lanes ({@link Scattering1DCascade} in the shared lane batch engine), scratch memory comes from pools (nothing allocated per
  * signal once warm), and each signal's arithmetic is the same whatever the thread count and block,
  * so results are identical bit for bit.
  *
@@ -42,12 +43,8 @@ public final class Scattering1D {
     private final List<SignalPath> paths;
     private final int outLength;
     private final int blockLanes;
-    private final Scattering1DCascade cascade64;
-    private final Scattering1DCascade32 cascade32;
-    private final ConcurrentHashMap<Integer, SignalLanes.Pool<Scattering1DCascade.Block>> blocks64 = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Integer, SignalLanes.Pool<Scattering1DCascade.Workspace>> workspaces64 = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Integer, SignalLanes.Pool<Scattering1DCascade32.Block>> blocks32 = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Integer, SignalLanes.Pool<Scattering1DCascade32.Workspace>> workspaces32 = new ConcurrentHashMap<>();
+    private final LaneBatchEngine<Scattering1DCascade.Block, Scattering1DCascade.Workspace> engine64;
+    private final LaneBatchEngine<Scattering1DCascade32.Block, Scattering1DCascade32.Workspace> engine32;
 
     private Scattering1D(Builder b) {
         this.J = b.J;
@@ -63,8 +60,8 @@ public final class Scattering1D {
         int log2T = bank.phi().j();
         this.outLength = global ? 1 : padding.end(log2T) - padding.start(log2T);
         this.blockLanes = Math.max(1, Math.min(MAX_LANES, BLOCK_VALUES / padding.paddedLength()));
-        this.cascade64 = new Scattering1DCascade(this);
-        this.cascade32 = new Scattering1DCascade32(this);
+        this.engine64 = new LaneBatchEngine<>(new Scattering1DCascade(this), blockLanes);
+        this.engine32 = new LaneBatchEngine<>(new Scattering1DCascade32(this), blockLanes);
     }
 
     public static Builder builder() {
@@ -123,98 +120,27 @@ public final class Scattering1D {
         return out;
     }
 
-    /** (B, N) float32 signals into {@code out} (B, C, N') with {@code threads} threads (at least 1). */
+    /**
+     * (B, N) float32 signals into {@code out} (B, C, N') with {@code threads} threads (at least 1):
+     * blocks of {@link #blockLanes()} signals spread over threads, or for fewer blocks than threads
+     * each block's first-order wavelets spread over threads.
+     */
     public void transformBatch(float[] signals, int count, float[] out, int threads) {
-        checkBatch(signals.length, count, out.length, threads);
-        for (int i = 0; i < count; i++) {
-            requireFinite(signals, i);
-        }
-        int lanes = lanes(count, threads);
-        int outputLength = channelCount() * outLength;
-        SignalLanes.run(count, lanes, threads, blocks32.computeIfAbsent(lanes, l -> new SignalLanes.Pool<>(() -> cascade32.newBlock(l))),
-                workspaces32.computeIfAbsent(lanes, l -> new SignalLanes.Pool<>(() -> cascade32.newWorkspace(l))),
-                (block, w, first, n) -> {
-                    for (int k = 0; k < lanes; k++) {
-                        if (k < n) {
-                            block.loadLane(signals, (first + k) * N, k);
-                        } else {
-                            block.clearLane(k);
-                        }
-                    }
-                    cascade32.root(block, w);
-                    for (int k = 0; k < n; k++) {
-                        int at = (first + k) * outputLength;
-                        for (int q = 0; q < outputLength; q++) {
-                            out[at + q] = block.out[q * lanes + k];
-                        }
-                    }
-                });
+        requireBatch(count);
+        engine32.run(new Records.Float32("signals", signals, 0, count, N),
+                new Records.Float32("output", out, 0, count, channelCount() * outLength), threads);
     }
 
-    /** (B, N) float64 signals into {@code out} (B, C, N') with {@code threads} threads (at least 1). */
+    /** As {@link #transformBatch(float[], int, float[], int)} in float64. */
     public void transformBatch(double[] signals, int count, double[] out, int threads) {
-        checkBatch(signals.length, count, out.length, threads);
-        for (int i = 0; i < count; i++) {
-            requireFinite(signals, i);
-        }
-        int lanes = lanes(count, threads);
-        int outputLength = channelCount() * outLength;
-        SignalLanes.run(count, lanes, threads, blocks64.computeIfAbsent(lanes, l -> new SignalLanes.Pool<>(() -> cascade64.newBlock(l))),
-                workspaces64.computeIfAbsent(lanes, l -> new SignalLanes.Pool<>(() -> cascade64.newWorkspace(l))),
-                (block, w, first, n) -> {
-                    for (int k = 0; k < lanes; k++) {
-                        if (k < n) {
-                            block.loadLane(signals, (first + k) * N, k);
-                        } else {
-                            block.clearLane(k);
-                        }
-                    }
-                    cascade64.root(block, w);
-                    for (int k = 0; k < n; k++) {
-                        int at = (first + k) * outputLength;
-                        for (int q = 0; q < outputLength; q++) {
-                            out[at + q] = block.out[q * lanes + k];
-                        }
-                    }
-                });
+        requireBatch(count);
+        engine64.run(new Records.Float64("signals", signals, 0, count, N),
+                new Records.Float64("output", out, 0, count, channelCount() * outLength), threads);
     }
 
-    /** Lanes per block: blockLanes, fewer when that leaves threads idle (results do not depend on it). */
-    private int lanes(int count, int threads) {
-        return Math.max(1, Math.min(blockLanes, (count + threads - 1) / threads));
-    }
-
-    private void checkBatch(int signalValues, int count, int outValues, int threads) {
+    private static void requireBatch(int count) {
         if (count < 1) {
             throw new IllegalArgumentException("empty batch: count must be >= 1, got count=" + count);
-        }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, got threads=" + threads);
-        }
-        long need = (long) count * N;
-        if (signalValues < need) {
-            throw new IllegalArgumentException("signals holds " + signalValues + " values, count * N = " + count + " * " + N
-                    + " = " + need + " needed");
-        }
-        long outNeed = (long) count * channelCount() * outLength;
-        if (outValues < outNeed) {
-            throw new IllegalArgumentException("out holds " + outValues + " values, count * C * N' = " + outNeed + " needed");
-        }
-    }
-
-    private void requireFinite(float[] x, int signal) {
-        for (int t = 0; t < N; t++) {
-            if (!Float.isFinite(x[signal * N + t])) {
-                throw new IllegalArgumentException(SignalLanes.nonFinite("signals", signal, t, x[signal * N + t]));
-            }
-        }
-    }
-
-    private void requireFinite(double[] x, int signal) {
-        for (int t = 0; t < N; t++) {
-            if (!Double.isFinite(x[signal * N + t])) {
-                throw new IllegalArgumentException(SignalLanes.nonFinite("signals", signal, t, x[signal * N + t]));
-            }
         }
     }
 

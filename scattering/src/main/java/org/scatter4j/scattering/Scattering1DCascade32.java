@@ -2,6 +2,8 @@
 // Edit Scattering1DCascade.java and run the generator (see its Javadoc).
 package org.scatter4j.scattering;
 
+import org.scatter4j.scattering.engine.LaneBlock32;
+import org.scatter4j.scattering.engine.LaneCascade;
 import org.scatter4j.wavelets.MorletFilterBank1D;
 import org.scatter4j.wavelets.fft.FloatLaneFft1D;
 
@@ -13,11 +15,13 @@ import org.scatter4j.wavelets.fft.FloatLaneFft1D;
  * psi2| and S2 = U2 * phi; convolutions are products in the Fourier domain, subsampling is
  * periodization of the spectrum (Kymatio's {@code subsample_fourier}, a mean over periods), and
  * the averaged maps are unpadded to the signal's own samples (or summed over the padded length for
- * global averaging). Each lane's arithmetic is independent of the other lanes, so results do not
+ * global averaging). It runs in the shared lane batch engine ({@code org.scatter4j.scattering.engine}):
+ * {@link #root} computes the spectrum of x and S0, each subtree n1 the paths that start with wavelet
+ * n1 (so a few long signals spread over threads by wavelet). Each lane's arithmetic is independent of the other lanes, so results do not
  * depend on how signals are grouped into blocks and threads. The float32 twin {@code
  * Scattering1DCascade32} is generated from this file by {@code org.scatter4j.codegen.Float32Kernels}.
  */
-final class Scattering1DCascade32 implements SignalLanes.Cascade<Scattering1DCascade32.Block, Scattering1DCascade32.Workspace> {
+final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.Block, Scattering1DCascade32.Workspace> {
     private final int signalLength;
     private final int paddedLength;
     private final int[] source;
@@ -84,7 +88,7 @@ final class Scattering1DCascade32 implements SignalLanes.Cascade<Scattering1DCas
         return new Workspace(lanes);
     }
 
-    /** The whole cascade of one block: S0, then each first-order wavelet with its second-order paths. */
+    /** The spectrum of the padded signals (kept in the block for the subtrees) and S0. */
     @Override
     public void root(Block b, Workspace w) {
         int l = b.lanes;
@@ -96,9 +100,17 @@ final class Scattering1DCascade32 implements SignalLanes.Cascade<Scattering1DCas
         } else {
             average(b.u0Re, b.u0Im, np, 0, w, b.out, 0, l);
         }
-        for (int n1 = 0; n1 < psi1.length; n1++) {
-            firstOrder(n1, b, w);
-        }
+    }
+
+    /** One subtree per first-order wavelet. */
+    @Override
+    public int subtreeCount() {
+        return psi1.length;
+    }
+
+    @Override
+    public void subtree(int n1, Block b, Workspace w) {
+        firstOrder(n1, b, w);
     }
 
     /** S1 of wavelet n1 and, at order 2, its S2 paths. */
@@ -203,13 +215,13 @@ final class Scattering1DCascade32 implements SignalLanes.Cascade<Scattering1DCas
     }
 
     /** The lanes of one block: the padded signals and their spectrum. */
-    final class Block extends SignalLanes.Block32 {
+    final class Block extends LaneBlock32 {
         final float[] x;
         final float[] u0Re;
         final float[] u0Im;
 
         Block(int lanes) {
-            super(lanes, signalLength, channels * outLength);
+            super(lanes, signalLength, channels * outLength, 0);
             x = new float[paddedLength * lanes];
             u0Re = new float[paddedLength * lanes];
             u0Im = new float[paddedLength * lanes];
@@ -217,14 +229,14 @@ final class Scattering1DCascade32 implements SignalLanes.Cascade<Scattering1DCas
 
         /** Reflect padding of one signal into lane {@code lane}. */
         @Override
-        void loadLane(float[] data, int offset, int lane) {
+        protected void loadLane(float[] record, int lane) {
             for (int p = 0; p < paddedLength; p++) {
-                x[p * lanes + lane] = data[offset + source[p]];
+                x[p * lanes + lane] = record[source[p]];
             }
         }
 
         @Override
-        void clearLane(int lane) {
+        protected void clearLane(int lane) {
             for (int p = 0; p < paddedLength; p++) {
                 x[p * lanes + lane] = 0.0f;
             }

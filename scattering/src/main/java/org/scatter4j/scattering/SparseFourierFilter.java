@@ -520,7 +520,7 @@ public final class SparseFourierFilter {
     }
     // ---- float64 kernels: end
     // ---- float32 kernels, GENERATED from the float64 kernels above by org.scatter4j.codegen.Float32Kernels (do not edit): begin
-    /** Scratch32 rows for {@link #multiplySubsample} on grids up to {@code cols} wide with {@code lanes} lanes. */
+    /** Scratch rows for {@link #multiplySubsample} on grids up to {@code cols} wide with {@code lanes} lanes. */
     public static Scratch32 newScratch32(int cols, int lanes) {
         return new Scratch32(cols * lanes);
     }
@@ -531,7 +531,7 @@ public final class SparseFourierFilter {
         final float[] inIm;
         final float[] accRe;
         final float[] accIm;
-        /** The one-lane path's weights32 of a segment, at the output columns they serve. */
+        /** The one-lane path's weights of a segment, at the output columns they serve. */
         final float[] weightRow;
         /** The input runs of a group of segments (grouped rows), at the output columns they serve. */
         final float[][] groupRe;
@@ -697,7 +697,7 @@ public final class SparseFourierFilter {
     /**
      * One lane (large images, where a lane block holds a single image): no lane loop to vectorize,
      * so the per-entry loop of the general path runs scalar. Instead each segment's input run and
-     * its dense weights32 are copied into scratch rows at the output columns they serve, and the
+     * its dense weights are copied into scratch rows at the output columns they serve, and the
      * product is accumulated in a loop that reads and writes every array at one index, which C2
      * vectorizes (written as {@code dst[o + c] += src[s + c] * w[g + c]}, three offsets, it stayed
      * scalar: 5x slower on a 288-long row, and the largest cost of a 256 x 256 image in a profile).
@@ -740,7 +740,7 @@ public final class SparseFourierFilter {
 
         /**
          * With the thread's product scratch ({@link #newScratch32}), which its other products may share:
-         * a Product32 uses it only inside {@link #row}.
+         * a Product uses it only inside {@link #row}.
          */
         public Product32(Scratch32 scratch) {
             this.scratch = scratch;

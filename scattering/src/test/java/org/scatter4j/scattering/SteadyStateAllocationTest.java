@@ -30,7 +30,7 @@ class SteadyStateAllocationTest {
             s.transformBatch(images, count, out, 1);
             least = Math.min(least, mx.getThreadAllocatedBytes(id) - before);
         }
-        // one Block + Branch of 8 lanes is about 300 KB; a warm call measured 112 B (+ the counter's own)
+        // one Block + Workspace of 8 lanes is about 300 KB; a warm call measured 112 B (+ the counter's own)
         assertTrue(least < 4096, "a warm call allocated " + least + " bytes");
     }
 }

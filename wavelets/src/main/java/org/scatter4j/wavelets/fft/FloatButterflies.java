@@ -5,7 +5,7 @@ package org.scatter4j.wavelets.fft;
 import java.util.Arrays;
 
 /**
- * Radix-p butterflies of one FloatStockham stage, applied to {@code width} independent values at once
+ * Radix-p butterflies of one Stockham stage, applied to {@code width} independent values at once
  * (for a 2D transform: every lane of every pixel of an image row or column).
  *
  * <p>Every butterfly reads input blocks {@code x[in + i * inStride]} for {@code i < p}, computes
@@ -46,7 +46,7 @@ final class FloatButterflies {
      * them in the L1 cache, were slower: each of a butterfly's loops then ran over 256 float32 values,
      * and the loop entries (C2's pre- and post-loops) cost more than the L1 saved. Interleaved A/B,
      * 1 KiB -> 16 KiB: float32 FFT round trip 18 x 18 x 128 p25 318 -> 271 us, 36 x 36 x 128 1289 ->
-     * 1178 us, 576 x 576 x 1 9618 -> 8168 us; transform case a (2 threads) median 0.152f -> 0.142f
+     * 1178 us, 576 x 576 x 1 9618 -> 8168 us; transform case a (2 threads) median 0.152 -> 0.142
      * ms/image, case d p25 134 -> 123 ms.
      */
     static final int CHUNK = 16384 / Float.BYTES;

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * lane count up to that; it is not thread-safe (one per thread), its plans and twiddles are shared.
  *
  * <p>The four-step algorithm (Bailey, "FFTs in external or hierarchical memory", J. Supercomputing
- * 4, 1990; Van Loan 1992, section 3.3f) writes {@code m = n1 n2}, {@code t = n2 t1 + t2}, {@code k =
+ * 4, 1990; Van Loan 1992, section 3.3) writes {@code m = n1 n2}, {@code t = n2 t1 + t2}, {@code k =
  * k1 + n1 k2}, so that {@code w_m^(t k) = w_n1^(t1 k1) w_m^(t2 k1) w_n2^(t2 k2)}:
  * <ol>
  *   <li>length-{@code n1} FFTs over {@code t1}, whose blocks {@code t1} are the contiguous runs
@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>length-{@code n2} FFTs over {@code t2}, whose output block {@code k2} is the run {@code
  *       X[n1 k2 .. n1 k2 + n1)} of the natural-order spectrum (a plain copy out).</li>
  * </ol>
- * Both passes run the project's FloatStockham butterflies ({@link FloatStockham}) over blocks of about {@code
+ * Both passes run the project's Stockham butterflies ({@link FloatStockham}) over blocks of about {@code
  * sqrt(m) * lanes} values, long enough for C2 to vectorize even with one lane. Every lane sees the
  * same arithmetic whatever the lane count, so results do not depend on how signals are grouped.
  *

@@ -3,7 +3,7 @@
 package org.scatter4j.wavelets.fft;
 
 /**
- * Pure-Java {@link FloatFft2D}: mixed-radix FloatStockham FFTs ({@link FftPlan}, {@link FloatStockham}) applied
+ * Pure-Java {@link FloatFft2D}: mixed-radix Stockham FFTs ({@link FftPlan}, {@link FloatStockham}) applied
  * first along rows and then along columns, with every butterfly vectorized across a whole image
  * row or column of lanes.
  *
@@ -189,7 +189,7 @@ public final class FloatLaneFft2D implements FloatFft2D {
      * x[., c + h] (c &lt; h): half the width. The spectra (along the row index) of two real columns
      * are then untangled from Z = A + i B by the Hermitian symmetry of each, A[k] = (Z[k] + conj
      * Z[-k]) / 2 and B[k] = (Z[k] - conj Z[-k]) / (2i) (e.g. Press et al., Numerical Recipes, 3rd
-     * ed., section 12.3f), reading rows k and -k of the block set at one index. The column-index pass
+     * ed., section 12.3), reading rows k and -k of the block set at one index. The column-index pass
      * runs on rows k = 0 .. rows / 2 only, and the other rows of the result are filled by the
      * symmetry of a real input's spectrum, X[-k1, -k2] = conj X[k1, k2], in the final store.
      * Needs an even number of columns; odd widths use the complex transform.
@@ -508,8 +508,8 @@ public final class FloatLaneFft2D implements FloatFft2D {
      * The one-lane transposes move eight columns at a time, their arrays held in locals: C2 then
      * hoists the array loads and range checks out of the row loop. Why: the one-lane grids are the
      * large ones, where these moves were a fifth of a 256 x 256 image's samples; through
-     * dst[c][r] in a tiled loop they took 1.3f-1.6f ns per element on a 288 x 288 float32 grid, this
-     * way 0.6f-0.8f (microbenchmark). (On a 288 x 288 grid the untiled one-lane transposes had once
+     * dst[c][r] in a tiled loop they took 1.3-1.6 ns per element on a 288 x 288 float32 grid, this
+     * way 0.6-0.8 (microbenchmark). (On a 288 x 288 grid the untiled one-lane transposes had once
      * taken as long as the butterflies.)
      */
 

@@ -4,7 +4,7 @@ package org.scatter4j.wavelets.fft;
 
 /**
  * Runs an {@link FftPlan} over a sequence of blocks: a 1D FFT of length {@code n} whose element
- * {@code e} is the block {@code x[e]} of {@code width} independent values. FloatStockham autosort ping-pongs
+ * {@code e} is the block {@code x[e]} of {@code width} independent values. Stockham autosort ping-pongs
  * between two block sets, so the result is in natural order without a bit-reversal pass.
  */
 final class FloatStockham {

@@ -1,4 +1,4 @@
-package org.scatter4j.scattering;
+package org.scatter4j.scattering.engine;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
  * deadlock. A failure in any task (for example a NaN pixel) is rethrown to the caller as it was
  * thrown, once every task has stopped, so no task still writes to the caller's arrays after return.
  */
-public final class Parallel {
+final class Parallel {
     private static final ExecutorService WORKERS = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "scatter4j-worker");
         t.setDaemon(true);
@@ -25,7 +25,7 @@ public final class Parallel {
     private Parallel() {
     }
 
-    public static void run(int threads, Runnable task) {
+    static void run(int threads, Runnable task) {
         List<Future<?>> futures = new ArrayList<>(threads - 1);
         for (int t = 1; t < threads; t++) {
             futures.add(WORKERS.submit(task));
