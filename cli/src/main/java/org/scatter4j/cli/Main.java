@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Wavelet scattering transforms, classifiers and benchmarks.",
-        subcommands = {MnistCommand.class, TexturesCommand.class, SpeechCommand.class, ScatterCommand.class, Scatter1dCommand.class, FiltersCommand.class, BenchCommand.class,
+        subcommands = {MnistCommand.class, TexturesCommand.class, SpeechCommand.class, ScatterCommand.class, Scatter1dCommand.class, ScalogramCommand.class, FiltersCommand.class, BenchCommand.class,
             DownloadCommand.class, DemoCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
