@@ -96,20 +96,23 @@ public final class SignalsDemo {
         Scattering1D s = Scattering1D.builder().J(J).Q(Q).T(1 << J).maxOrder(2).length(N).build();
         double[] y = s.transform(x);
         BufferedImage first = firstOrder("first order |x * psi1| * phi, T = " + (1 << J) + " samples", s, y);
-        // second order: one row per path (n1, n2), in Kymatio's order, as an image of its frames
+        // second order, summed over psi2 for each psi1: how much of each frequency row is modulated
+        // at the slower rates of psi2 (the detail the first-order average removed), as a time-frequency image
         int frames = s.outputLength();
         List<SignalPath> paths = s.paths();
-        int start = 1 + (int) paths.stream().filter(p -> p.order() == 1).count();
-        int count = paths.size() - start;
-        double[] second = new double[count * frames];
-        for (int c = 0; c < count; c++) {
-            for (int f = 0; f < frames; f++) {
-                second[c * frames + f] = Math.log10(Math.max(y[(start + c) * frames + f], 1e-8));
+        List<SignalPath> order1 = paths.stream().filter(p -> p.order() == 1).toList();
+        double[] second = new double[order1.size() * frames];
+        for (int c = 0; c < paths.size(); c++) {
+            SignalPath p = paths.get(c);
+            if (p.order() == 2) {
+                for (int f = 0; f < frames; f++) {
+                    second[p.n1() * frames + f] += y[c * frames + f];
+                }
             }
         }
-        BufferedImage secondImage = Heatmap.figure("second order log10 ||x * psi1| * psi2| * phi: " + count
-                + " paths (n1, n2) down, " + frames + " frames across", second, count, frames, Heatmap.Scale.POSITIVE,
-                Math.max(1, 800 / frames));
+        double[] hz = order1.stream().mapToDouble(p -> p.frequencyHz(1, RATE)).toArray();
+        BufferedImage secondImage = ScalogramFigure.render("second order: sum over psi2 of ||x * psi1| * psi2| * phi, by psi1",
+                second, order1.size(), frames, hz, (double) s.stride() / RATE, 900, 330);
         return Heatmap.montage("Scattering of a " + what, List.of(scalogram, first, secondImage), 1);
     }
 
