@@ -45,7 +45,7 @@ public final class SpokenDigitExperiment {
 
         /** The setting chosen on FSDD's training set: J = 8, Q = 12, T = 256 at 8 kHz, 4 segments. */
         public static Settings defaults() {
-            return new Settings(8, 12, 256, 8192, 4, 1e-6, new double[] {0.001, 0.003, 0.01, 0.03, 0.1}, 5, 1);
+            return new Settings(8, 12, 256, 8192, 4, 1e-6, new double[] {0.01, 0.03, 0.1}, 5, 1);
         }
 
         @Override
