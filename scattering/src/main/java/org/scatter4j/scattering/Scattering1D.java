@@ -27,8 +27,14 @@ import org.scatter4j.wavelets.Padding1D;
  * }</pre>
  */
 public final class Scattering1D {
-    /** Padded values per block of lanes in a batch: about 1 MiB of float64 per block array. */
-    private static final int BLOCK_VALUES = 1 << 17;
+    /**
+     * Padded values per block of lanes in a batch (4 MiB of float64 per block array): more lanes make
+     * the lane loops longer. Interleaved A/B, 2^17 -> 2^19 values, float32, 2 threads, loaded machine
+     * (T1 harness, bench cases): f (16 x 65536, 1 -> 4 lanes) 1211 -> 709-1118 ms/signal, e (256 x
+     * 8192, 8 -> 32 lanes) 65.1 -> 51.8-58.8; 2^20 (f at 8 lanes) gave f 538-739 against 1244-1551
+     * but doubles the memory and the waste of a batch of 2.
+     */
+    private static final int BLOCK_VALUES = 1 << 19;
     private static final int MAX_LANES = 64;
 
     private final int J;
