@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Wavelet scattering transforms, classifiers and benchmarks.",
-        subcommands = {MnistCommand.class, TexturesCommand.class, ScatterCommand.class, FiltersCommand.class, BenchCommand.class,
-            PredictCommand.class, DownloadCommand.class, DemoCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {MnistCommand.class, TexturesCommand.class, SpeechCommand.class, ScatterCommand.class, Scatter1dCommand.class,
+            ScalogramCommand.class, FiltersCommand.class, BenchCommand.class, PredictCommand.class, DownloadCommand.class,
+            DemoCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -55,7 +55,17 @@ public enum Demos {
                     + "average of its first-order coefficients |x * psi_{j,theta}| * phi_J as a function of orientation, one "
                     + "curve per scale. Textures are stationary, so these averages describe them well; the profile's shape "
                     + "(flat for an isotropic texture, peaked for an oriented one) and its decay across scales are what a "
-                    + "texture classifier uses (Bruna and Mallat 2013, section 5).");
+                    + "texture classifier uses (Bruna and Mallat 2013, section 5)."),
+    SIGNALS(SignalsDemo.NAME, "a chirp and a spoken digit: scalogram, first- and second-order scattering, averaging over T",
+            "Top of each figure: the scalogram |x * psi|, the wavelet analysis of the signal (Morlet wavelets, Q = 12 per "
+                    + "octave, frequency on a log axis). The chirp draws a rising line; the spoken '7' shows its voiced "
+                    + "harmonics and the noise of the 's'. Middle: first-order scattering, the same rows averaged over T = 256 "
+                    + "samples (32 ms): stable to small time shifts and deformations, but the fast variations inside each "
+                    + "window are gone. Bottom: second-order scattering, which recovers them as the modulations of each "
+                    + "first-order row at the slower rates of a second wavelet (Anden and Mallat 2014, 'Deep scattering "
+                    + "spectrum'). The last figure averages the digit over T = 64 to 8192 samples: the longer the average, the "
+                    + "fewer time frames remain; at T = N only the spectral envelope is left, the order of the sounds is lost, "
+                    + "which is why the spoken-digit classifier keeps a few time segments.");
 
     /** Runs one demo into a folder. */
     @FunctionalInterface
@@ -95,6 +105,7 @@ public enum Demos {
             case TRANSLATION -> TranslationDemo.run(out, overwrite);
             case MNIST -> MnistDemo.run(out, overwrite);
             case TEXTURES -> TexturesDemo.run(out, overwrite);
+            case SIGNALS -> SignalsDemo.run(out, overwrite);
         };
     }
 

@@ -1,0 +1,287 @@
+package org.scatter4j.cli;
+
+import com.google.gson.GsonBuilder;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.scatter4j.io.Npy;
+import org.scatter4j.io.NpyArray;
+import org.scatter4j.io.NpyWriter;
+import org.scatter4j.io.OutputFiles;
+import org.scatter4j.io.WavFolder;
+import org.scatter4j.io.WavReader;
+import org.scatter4j.scattering.Scattering1D;
+import org.scatter4j.scattering.SignalPath;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code scatter4j scatter1d}: the 1D scattering transform (Kymatio's {@code Scattering1D}) of an NPY
+ * array of signals, a WAV file or a folder of WAV files, written as a (B, C, N') NPY array with a
+ * JSON description of every channel beside it.
+ */
+@Command(name = "scatter1d", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Computes the 1D scattering transform (Kymatio's Scattering1D conventions).",
+            "INPUT: a .npy of shape (N) or (B, N); a .wav (mixed to mono); or a folder of .wav files (sorted by name,",
+            "all of one length unless --length is given).",
+            "OUTPUT.npy gets shape (B, C, N'); OUTPUT.paths.json beside it describes each channel."})
+final class Scatter1dCommand implements Callable<Integer> {
+    @Option(names = "--J", required = true, description = "Largest wavelet scale 2^J samples; 2^J <= N.")
+    int J;
+
+    @Option(names = "--Q", defaultValue = "1", paramLabel = "Q1[,Q2]",
+            description = "Wavelets per octave: Q1 at the first order, Q2 (default 1) at the second (default: ${DEFAULT-VALUE}).")
+    String q;
+
+    @Option(names = "--T", paramLabel = "N|global",
+            description = "Averaging: T samples (1 <= T <= N), or global (one value per channel). Default: 2^J.")
+    String t;
+
+    @Option(names = "--max-order", defaultValue = "2", description = "1 or 2 (default: ${DEFAULT-VALUE}).")
+    int maxOrder;
+
+    @Option(names = "--precision", defaultValue = "float32",
+            description = "float32 or float64: the arithmetic and the output's type (default: ${DEFAULT-VALUE}).")
+    String precision;
+
+    @Option(names = "--length", description = "Zero-pad or cut every signal to N samples.")
+    Integer length;
+
+    @picocli.CommandLine.Mixin
+    ThreadsOption threads;
+
+    @Option(names = "--overwrite", description = "Replace OUTPUT and its paths JSON if they exist.")
+    boolean overwrite;
+
+    @Parameters(index = "0", paramLabel = "INPUT", description = "Input .npy, .wav or folder of .wav files.")
+    Path input;
+
+    @Parameters(index = "1", paramLabel = "OUTPUT.npy", description = "Output NPY file.")
+    Path output;
+
+    /** The signals read from INPUT, row after row, with a name per signal. */
+    record Signals(double[] values, int count, int length, List<String> names, int sampleRate) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        boolean float64 = switch (precision) {
+            case "float32" -> false;
+            case "float64" -> true;
+            default -> throw new IllegalArgumentException("--precision must be float32 or float64, got '" + precision + "'");
+        };
+        int[] qs = parseQ(q);
+        int nThreads = threads.resolve();
+        if (length != null && length < 1) {
+            throw new IllegalArgumentException("--length must be >= 1, got " + length);
+        }
+        if (!output.getFileName().toString().endsWith(".npy")) {
+            throw new IllegalArgumentException("OUTPUT must end in .npy, got " + output);
+        }
+        Path pathsJson = ScatterCommand.pathsFile(output);
+        OutputFiles.checkNewFile(output, overwrite);
+        OutputFiles.checkNewFile(pathsJson, overwrite);
+
+        long start = System.nanoTime();
+        Signals in = read(input, length);
+        Scattering1D.Builder b = Scattering1D.builder().J(J).Q(qs[0], qs[1]).maxOrder(maxOrder).length(in.length());
+        if (t != null) {
+            if (t.equals("global")) {
+                b.globalAveraging();
+            } else {
+                b.T(parseT(t));
+            }
+        }
+        Scattering1D s = b.build();
+        int[] outShape = {in.count(), s.channelCount(), s.outputLength()};
+        Path dir = output.toAbsolutePath().getParent();
+        // both files written beside their targets and renamed at the end: a failure leaves neither
+        Path part = Files.createTempFile(dir, output.getFileName().toString(), ".part");
+        Path jsonPart = Files.createTempFile(dir, pathsJson.getFileName().toString(), ".part");
+        try {
+            try (NpyWriter out = float64 ? NpyWriter.float64(part, outShape) : NpyWriter.float32(part, outShape)) {
+                if (float64) {
+                    double[] y = new double[Math.multiplyExact(in.count(), s.channelCount() * s.outputLength())];
+                    s.transformBatch(in.values(), in.count(), y, nThreads);
+                    out.write(y, 0, y.length);
+                } else {
+                    float[] x = new float[in.values().length];
+                    for (int i = 0; i < x.length; i++) {
+                        x[i] = (float) in.values()[i];
+                    }
+                    float[] y = new float[Math.multiplyExact(in.count(), s.channelCount() * s.outputLength())];
+                    s.transformBatch(x, in.count(), y, nThreads);
+                    out.write(y, 0, y.length);
+                }
+            }
+            try (Writer w = Files.newBufferedWriter(jsonPart, StandardCharsets.UTF_8)) {
+                describe(s, in, outShape, precision, w);
+            }
+            Files.move(part, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(jsonPart, pathsJson, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(part);
+            Files.deleteIfExists(jsonPart);
+        }
+        System.out.printf("%s: %d signal(s) of %d samples -> (%d, %d, %d) %s in %.3f s; channels described in %s%n", output,
+                in.count(), in.length(), outShape[0], outShape[1], outShape[2], precision, (System.nanoTime() - start) / 1e9,
+                pathsJson);
+        return 0;
+    }
+
+    /** "12" -&gt; {12, 1}; "12,2" -&gt; {12, 2}. */
+    static int[] parseQ(String q) {
+        String[] parts = q.split(",", -1);
+        if (parts.length > 2) {
+            throw new IllegalArgumentException("--Q must be Q1 or Q1,Q2, got '" + q + "'");
+        }
+        int[] r = {0, 1};
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                r[i] = Integer.parseInt(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--Q must be Q1 or Q1,Q2 (integers >= 1), got '" + q + "'");
+            }
+            if (r[i] < 1) {
+                throw new IllegalArgumentException("--Q: Q" + (i + 1) + " must be >= 1, got '" + q + "'");
+            }
+        }
+        return r;
+    }
+
+    static int parseT(String t) {
+        try {
+            return Integer.parseInt(t.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--T must be a whole number of samples or global, got '" + t + "'");
+        }
+    }
+
+    /**
+     * The signals of a .npy (N) or (B, N), a .wav or a folder of .wav, cut or zero-padded to
+     * {@code length} if given; every sample checked finite (the message names signal and sample).
+     */
+    static Signals read(Path input, Integer length) throws IOException {
+        List<float[]> wavs = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        int rate = 0;
+        if (Files.isDirectory(input)) {
+            List<Path> files = WavFolder.listWavs(input);
+            if (files.isEmpty()) {
+                throw new IllegalArgumentException(input + ": empty batch: the folder holds no .wav file");
+            }
+            for (Path f : files) {
+                WavReader.Signal s = WavReader.read(f);
+                if (rate == 0) {
+                    rate = s.sampleRate();
+                }
+                wavs.add(s.samples());
+                names.add(f.toString());
+            }
+            if (length == null) {
+                for (int i = 1; i < wavs.size(); i++) {
+                    if (wavs.get(i).length != wavs.get(0).length) {
+                        throw new IllegalArgumentException(names.get(0) + " has " + wavs.get(0).length + " samples but "
+                                + names.get(i) + " has " + wavs.get(i).length + "; pass --length N to pad or cut them to N");
+                    }
+                }
+            }
+        } else if (input.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".wav")) {
+            WavReader.Signal s = WavReader.read(input);
+            rate = s.sampleRate();
+            wavs.add(s.samples());
+            names.add(input.toString());
+        } else if (input.getFileName().toString().endsWith(".npy")) {
+            NpyArray a = Npy.read(input);
+            int[] shape = a.shape();
+            if (shape.length != 1 && shape.length != 2) {
+                throw new IllegalArgumentException(input + ": expected an array of shape (N) or (B, N), got "
+                        + NpyArray.shapeString(shape));
+            }
+            int count = shape.length == 1 ? 1 : shape[0];
+            int n = shape[shape.length - 1];
+            if (count == 0) {
+                throw new IllegalArgumentException(input + ": empty batch: shape " + NpyArray.shapeString(shape));
+            }
+            double[] v = a.toDoubleArray();
+            for (int i = 0; i < count; i++) {
+                names.add(input + "[" + i + "]");
+            }
+            return fit(v, count, n, length, names, 0);
+        } else if (!Files.exists(input)) {
+            throw new IOException(input + ": no such file or folder");
+        } else {
+            throw new IllegalArgumentException(input + ": expected a .npy, a .wav or a folder of .wav files");
+        }
+        int n = length != null ? length : wavs.get(0).length;
+        double[] v = new double[Math.multiplyExact(wavs.size(), n)];
+        for (int i = 0; i < wavs.size(); i++) {
+            float[] w = wavs.get(i);
+            for (int k = 0; k < Math.min(n, w.length); k++) {
+                v[i * n + k] = w[k];
+            }
+        }
+        return fit(v, wavs.size(), n, null, names, rate);
+    }
+
+    /** Cuts or pads rows of length n to {@code length} and checks every sample is finite. */
+    private static Signals fit(double[] v, int count, int n, Integer length, List<String> names, int rate) {
+        int m = length == null ? n : length;
+        double[] out = v;
+        if (m != n) {
+            out = new double[Math.multiplyExact(count, m)];
+            for (int i = 0; i < count; i++) {
+                System.arraycopy(v, i * n, out, i * m, Math.min(n, m));
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            for (int k = 0; k < m; k++) {
+                if (!Double.isFinite(out[i * m + k])) {
+                    throw new IllegalArgumentException("signal " + i + " (" + names.get(i) + "): sample " + k + " is "
+                            + out[i * m + k] + "; samples must be finite");
+                }
+            }
+        }
+        return new Signals(out, count, m, names, rate);
+    }
+
+    /** The JSON description: parameters, shapes, inputs and every channel (order, n, j, xi, sigma). */
+    static void describe(Scattering1D s, Signals in, int[] outShape, String precision, Writer w) throws IOException {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("J", s.J());
+        root.put("Q", new int[] {s.Q1(), s.Q2()});
+        root.put("T", s.globalAveraging() ? "global" : s.T());
+        root.put("max_order", s.maxOrder());
+        root.put("precision", precision);
+        root.put("input_shape", new int[] {in.count(), in.length()});
+        root.put("sample_rate", in.sampleRate() > 0 ? in.sampleRate() : null);
+        root.put("padded_length", s.padding().paddedLength());
+        root.put("stride", s.stride());
+        root.put("output_shape", outShape);
+        root.put("inputs", in.names());
+        List<Map<String, Object>> paths = new ArrayList<>();
+        for (SignalPath p : s.paths()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("order", p.order());
+            int[] n = p.order() == 0 ? new int[0] : p.order() == 1 ? new int[] {p.n1()} : new int[] {p.n1(), p.n2()};
+            m.put("n", n);
+            m.put("j", p.order() == 0 ? new int[0] : p.order() == 1 ? new int[] {p.j1()} : new int[] {p.j1(), p.j2()});
+            m.put("xi", p.order() == 0 ? new double[0] : p.order() == 1 ? new double[] {p.xi1()} : new double[] {p.xi1(), p.xi2()});
+            m.put("sigma", p.order() == 0 ? new double[0] : p.order() == 1 ? new double[] {p.sigma1()}
+                    : new double[] {p.sigma1(), p.sigma2()});
+            paths.add(m);
+        }
+        root.put("paths", paths);
+        new GsonBuilder().serializeNulls().setPrettyPrinting().create().toJson(root, w);
+        w.write("\n");
+    }
+}
