@@ -20,6 +20,7 @@ import org.scatter4j.classifiers.Standardizer;
 import org.scatter4j.io.IdxImages;
 import org.scatter4j.io.LabelledImages;
 import org.scatter4j.io.MnistDataset;
+import org.scatter4j.experiments.LearningCurve;
 import org.scatter4j.scattering.Scattering2D;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -121,7 +122,7 @@ final class MnistCommand implements Callable<Integer> {
                 outputs.declare(saveModel, "--save-model");
             }
             if (trainSizes != null) {
-                LearningCurve.declare(outputs, out);
+                LearningCurveFiles.declare(outputs, out);
             }
             if (data != null) {
                 outputs.refuseInput(data, "--data");
@@ -134,7 +135,7 @@ final class MnistCommand implements Callable<Integer> {
                 }
             }
             if (trainSizes != null) {
-                System.out.println("wrote " + String.join(", ", LearningCurve.files(out).stream().map(Path::toString).toList()));
+                System.out.println("wrote " + String.join(", ", LearningCurveFiles.files(out).stream().map(Path::toString).toList()));
             }
             return code;
         }
@@ -183,8 +184,10 @@ final class MnistCommand implements Callable<Integer> {
 
         if (trainSizes != null) {
             java.util.List<Map<String, Object>> curve = LearningCurve.run(scattering, train.images().pixels(),
-                    test.images().pixels(), trainFeatures, train.labels(), testFeatures, test.labels(), trainSizes, transform, t, seed);
-            LearningCurve.write(outputs, curve, out, String.format("MNIST learning curve, scattering J=%d L=%d, %s", J, L,
+                    test.images().pixels(), trainFeatures, train.labels(), testFeatures, test.labels(), trainSizes, transform,
+                    new LearningCurve.Settings(C_GRID, CV_MAX_IMAGES, seed), t,
+                    (fx, images, count, task) -> Extraction.run(fx, images, count, t, task), LearningCurveFiles::print);
+            LearningCurveFiles.write(outputs, curve, out, String.format("MNIST learning curve, scattering J=%d L=%d, %s", J, L,
                     describe(transform)));
             if (json != null) {
                 JsonOutput.write(outputs, json, curve);
