@@ -23,6 +23,7 @@ import org.scatter4j.io.MnistDataset;
 import org.scatter4j.experiments.LearningCurve;
 import org.scatter4j.scattering.Scattering2D;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -78,8 +79,8 @@ final class MnistCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the SVM and of cross-validation (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--json", description = "Write the results as one JSON object to this file.")
-    Path json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--save-model", description = "Save the trained pipeline (scattering parameters, standardization, classifier).")
     Path saveModel;
@@ -115,8 +116,8 @@ final class MnistCommand implements Callable<Integer> {
             }
         }
         try (OutputTransaction outputs = new OutputTransaction(overwrite)) {
-            if (json != null) {
-                outputs.declare(json, "--json");
+            if (json.file != null) {
+                outputs.declare(json.file, "--json");
             }
             if (saveModel != null) {
                 outputs.declare(saveModel, "--save-model");
@@ -129,7 +130,7 @@ final class MnistCommand implements Callable<Integer> {
             }
             int code = run(outputs, t, fixedC, transform);
             outputs.commit();
-            for (Path p : new Path[] {saveModel, json}) {
+            for (Path p : new Path[] {saveModel, json.file}) {
                 if (p != null) {
                     System.out.println((p == saveModel ? "model saved to " : "wrote ") + p);
                 }
@@ -189,8 +190,8 @@ final class MnistCommand implements Callable<Integer> {
                     (fx, images, count, task) -> Extraction.run(fx, images, count, t, task), LearningCurveFiles::print);
             LearningCurveFiles.write(outputs, curve, out, String.format("MNIST learning curve, scattering J=%d L=%d, %s", J, L,
                     describe(transform)));
-            if (json != null) {
-                JsonOutput.write(outputs, json, curve);
+            if (json.file != null) {
+                JsonOutput.write(outputs, json.file, curve);
             }
             return 0;
         }
@@ -247,7 +248,7 @@ final class MnistCommand implements Callable<Integer> {
             meta.put("width", Integer.toString(cols));
             ModelFile.save(outputs.temporary(saveModel), new Pipeline(standardizer, model, meta));
         }
-        if (json != null) {
+        if (json.file != null) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("dataset", source);
             m.put("train_size", train.size());
@@ -270,7 +271,7 @@ final class MnistCommand implements Callable<Integer> {
             m.put("threads", t);
             m.put("selection", selection);
             m.put("confusion_matrix", confusion(cm));
-            JsonOutput.write(outputs, json, m);
+            JsonOutput.write(outputs, json.file, m);
         }
         return 0;
     }
