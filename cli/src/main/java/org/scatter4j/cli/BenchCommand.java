@@ -1,7 +1,6 @@
 package org.scatter4j.cli;
 
 import org.scatter4j.io.OutputTransaction;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +10,7 @@ import org.scatter4j.bench.ScatteringBenchmark;
 import org.scatter4j.bench.ScatteringBenchmark.Case;
 import org.scatter4j.bench.ScatteringBenchmark.Result;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code scatter4j bench}: per-image times of the standard cases beside the FFT floor. */
@@ -43,8 +43,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup-seconds", defaultValue = "5", description = "Untimed warm-up per case lasts at least this long (default: ${DEFAULT-VALUE} s).")
     double warmupSeconds;
 
-    @Option(names = "--json", description = "Also write the results as one JSON object to this file.")
-    Path json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--overwrite", description = "Replace an existing --json file.")
     boolean overwrite;
@@ -63,14 +63,14 @@ final class BenchCommand implements Callable<Integer> {
             selected.add(Case.named(name.trim()));
         }
         try (OutputTransaction outputs = new OutputTransaction(overwrite)) {
-            if (json != null) {
-                outputs.declare(json, "--json");
+            if (json.file != null) {
+                outputs.declare(json.file, "--json");
             }
             run(selected, t, outputs);
             outputs.commit();
         }
-        if (json != null) {
-            System.out.println("wrote " + json);
+        if (json.file != null) {
+            System.out.println("wrote " + json.file);
         }
         return 0;
     }
@@ -89,12 +89,12 @@ final class BenchCommand implements Callable<Integer> {
             System.out.printf("      FFTs of Kymatio's cascade per image: %s%n", r.fftCounts());
             rows.add(r.toJson());
         }
-        if (json != null) {
+        if (json.file != null) {
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("threads", t);
             root.put("java", java);
             root.put("cases", rows);
-            JsonOutput.write(outputs, json, root);
+            JsonOutput.write(outputs, json.file, root);
         }
     }
 }

@@ -20,8 +20,10 @@ import org.scatter4j.classifiers.Standardizer;
 import org.scatter4j.io.IdxImages;
 import org.scatter4j.io.LabelledImages;
 import org.scatter4j.io.MnistDataset;
+import org.scatter4j.experiments.LearningCurve;
 import org.scatter4j.scattering.Scattering2D;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -77,8 +79,8 @@ final class MnistCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the SVM and of cross-validation (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--json", description = "Write the results as one JSON object to this file.")
-    Path json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--save-model", description = "Save the trained pipeline (scattering parameters, standardization, classifier).")
     Path saveModel;
@@ -114,27 +116,27 @@ final class MnistCommand implements Callable<Integer> {
             }
         }
         try (OutputTransaction outputs = new OutputTransaction(overwrite)) {
-            if (json != null) {
-                outputs.declare(json, "--json");
+            if (json.file != null) {
+                outputs.declare(json.file, "--json");
             }
             if (saveModel != null) {
                 outputs.declare(saveModel, "--save-model");
             }
             if (trainSizes != null) {
-                LearningCurve.declare(outputs, out);
+                LearningCurveFiles.declare(outputs, out);
             }
             if (data != null) {
                 outputs.refuseInput(data, "--data");
             }
             int code = run(outputs, t, fixedC, transform);
             outputs.commit();
-            for (Path p : new Path[] {saveModel, json}) {
+            for (Path p : new Path[] {saveModel, json.file}) {
                 if (p != null) {
                     System.out.println((p == saveModel ? "model saved to " : "wrote ") + p);
                 }
             }
             if (trainSizes != null) {
-                System.out.println("wrote " + String.join(", ", LearningCurve.files(out).stream().map(Path::toString).toList()));
+                System.out.println("wrote " + String.join(", ", LearningCurveFiles.files(out).stream().map(Path::toString).toList()));
             }
             return code;
         }
@@ -183,11 +185,13 @@ final class MnistCommand implements Callable<Integer> {
 
         if (trainSizes != null) {
             java.util.List<Map<String, Object>> curve = LearningCurve.run(scattering, train.images().pixels(),
-                    test.images().pixels(), trainFeatures, train.labels(), testFeatures, test.labels(), trainSizes, transform, t, seed);
-            LearningCurve.write(outputs, curve, out, String.format("MNIST learning curve, scattering J=%d L=%d, %s", J, L,
+                    test.images().pixels(), trainFeatures, train.labels(), testFeatures, test.labels(), trainSizes, transform,
+                    new LearningCurve.Settings(C_GRID, CV_MAX_IMAGES, seed), t,
+                    (fx, images, count, task) -> Extraction.run(fx, images, count, t, task), LearningCurveFiles::print);
+            LearningCurveFiles.write(outputs, curve, out, String.format("MNIST learning curve, scattering J=%d L=%d, %s", J, L,
                     describe(transform)));
-            if (json != null) {
-                JsonOutput.write(outputs, json, curve);
+            if (json.file != null) {
+                JsonOutput.write(outputs, json.file, curve);
             }
             return 0;
         }
@@ -244,7 +248,7 @@ final class MnistCommand implements Callable<Integer> {
             meta.put("width", Integer.toString(cols));
             ModelFile.save(outputs.temporary(saveModel), new Pipeline(standardizer, model, meta));
         }
-        if (json != null) {
+        if (json.file != null) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("dataset", source);
             m.put("train_size", train.size());
@@ -267,7 +271,7 @@ final class MnistCommand implements Callable<Integer> {
             m.put("threads", t);
             m.put("selection", selection);
             m.put("confusion_matrix", confusion(cm));
-            JsonOutput.write(outputs, json, m);
+            JsonOutput.write(outputs, json.file, m);
         }
         return 0;
     }

@@ -25,6 +25,7 @@ import org.scatter4j.scattering.FeatureExtractor;
 import org.scatter4j.scattering.Scattering2D;
 import org.scatter4j.scattering.SpatialAverage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -108,8 +109,8 @@ final class TexturesCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ThreadsOption threads;
 
-    @Option(names = "--json", description = "Write the results as one JSON object to this file.")
-    Path json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--overwrite", description = "Replace an existing --json file.")
     boolean overwrite;
@@ -154,14 +155,14 @@ final class TexturesCommand implements Callable<Integer> {
             throw new IllegalArgumentException("use either --data or --train/--test, not both");
         }
         try (OutputTransaction outputs = new OutputTransaction(overwrite)) {
-            if (json != null) {
-                outputs.declare(json, "--json");
+            if (json.file != null) {
+                outputs.declare(json.file, "--json");
             }
             run(outputs, t, scales, roto, fixedSplit);
             outputs.commit();
         }
-        if (json != null) {
-            System.out.println("wrote " + json);
+        if (json.file != null) {
+            System.out.println("wrote " + json.file);
         }
         return 0;
     }
@@ -302,7 +303,7 @@ final class TexturesCommand implements Callable<Integer> {
         }
         double trainSeconds = (System.nanoTime() - t1) / 1e9;
         System.out.printf("time: extraction %.1f s, training and testing %.1f s, %d threads%n", extractSeconds, trainSeconds, t);
-        if (json != null) {
+        if (json.file != null) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("transform", transform);
             m.put("J", J);
@@ -325,7 +326,7 @@ final class TexturesCommand implements Callable<Integer> {
             m.put("train_seconds", trainSeconds);
             m.put("threads", t);
             m.put("results", results);
-            JsonOutput.write(outputs, json, m);
+            JsonOutput.write(outputs, json.file, m);
         }
     }
 

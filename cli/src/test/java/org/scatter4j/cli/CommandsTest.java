@@ -91,7 +91,7 @@ class CommandsTest {
             assertTrue(row.get("best_test_error").getAsDouble() <= row.get("test_error").getAsDouble());
             assertTrue(row.get("pca_virtual_test_error").getAsDouble() < 0.5, "virtual samples are tried at small sizes");
             assertEquals(2, row.get("svm_J").getAsInt(), "the SVM uses the command's J");
-            assertEquals(LearningCurve.PCA_J, row.get("pca_J").getAsInt(), "the PCA candidates use J = 3");
+            assertEquals(org.scatter4j.experiments.LearningCurve.PCA_J, row.get("pca_J").getAsInt(), "the PCA candidates use J = 3");
         }
         assertTrue(Files.readString(out.resolve("learning_curve.csv")).startsWith("train_size,svm_C,svm_test_error,pca_d"));
     }

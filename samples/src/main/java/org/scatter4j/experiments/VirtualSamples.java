@@ -1,4 +1,4 @@
-package org.scatter4j.cli;
+package org.scatter4j.experiments;
 
 import org.scatter4j.samples.Warp;
 
@@ -18,13 +18,13 @@ import org.scatter4j.samples.Warp;
  * original, image-major), so the augmented training set of the first {@code m} images is a prefix:
  * one matrix of features serves every training size of a learning curve without copies.
  */
-final class VirtualSamples {
-    static final double[] ANGLES = {-12, -6, 6, 12};
-    static final int[][] SHIFTS = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}};
+public final class VirtualSamples {
+    public static final double[] ANGLES = {-12, -6, 6, 12};
+    public static final int[][] SHIFTS = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}};
     /** Copies per image. */
-    static final int COPIES = ANGLES.length + SHIFTS.length;
+    public static final int COPIES = ANGLES.length + SHIFTS.length;
     /** Images per original in the layout: itself and its copies. */
-    static final int GROUP = 1 + COPIES;
+    public static final int GROUP = 1 + COPIES;
 
     private VirtualSamples() {
     }
@@ -33,7 +33,7 @@ final class VirtualSamples {
      * The first {@code n} images each followed by its copies, {@code (n * GROUP, h, w)}: image
      * {@code i} at index {@code i * GROUP}, its copy {@code k} at {@code i * GROUP + 1 + k}.
      */
-    static float[] withCopies(float[] images, int n, int h, int w) {
+    public static float[] withCopies(float[] images, int n, int h, int w) {
         int px = h * w;
         if (n < 0 || (long) n * px > images.length) {
             throw new IllegalArgumentException("n = " + n + " images of " + h + "x" + w + " need " + (long) n * px
@@ -58,7 +58,7 @@ final class VirtualSamples {
      * For the first {@code n} originals in that layout: the original row of every row (itself for an
      * original), as {@link org.scatter4j.classifiers.CrossValidation} expects.
      */
-    static int[] origin(int n) {
+    public static int[] origin(int n) {
         int[] o = new int[n * GROUP];
         for (int r = 0; r < o.length; r++) {
             o[r] = r - r % GROUP;
@@ -67,7 +67,7 @@ final class VirtualSamples {
     }
 
     /** The labels of that layout, from the originals' labels {@code y}. */
-    static int[] labels(int[] y, int n) {
+    public static int[] labels(int[] y, int n) {
         int[] out = new int[n * GROUP];
         for (int r = 0; r < out.length; r++) {
             out[r] = y[r / GROUP];

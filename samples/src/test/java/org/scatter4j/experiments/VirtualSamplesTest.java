@@ -1,4 +1,4 @@
-package org.scatter4j.cli;
+package org.scatter4j.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

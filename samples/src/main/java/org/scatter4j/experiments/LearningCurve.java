@@ -1,18 +1,11 @@
-package org.scatter4j.cli;
+package org.scatter4j.experiments;
 
-import org.scatter4j.io.OutputFiles;
-import org.scatter4j.io.OutputTransaction;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
+import java.util.function.Consumer;
 import org.scatter4j.classifiers.AffinePcaClassifier;
 import org.scatter4j.classifiers.Classifier;
 import org.scatter4j.classifiers.ConfusionMatrix;
@@ -21,6 +14,7 @@ import org.scatter4j.classifiers.FeatureMatrix;
 import org.scatter4j.classifiers.LinearSvm;
 import org.scatter4j.classifiers.FeatureTransform;
 import org.scatter4j.classifiers.Standardizer;
+import org.scatter4j.scattering.FeatureExtractor;
 import org.scatter4j.scattering.Scattering2D;
 
 /**
@@ -28,19 +22,72 @@ import org.scatter4j.scattering.Scattering2D;
  * (each with its parameter cross-validated on the training prefix), the one with the best
  * cross-validation accuracy marked as "ours", beside Bruna and Mallat's published errors of
  * second-order scattering with the affine PCA classifier (IEEE PAMI 2013, Table 4).
+ *
+ * <pre>{@code
+ * List<Map<String, Object>> rows = LearningCurve.run(scattering, trainImages, testImages, trainFeatures, yTrain,
+ *         testFeatures, yTest, new int[] {300, 1000}, new PowerTransform(0.5), LearningCurve.Settings.defaults(), 2,
+ *         LearningCurve.Extractor.batch(2), row -> System.out.println(row));
+ * }</pre>
  */
-final class LearningCurve {
+public final class LearningCurve {
+    /**
+     * {@code cGrid}: the linear SVM's C values tried by cross-validation; parameters are
+     * cross-validated on at most {@code cvMaxImages} training images (above, the candidates are
+     * compared on a held-out fifth); {@code seed} seeds the folds and the SVM.
+     */
+    public record Settings(double[] cGrid, int cvMaxImages, long seed) {
+        public Settings {
+            cGrid = cGrid.clone();
+            if (cGrid.length == 0) {
+                throw new IllegalArgumentException("cGrid must hold at least one C");
+            }
+            if (cvMaxImages < 2) {
+                throw new IllegalArgumentException("cvMaxImages must be >= 2, got " + cvMaxImages);
+            }
+        }
+
+        /** The command line's: C in {0.001, ..., 0.1}, cross-validation on at most 10000 images, seed 1. */
+        public static Settings defaults() {
+            return new Settings(new double[] {0.001, 0.003, 0.01, 0.03, 0.1}, 10000, 1);
+        }
+
+        @Override
+        public double[] cGrid() {
+            return cGrid.clone();
+        }
+
+        /** The same with another seed. */
+        public Settings withSeed(long newSeed) {
+            return new Settings(cGrid, cvMaxImages, newSeed);
+        }
+    }
+
+    /** Extracts the features (count, featureCount) of images (count, height, width): the command line adds a progress bar. */
+    @FunctionalInterface
+    public interface Extractor {
+        float[] extract(FeatureExtractor fx, float[] images, int count, String task);
+
+        /** Plain batch extraction on {@code threads} threads. */
+        static Extractor batch(int threads) {
+            return (fx, images, count, task) -> {
+                float[] out = new float[Math.multiplyExact(count, fx.featureCount())];
+                fx.extract(images, count, out, threads);
+                return out;
+            };
+        }
+    }
+
     /** Bruna and Mallat (2013), Table 4, scattering order 2 + PCA: training size -> error %. */
-    static final Map<Integer, Double> BRUNA_MALLAT = Map.of(300, 4.7, 1000, 2.3, 2000, 1.3, 5000, 1.03, 10000, 0.88,
+    public static final Map<Integer, Double> BRUNA_MALLAT = Map.of(300, 4.7, 1000, 2.3, 2000, 1.3, 5000, 1.03, 10000, 0.88,
             20000, 0.79, 40000, 0.74, 60000, 0.70);
 
     private LearningCurve() {
     }
 
     /** Virtual samples (rotated and shifted copies) are tried for training sets up to this size. */
-    static final int VIRTUAL_MAX = 20000;
+    public static final int VIRTUAL_MAX = 20000;
     /** Cross-validation uses 5 folds up to this training size, 3 above. */
-    static final int FIVE_FOLDS_MAX = 2000;
+    public static final int FIVE_FOLDS_MAX = 2000;
     /**
      * The affine PCA candidates classify scattering features with 2^J = 8 (or the command's J when
      * larger). Why: the class-affine model needs features that vary little within a class, which a
@@ -49,7 +96,7 @@ final class LearningCurve {
      * J = 2, 1.03 against 1.32 % at 5000 training images and 0.95 against 1.13 % at 10000 (the SVM
      * is better at J = 2: 1.08 against 1.11 % at 10000).
      */
-    static final int PCA_J = 3;
+    public static final int PCA_J = 3;
 
     /**
      * One row per size. {@code train} holds (maxSize, d) raw feature rows of the command's transform
@@ -59,23 +106,19 @@ final class LearningCurve {
      * standardized features of {@code scattering}; the affine PCA model on transformed (not
      * standardized) features at {@link #PCA_J}; for sizes up to {@link #VIRTUAL_MAX}, the same model
      * trained with {@link VirtualSamples} (cross-validated with every copy in its original's fold).
-     * Parameters are cross-validated on at most {@link MnistCommand#CV_MAX_IMAGES} images. The
+     * Parameters are cross-validated on at most {@code settings.cvMaxImages()} images. The
      * candidate with the best cross-validation accuracy is "ours" at that size; above
-     * CV_MAX_IMAGES, the one with the best accuracy on the last fifth of the training images when
+     * cvMaxImages, the one with the best accuracy on the last fifth of the training images when
      * trained on the rest (JSON "selection": "cv" or "holdout", and each candidate's score). The
      * row also reports the lowest test error of the candidates ("best_test_error", with
      * "best_classifier_on_test"), the measure of the issue's target; it is read off the test set
-     * and chooses nothing.
+     * and chooses nothing. Each row goes to {@code onRow} when done (the command line prints it).
      */
-    static List<Map<String, Object>> run(Scattering2D scattering, float[] trainImages, float[] testImages, float[] train,
-            int[] yTrain, float[] test, int[] yTest, int[] sizes, FeatureTransform transform, int threads, long seed) {
-        return run(scattering, trainImages, testImages, train, yTrain, test, yTest, sizes, transform, threads, seed,
-                MnistCommand.CV_MAX_IMAGES);
-    }
-
-    /** As above, cross-validating on at most {@code cvMax} images (a test runs the hold-out comparison on small sizes). */
-    static List<Map<String, Object>> run(Scattering2D scattering, float[] trainImages, float[] testImages, float[] train,
-            int[] yTrain, float[] test, int[] yTest, int[] sizes, FeatureTransform transform, int threads, long seed, int cvMax) {
+    public static List<Map<String, Object>> run(Scattering2D scattering, float[] trainImages, float[] testImages, float[] train,
+            int[] yTrain, float[] test, int[] yTest, int[] sizes, FeatureTransform transform, Settings settings, int threads,
+            Extractor extractor, Consumer<Map<String, Object>> onRow) {
+        int cvMax = settings.cvMaxImages();
+        long seed = settings.seed();
         int d = scattering.featureCount();
         int h = scattering.height();
         int w = scattering.width();
@@ -88,17 +131,17 @@ final class LearningCurve {
         Scattering2D pcaScattering = pcaScattering(scattering);
         int pd = pcaScattering.featureCount();
         float[] pcaTrain = pcaScattering == scattering ? Arrays.copyOf(train, maxN * d)
-                : Extraction.run(pcaScattering, trainImages, maxN, threads, "PCA train features (J=" + pcaScattering.J() + ")");
+                : extractor.extract(pcaScattering, trainImages, maxN, "PCA train features (J=" + pcaScattering.J() + ")");
         FeatureMatrix pcaAll = transformed(pcaTrain, maxN, pd, transform);
         float[] pcaTest = pcaScattering == scattering ? test.clone()
-                : Extraction.run(pcaScattering, testImages, yTest.length, threads, "PCA test features");
+                : extractor.extract(pcaScattering, testImages, yTest.length, "PCA test features");
         FeatureMatrix testTransformed = transformed(pcaTest, yTest.length, pd, transform);
         // every original followed by its copies, so the augmented set of each size is a prefix
         int virtualImages = Arrays.stream(sorted).filter(n -> n <= VIRTUAL_MAX).max().orElse(0);
         FeatureMatrix virtual = null;
         if (virtualImages > 0) {
             float[] images = VirtualSamples.withCopies(trainImages, virtualImages, h, w);
-            virtual = transformed(Extraction.run(pcaScattering, images, virtualImages * VirtualSamples.GROUP, threads,
+            virtual = transformed(extractor.extract(pcaScattering, images, virtualImages * VirtualSamples.GROUP,
                     "virtual samples"), virtualImages * VirtualSamples.GROUP, pd, transform);
         }
         for (int n : sorted) {
@@ -117,11 +160,11 @@ final class LearningCurve {
             FeatureMatrix xt = FeatureMatrix.wrap(test.clone(), yTest.length, d);
             st.transform(xt);
             LinearSvm base = LinearSvm.builder().threads(threads).seed(seed).build();
-            CrossValidation.Result<Double> cvC = cv.selectC(x.firstRows(cvRows), cvY, MnistCommand.C_GRID, base);
+            CrossValidation.Result<Double> cvC = cv.selectC(x.firstRows(cvRows), cvY, settings.cGrid(), base);
             LinearSvm svm = LinearSvm.builder().from(base).c(cvC.best()).build();
             svm.fit(x, y);
             double svmError = ConfusionMatrix.of(yTest, svm.predict(xt)).errorRate();
-            // Above CV_MAX_IMAGES, cross-validation ran on the first CV_MAX_IMAGES images only,
+            // Above cvMax, cross-validation ran on the first cvMax images only,
             // where the affine models are relatively stronger than at n (the SVM gains more from
             // more data: measured 1.08 % at 10000 images and 0.59 % at 40000, against 0.95 and
             // about 0.8 % for PCA), so the candidates are compared on the last fifth of the n
@@ -206,10 +249,7 @@ final class LearningCurve {
             r.put("svm_J", scattering.J());
             r.put("pca_J", pcaScattering.J());
             rows.add(r);
-            System.out.printf("%6d training images: SVM (J=%d, C=%s) %.2f %%, PCA (J=%d, d=%d) %.2f %%%s, chosen by CV: %s%s%n", n,
-                    scattering.J(), MnistCommand.fmt(cvC.best()), 100 * svmError, pcaScattering.J(), cvD.best(), 100 * pcaError,
-                    cvV == null ? "" : String.format(", PCA + virtual samples (d=%d) %.2f %%", cvV.best(), 100 * virtualError),
-                    chosen + (holdout ? " (compared on a held-out fifth)" : ""), BRUNA_MALLAT.containsKey(n) ? String.format("; Bruna-Mallat %.2f %%", BRUNA_MALLAT.get(n)) : "");
+            onRow.accept(r);
         }
         return rows;
     }
@@ -218,7 +258,7 @@ final class LearningCurve {
     private static final String[] CANDIDATES = {"svm", "pca", "pca_virtual"};
 
     /** The index of the largest value, the first on ties; NaN values never count as larger. */
-    static int indexOfMax(double... values) {
+    public static int indexOfMax(double... values) {
         int best = 0;
         for (int i = 1; i < values.length; i++) {
             if (values[i] > values[best]) {
@@ -235,7 +275,7 @@ final class LearningCurve {
     }
 
     /** The dimensions d tried: those below the number of training rows per class in a fold (at least one value). */
-    static int[] dimensionGrid(int rowsPerClassInFold) {
+    public static int[] dimensionGrid(int rowsPerClassInFold) {
         int[] grid = Arrays.stream(new int[] {5, 10, 20, 40, 80, 120, 160, 200}).filter(v -> v < rowsPerClassInFold).toArray();
         return grid.length == 0 ? new int[] {1} : grid;
     }
@@ -244,7 +284,7 @@ final class LearningCurve {
      * The transform of the PCA candidates: {@code scattering} itself when its J is at least
      * {@link #PCA_J} or when the images are too small for 2^PCA_J, else the same at J = PCA_J.
      */
-    static Scattering2D pcaScattering(Scattering2D scattering) {
+    public static Scattering2D pcaScattering(Scattering2D scattering) {
         if (scattering.J() >= PCA_J || Math.min(scattering.height(), scattering.width()) < (1 << PCA_J)) {
             return scattering;
         }
@@ -257,64 +297,5 @@ final class LearningCurve {
             transform.apply(x);
         }
         return x;
-    }
-
-    /** learning_curve.csv, learning_curve.json and learning_curve.png in {@code dir}. */
-    static List<Path> files(Path dir) {
-        return List.of(dir.resolve("learning_curve.csv"), dir.resolve("learning_curve.json"), dir.resolve("learning_curve.png"));
-    }
-
-    /** Creates {@code dir} if needed and declares the {@link #files} in {@code outputs}, before the work. */
-    static void declare(OutputTransaction outputs, Path dir) throws java.io.IOException {
-        OutputFiles.prepareFolder(dir);
-        for (Path p : files(dir)) {
-            outputs.declare(p, "--out");
-        }
-    }
-
-    /** Writes the {@link #files} (declared by {@link #declare}); published by the outputs' commit. */
-    static void write(OutputTransaction outputs, List<Map<String, Object>> rows, Path dir, String title) throws java.io.IOException {
-        Path csv = files(dir).get(0);
-        Path json = files(dir).get(1);
-        Path png = files(dir).get(2);
-        StringBuilder b = new StringBuilder(String.join(",", rows.get(0).keySet()) + "\n");
-        for (Map<String, Object> r : rows) {
-            b.append(String.join(",", r.values().stream().map(v -> v == null ? "" : v.toString()).toList())).append('\n');
-        }
-        outputs.writeString(csv, b);
-        JsonOutput.write(outputs, json, rows);
-        XYChart chart = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle("training images (log scale)")
-                .yAxisTitle("test error (%)").build();
-        chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true).setLegendPosition(Styler.LegendPosition.InsideNE)
-                .setChartBackgroundColor(java.awt.Color.WHITE);
-        chart.getStyler().setXAxisDecimalPattern("#,###").setYAxisDecimalPattern("0.0#");
-        // labels between the decades too: the whole curve lies between 0.5 and 10 %
-        chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
-        double[] xs = rows.stream().mapToDouble(r -> ((Number) r.get("train_size")).doubleValue()).toArray();
-        chart.addSeries("scatter4j (classifier chosen by CV)", xs, rows.stream().mapToDouble(r -> 100 * (double) r.get("test_error")).toArray())
-                .setMarker(SeriesMarkers.CIRCLE);
-        chart.addSeries("scatter4j best of the three on the test set", xs,
-                rows.stream().mapToDouble(r -> 100 * (double) r.get("best_test_error")).toArray()).setMarker(SeriesMarkers.NONE)
-                .setLineColor(java.awt.Color.BLACK).setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
-        chart.addSeries("scatter4j linear SVM", xs, rows.stream().mapToDouble(r -> 100 * (double) r.get("svm_test_error")).toArray())
-                .setMarker(SeriesMarkers.DIAMOND);
-        chart.addSeries("scatter4j affine PCA", xs, rows.stream().mapToDouble(r -> 100 * (double) r.get("pca_test_error")).toArray())
-                .setMarker(SeriesMarkers.SQUARE);
-        double[] vx = rows.stream().filter(r -> r.get("pca_virtual_test_error") != null)
-                .mapToDouble(r -> ((Number) r.get("train_size")).doubleValue()).toArray();
-        if (vx.length > 0) {
-            chart.addSeries("scatter4j affine PCA + virtual samples", vx, rows.stream().filter(r -> r.get("pca_virtual_test_error") != null)
-                    .mapToDouble(r -> 100 * (double) r.get("pca_virtual_test_error")).toArray()).setMarker(SeriesMarkers.CROSS);
-        }
-        double[] bx = rows.stream().filter(r -> r.get("bruna_mallat_pca_error") != null)
-                .mapToDouble(r -> ((Number) r.get("train_size")).doubleValue()).toArray();
-        if (bx.length > 0) {
-            chart.addSeries("Bruna & Mallat 2013, order 2 + PCA", bx, rows.stream().filter(r -> r.get("bruna_mallat_pca_error") != null)
-                    .mapToDouble(r -> 100 * (double) r.get("bruna_mallat_pca_error")).toArray()).setMarker(SeriesMarkers.TRIANGLE_UP)
-                    .setMarkerColor(java.awt.Color.GRAY).setLineColor(java.awt.Color.GRAY);
-        }
-        try (java.io.OutputStream o = outputs.open(png)) {
-            BitmapEncoder.saveBitmap(chart, o, BitmapEncoder.BitmapFormat.PNG);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package org.scatter4j.cli;
+package org.scatter4j.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +23,8 @@ class LearningCurveTest {
         float[] trainFeatures = s.transformBatch(train.images().pixels(), train.size());
         float[] testFeatures = s.transformBatch(test.images().pixels(), test.size());
         List<Map<String, Object>> rows = LearningCurve.run(s, train.images().pixels(), test.images().pixels(), trainFeatures,
-                train.labels(), testFeatures, test.labels(), new int[] {300, 150}, new PowerTransform(0.5), 2, 1, 200);
+                train.labels(), testFeatures, test.labels(), new int[] {300, 150}, new PowerTransform(0.5),
+                new LearningCurve.Settings(LearningCurve.Settings.defaults().cGrid(), 200, 1), 2, LearningCurve.Extractor.batch(2), r -> { });
         assertEquals(2, rows.size());
         assertEquals("cv", rows.get(0).get("selection"), "150 images: within the cap");
         assertEquals("holdout", rows.get(1).get("selection"), "300 images: above the cap of 200");
