@@ -58,7 +58,7 @@ final class FirstOrder1D {
     }
 
     /**
-     * U1 = |x * psi1| of wavelet n1 at resolution 2^-k1 into {@code w.re} (real; {@code w.im} zero),
+     * U1 = |x * psi1| of wavelet n1 at resolution 2^-k1 into {@code w.re} (real; {@code w.im} scratch),
      * from the spectrum of x: product, periodization, inverse FFT, modulus.
      */
     void modulus(int n1, double[] xRe, double[] xIm, Work w, int lanes) {
@@ -70,7 +70,7 @@ final class FirstOrder1D {
 
     /** The spectrum of the U1 that {@link #modulus} left in {@code w}, in place. */
     void spectrum(int n1, Work w, int lanes) {
-        w.fft.forward(w.re, w.im, paddedLength >> k1[n1], lanes);
+        w.fft.forwardReal(w.re, w.im, paddedLength >> k1[n1], lanes);
     }
 
     /** Global averaging: the sum over the samples of each lane of the U1 that {@link #modulus} left, into {@code w.sums}. */

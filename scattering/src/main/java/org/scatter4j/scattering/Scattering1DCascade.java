@@ -152,7 +152,7 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
             if (global) {
                 sumInto(w.u2Re, m, l, b.out, channel * l);
             } else {
-                w.fft.forward(w.u2Re, w.u2Im, m, l);
+                w.fft.forwardReal(w.u2Re, w.u2Im, m, l);
                 average(w.u2Re, w.u2Im, m, k1 + k2, w, b.out, channel * outLength * l, l);
             }
             channel++;
@@ -206,11 +206,10 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
         }
     }
 
-    /** re = |re + i im|, im = 0: the scattering non-linearity, leaving a real map ready for the forward FFT. */
+    /** re = |re + i im|: the scattering non-linearity, leaving in re a real map for the real-input forward FFT (im is then scratch). */
     static void modulus(double[] re, double[] im, int length) {
         for (int p = 0; p < length; p++) {
             re[p] = Math.sqrt(re[p] * re[p] + im[p] * im[p]);
-            im[p] = 0.0;
         }
     }
 

@@ -154,7 +154,7 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
             if (global) {
                 sumInto(w.u2Re, m, l, b.out, channel * l);
             } else {
-                w.fft.forward(w.u2Re, w.u2Im, m, l);
+                w.fft.forwardReal(w.u2Re, w.u2Im, m, l);
                 average(w.u2Re, w.u2Im, m, k1 + k2, w, b.out, channel * outLength * l, l);
             }
             channel++;
@@ -208,11 +208,10 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
         }
     }
 
-    /** re = |re + i im|, im = 0: the scattering non-linearity, leaving a real map ready for the forward FFT. */
+    /** re = |re + i im|: the scattering non-linearity, leaving in re a real map for the real-input forward FFT (im is then scratch). */
     static void modulus(float[] re, float[] im, int length) {
         for (int p = 0; p < length; p++) {
             re[p] = (float) Math.sqrt(re[p] * re[p] + im[p] * im[p]);
-            im[p] = 0.0f;
         }
     }
 

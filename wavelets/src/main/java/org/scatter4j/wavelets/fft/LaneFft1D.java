@@ -25,11 +25,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * same arithmetic whatever the lane count, so results do not depend on how signals are grouped.
  *
  * <p>The inverse uses {@code IDFT(x) = swap(DFT(swap(x))) / m} ({@code swap} exchanges real and
- * imaginary parts), the scaling folded into the copy out.
+ * imaginary parts), the scaling folded into the copy out. A real input of even length {@code m}
+ * ({@link #forwardReal}) takes one complex transform of length {@code m / 2}: {@code z_q = x_2q + i
+ * x_2q+1}, then {@code X_f = E_f + w_m^f O_f} with {@code E_f = (Z_f + conj Z_(m/2-f)) / 2} and
+ * {@code O_f = (Z_f - conj Z_(m/2-f)) / 2i} (the spectra of the even and odd samples), {@code X_(m-f)
+ * = conj X_f} (Press et al., Numerical Recipes, 3rd ed., section 12.3.2). Each lane still sees its
+ * own arithmetic only.
  */
 public final class LaneFft1D {
     /** Four-step twiddles per length: {@code [0]} real, {@code [1]} imaginary parts of w_m^(t2 k1) at k1 n2 + t2. */
     private static final ConcurrentHashMap<Integer, double[][]> TWIDDLES = new ConcurrentHashMap<>();
+    /** Real-input twiddles per even length m: {@code [0]} real, {@code [1]} imaginary parts of w_m^f, f &lt; m / 2. */
+    private static final ConcurrentHashMap<Integer, double[][]> HALF_TWIDDLES = new ConcurrentHashMap<>();
 
     private final int length;
     private final int maxLanes;
@@ -38,6 +45,9 @@ public final class LaneFft1D {
     private final double[][] bRe;
     private final double[][] bIm;
     private final double[][] scratch;
+    /** The half-length complex signal z of a real input. */
+    private final double[] zRe;
+    private final double[] zIm;
 
     /** Work blocks for every length {@code length / 2^k} and up to {@code maxLanes} lanes. */
     public LaneFft1D(int length, int maxLanes) {
@@ -76,6 +86,9 @@ public final class LaneFft1D {
             bIm[i] = new double[need[i]];
         }
         scratch = maxGeneric == 0 ? null : new double[4][need[0]];
+        int half = length % 2 == 0 ? length / 2 * maxLanes : 0;
+        zRe = new double[half];
+        zIm = new double[half];
     }
 
     /** The largest length this instance transforms. */
@@ -98,10 +111,48 @@ public final class LaneFft1D {
         transform(im, re, m, lanes, 1.0 / m);
     }
 
-    /** The DFT of a real input in {@code re}; {@code im} is overwritten (its input is ignored). */
+    /**
+     * The DFT of a real input in {@code re} into (re, im); {@code im}'s input is ignored. An even
+     * length takes one complex transform of half the length (see the class comment).
+     */
     public void forwardReal(double[] re, double[] im, int m, int lanes) {
-        java.util.Arrays.fill(im, 0, m * lanes, 0.0);
-        transform(re, im, m, lanes, 1.0);
+        if (m % 2 != 0 || m < 4) {
+            java.util.Arrays.fill(im, 0, m * lanes, 0.0);
+            transform(re, im, m, lanes, 1.0);
+            return;
+        }
+        check(re, im, m, lanes);
+        int h = m / 2;
+        for (int q = 0; q < h; q++) {
+            System.arraycopy(re, 2 * q * lanes, zRe, q * lanes, lanes);
+            System.arraycopy(re, (2 * q + 1) * lanes, zIm, q * lanes, lanes);
+        }
+        transform(zRe, zIm, h, lanes, 1.0);
+        double[][] tw = HALF_TWIDDLES.computeIfAbsent(m, LaneFft1D::computeHalfTwiddles);
+        for (int b = 0; b < lanes; b++) { // f = 0 and f = m/2: E and O are the real and imaginary parts of Z_0
+            re[b] = zRe[b] + zIm[b];
+            im[b] = 0.0;
+            re[h * lanes + b] = zRe[b] - zIm[b];
+            im[h * lanes + b] = 0.0;
+        }
+        for (int f = 1; f < h; f++) {
+            untangle(tw[0][f], tw[1][f], f * lanes, (h - f) * lanes, (m - f) * lanes, re, im, lanes);
+        }
+    }
+
+    /** X_f and X_(m-f) = conj X_f of every lane from Z_f (at {@code a}) and Z_(m/2-f) (at {@code b}); w = w_m^f. */
+    private void untangle(double wr, double wi, int a, int b, int mirror, double[] re, double[] im, int lanes) {
+        for (int k = 0; k < lanes; k++) {
+            double ar = zRe[a + k], ai = zIm[a + k], br = zRe[b + k], bi = zIm[b + k];
+            double er = 0.5 * (ar + br), ei = 0.5 * (ai - bi);
+            double or = 0.5 * (ai + bi), oi = -0.5 * (ar - br);
+            double xr = er + wr * or - wi * oi;
+            double xi = ei + wr * oi + wi * or;
+            re[a + k] = xr;
+            im[a + k] = xi;
+            re[mirror + k] = xr;
+            im[mirror + k] = -xi;
+        }
     }
 
     private void transform(double[] re, double[] im, int m, int lanes, double scale) {
@@ -189,6 +240,16 @@ public final class LaneFft1D {
 
     private static double[][] twiddles(int m) {
         return TWIDDLES.computeIfAbsent(m, LaneFft1D::computeTwiddles);
+    }
+
+    private static double[][] computeHalfTwiddles(int m) {
+        double[][] tw = new double[2][m / 2];
+        for (int f = 0; f < m / 2; f++) {
+            double angle = 2.0 * Math.PI * f / m; // float64 in both
+            tw[0][f] = Math.cos(angle);
+            tw[1][f] = -Math.sin(angle);
+        }
+        return tw;
     }
 
     private static double[][] computeTwiddles(int m) {
