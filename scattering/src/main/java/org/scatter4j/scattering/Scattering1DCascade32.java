@@ -177,26 +177,25 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
     /**
      * (outRe, outIm) = the product of a spectrum of length n with a real filter, periodized over
      * {@code k} periods and divided by k (Kymatio's cdgmm then subsample_fourier): the sum runs over
-     * periods in order, as numpy's mean over the periods axis does.
+     * periods in order, as numpy's mean over the periods axis does. Terms where the filter is exactly
+     * zero are skipped: Morlet and Gaussian spectra underflow to zero away from their centre (for
+     * J=8, Q=12: 68 % of the psi1 values, 90 % of the low-pass's; 89 % and 95 % in float32), and a
+     * zero term changes no sum.
      */
     static void multiplyPeriodize(float[] re, float[] im, float[] filter, int n, int k, float[] outRe, float[] outIm, int lanes) {
         int m = n / k;
         int len = m * lanes;
-        for (int i = 0; i < k; i++) {
-            for (int f = 0; f < m; f++) {
-                float g = filter[i * m + f];
-                int from = (i * m + f) * lanes, to = f * lanes;
-                if (i == 0) {
-                    for (int b = 0; b < lanes; b++) {
-                        outRe[to + b] = re[from + b] * g;
-                        outIm[to + b] = im[from + b] * g;
-                    }
-                } else {
-                    for (int b = 0; b < lanes; b++) {
-                        outRe[to + b] += re[from + b] * g;
-                        outIm[to + b] += im[from + b] * g;
-                    }
-                }
+        java.util.Arrays.fill(outRe, 0, len, 0.0f);
+        java.util.Arrays.fill(outIm, 0, len, 0.0f);
+        for (int v = 0; v < n; v++) {
+            float g = filter[v];
+            if (g == 0.0f) {
+                continue;
+            }
+            int from = v * lanes, to = (v % m) * lanes;
+            for (int b = 0; b < lanes; b++) {
+                outRe[to + b] += re[from + b] * g;
+                outIm[to + b] += im[from + b] * g;
             }
         }
         if (k > 1) {
