@@ -166,12 +166,7 @@ public final class LaneFft1D {
         boolean inB = Stockham.run(FftPlan.of(n1), aRe, aIm, bRe, bIm, w1, scratch);
         double[][] yRe = inB ? bRe : aRe, yIm = inB ? bIm : aIm;
         double[][] zRe = inB ? aRe : bRe, zIm = inB ? aIm : bIm;
-        double[][] tw = twiddles(m);
-        for (int k1 = 1; k1 < n1; k1++) {
-            twiddle(yRe[k1], yIm[k1], tw[0], tw[1], k1 * n2, n2, lanes);
-        }
-        transpose(yRe, zRe, n1, n2, lanes);
-        transpose(yIm, zIm, n1, n2, lanes);
+        twiddleTranspose(yRe, yIm, zRe, zIm, twiddles(m), n1, n2, lanes);
         boolean back = Stockham.run(FftPlan.of(n2), zRe, zIm, yRe, yIm, w2, scratch);
         double[][] xRe = back ? yRe : zRe, xIm = back ? yIm : zIm;
         for (int k2 = 0; k2 < n2; k2++) {
@@ -192,28 +187,29 @@ public final class LaneFft1D {
         }
     }
 
-    /** Block k1 of the first pass times w_m^(t2 k1), for t2 = 0 .. n2-1, every lane. */
-    private static void twiddle(double[] re, double[] im, double[] twRe, double[] twIm, int from, int n2, int lanes) {
-        for (int t2 = 0; t2 < n2; t2++) {
-            double wr = twRe[from + t2], wi = twIm[from + t2];
-            int o = t2 * lanes;
-            for (int b = o; b < o + lanes; b++) {
-                double xr = re[b], xi = im[b];
-                re[b] = xr * wr - xi * wi;
-                im[b] = xr * wi + xi * wr;
-            }
-        }
-    }
-
-    /** z[t2][k1 * lanes + b] = y[k1][t2 * lanes + b]. */
-    private static void transpose(double[][] y, double[][] z, int n1, int n2, int lanes) {
+    /**
+     * Steps 2 and 3 in one pass over memory: {@code z[t2][k1 * lanes + b] = y[k1][t2 * lanes + b] *
+     * w_m^(t2 k1)} (block k1 = 0 is copied: its twiddles are 1).
+     */
+    private static void twiddleTranspose(double[][] yRe, double[][] yIm, double[][] zRe, double[][] zIm, double[][] tw, int n1, int n2,
+            int lanes) {
+        double[] twRe = tw[0], twIm = tw[1];
         for (int k1 = 0; k1 < n1; k1++) {
-            double[] src = y[k1];
+            double[] sr = yRe[k1], si = yIm[k1];
+            int d = k1 * lanes;
             for (int t2 = 0; t2 < n2; t2++) {
-                double[] dst = z[t2];
-                int s = t2 * lanes, d = k1 * lanes;
+                double[] dr = zRe[t2], di = zIm[t2];
+                int s = t2 * lanes;
+                if (k1 == 0) {
+                    System.arraycopy(sr, s, dr, d, lanes);
+                    System.arraycopy(si, s, di, d, lanes);
+                    continue;
+                }
+                double wr = twRe[k1 * n2 + t2], wi = twIm[k1 * n2 + t2];
                 for (int b = 0; b < lanes; b++) {
-                    dst[d + b] = src[s + b];
+                    double xr = sr[s + b], xi = si[s + b];
+                    dr[d + b] = xr * wr - xi * wi;
+                    di[d + b] = xr * wi + xi * wr;
                 }
             }
         }
