@@ -28,6 +28,9 @@ CASES = {
         dict(case="sine2048_J9_Q4_global_order1", N=2048, J=9, Q=4, T="global", max_order=1, B=2),
         dict(case="noise512_J5_Q3_4_T512", N=512, J=5, Q=[3, 4], T=512, max_order=2, B=3),
         dict(case="chirp1031_J3_Q12_T3", N=1031, J=3, Q=12, T=3, max_order=2, B=1),
+        # a loud tone over noise 500 times weaker: bands (and second-order paths) 1e-5..1e-7 of the
+        # strongest in energy, where a float32 FFT's error (1e-7 of the whole norm) would dominate
+        dict(case="range4096_J8_Q8_2", N=4096, J=8, Q=[8, 2], T=None, max_order=2, B=2),
     ],
 }[which]
 
@@ -40,6 +43,8 @@ def signal(kind, N, B):
             x = np.cos(2 * np.pi * (20 + 300 * t * (b + 1)) * t * N / 8)
         elif kind.startswith("clicks"):
             x = np.zeros(N); x[rng.integers(0, N, 12)] = rng.normal(size=12)
+        elif kind.startswith("range"):
+            x = np.sin(2 * np.pi * (0.21 + 0.05 * b) * np.arange(N)) + 2e-3 * rng.normal(size=N)
         elif kind.startswith("sine"):
             x = np.sin(2 * np.pi * 440 * np.arange(N) / 8000) * np.exp(-3 * t) + 0.1 * rng.normal(size=N)
         else:

@@ -23,6 +23,8 @@ import java.util.Random;
  *      OLD.jar NEW.jar roto J SIZE COUNT THREADS BURSTS        # RotoScattering2D.transformBatch, float32
  * java -cp benchmarks/target/benchmarks.jar org.scatter4j.benchmarks.InterleavedComparison \
  *      OLD.jar NEW.jar fft SIZE LANES BURSTS                   # float32 FFT forward + inverse
+ * java -cp benchmarks/target/benchmarks.jar org.scatter4j.benchmarks.InterleavedComparison \
+ *      OLD.jar NEW.jar signal1d J Q N COUNT THREADS BURSTS     # Scattering1D.transformBatch, float32
  * </pre>
  * Each jar must hold the wavelets and scattering classes: a copy of {@code benchmarks.jar} from each
  * build does. Only public API that both builds have is called (through method handles). The
@@ -53,6 +55,20 @@ public final class InterleavedComparison {
                 runs[i] = transform(loader(jars[i]), args[2], J, size, count, threads, outputs[i]);
             }
             what = args[2] + " " + count + " x " + size + "x" + size + " J=" + J + ", " + threads + " thread(s): ms per image";
+            perCall = 1e6 * count;
+        } else if (args[2].equals("signal1d") && args.length == 9) {
+            int J = Integer.parseInt(args[3]);
+            int Q = Integer.parseInt(args[4]);
+            int n = Integer.parseInt(args[5]);
+            int count = Integer.parseInt(args[6]);
+            int threads = Integer.parseInt(args[7]);
+            for (int i = 0; i < 2; i++) {
+                Object s = scattering1D(loader(jars[i]), J, Q, n);
+                int perSignal = (int) s.getClass().getMethod("channelCount").invoke(s) * (int) s.getClass().getMethod("outputLength").invoke(s);
+                outputs[i] = new float[count * perSignal];
+                runs[i] = signals(s, n, count, threads, outputs[i]);
+            }
+            what = "signal1d " + count + " x " + n + " J=" + J + " Q=" + Q + ", " + threads + " thread(s): ms per signal";
             perCall = 1e6 * count;
         } else if (args[2].equals("fft") && args.length == 6) {
             int size = Integer.parseInt(args[3]);
@@ -118,6 +134,29 @@ public final class InterleavedComparison {
         MethodHandle h = MethodHandles.publicLookup().findVirtual(c, "transformBatch",
                 MethodType.methodType(void.class, float[].class, int.class, float[].class, int.class)).bindTo(s);
         float[] x = randomImages(count * size * size);
+        return () -> {
+            try {
+                h.invokeExact(x, count, y, threads);
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    /** Scattering1D with J, Q (second order 1) and the defaults for signals of length n. */
+    private static Object scattering1D(ClassLoader cl, int J, int Q, int n) throws Throwable {
+        Class<?> c = cl.loadClass("org.scatter4j.scattering.Scattering1D");
+        Object b = c.getMethod("builder").invoke(null);
+        b = b.getClass().getMethod("J", int.class).invoke(b, J);
+        b = b.getClass().getMethod("Q", int.class).invoke(b, Q);
+        b = b.getClass().getMethod("length", int.class).invoke(b, n);
+        return b.getClass().getMethod("build").invoke(b);
+    }
+
+    private static Runnable signals(Object s, int n, int count, int threads, float[] y) throws Throwable {
+        MethodHandle h = MethodHandles.publicLookup().findVirtual(s.getClass(), "transformBatch",
+                MethodType.methodType(void.class, float[].class, int.class, float[].class, int.class)).bindTo(s);
+        float[] x = randomImages(count * n);
         return () -> {
             try {
                 h.invokeExact(x, count, y, threads);

@@ -25,11 +25,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * same arithmetic whatever the lane count, so results do not depend on how signals are grouped.
  *
  * <p>The inverse uses {@code IDFT(x) = swap(DFT(swap(x))) / m} ({@code swap} exchanges real and
- * imaginary parts), the scaling folded into the copy out.
+ * imaginary parts), the scaling folded into the copy out. A real input of even length {@code m}
+ * ({@link #forwardReal}) takes one complex transform of length {@code m / 2}: {@code z_q = x_2q + i
+ * x_2q+1}, then {@code X_f = E_f + w_m^f O_f} with {@code E_f = (Z_f + conj Z_(m/2-f)) / 2} and
+ * {@code O_f = (Z_f - conj Z_(m/2-f)) / 2i} (the spectra of the even and odd samples), {@code X_(m-f)
+ * = conj X_f} (Press et al., Numerical Recipes, 3rd ed., section 12.3.2). Each lane still sees its
+ * own arithmetic only.
  */
 public final class LaneFft1D {
     /** Four-step twiddles per length: {@code [0]} real, {@code [1]} imaginary parts of w_m^(t2 k1) at k1 n2 + t2. */
     private static final ConcurrentHashMap<Integer, double[][]> TWIDDLES = new ConcurrentHashMap<>();
+    /** Real-input twiddles per even length m: {@code [0]} real, {@code [1]} imaginary parts of w_m^f, f &lt; m / 2. */
+    private static final ConcurrentHashMap<Integer, double[][]> HALF_TWIDDLES = new ConcurrentHashMap<>();
 
     private final int length;
     private final int maxLanes;
@@ -38,6 +45,9 @@ public final class LaneFft1D {
     private final double[][] bRe;
     private final double[][] bIm;
     private final double[][] scratch;
+    /** The half-length complex signal z of a real input. */
+    private final double[] zRe;
+    private final double[] zIm;
 
     /** Work blocks for every length {@code length / 2^k} and up to {@code maxLanes} lanes. */
     public LaneFft1D(int length, int maxLanes) {
@@ -76,6 +86,9 @@ public final class LaneFft1D {
             bIm[i] = new double[need[i]];
         }
         scratch = maxGeneric == 0 ? null : new double[4][need[0]];
+        int half = length % 2 == 0 ? length / 2 * maxLanes : 0;
+        zRe = new double[half];
+        zIm = new double[half];
     }
 
     /** The largest length this instance transforms. */
@@ -98,10 +111,48 @@ public final class LaneFft1D {
         transform(im, re, m, lanes, 1.0 / m);
     }
 
-    /** The DFT of a real input in {@code re}; {@code im} is overwritten (its input is ignored). */
+    /**
+     * The DFT of a real input in {@code re} into (re, im); {@code im}'s input is ignored. An even
+     * length takes one complex transform of half the length (see the class comment).
+     */
     public void forwardReal(double[] re, double[] im, int m, int lanes) {
-        java.util.Arrays.fill(im, 0, m * lanes, 0.0);
-        transform(re, im, m, lanes, 1.0);
+        if (m % 2 != 0 || m < 4) {
+            java.util.Arrays.fill(im, 0, m * lanes, 0.0);
+            transform(re, im, m, lanes, 1.0);
+            return;
+        }
+        check(re, im, m, lanes);
+        int h = m / 2;
+        for (int q = 0; q < h; q++) {
+            System.arraycopy(re, 2 * q * lanes, zRe, q * lanes, lanes);
+            System.arraycopy(re, (2 * q + 1) * lanes, zIm, q * lanes, lanes);
+        }
+        transform(zRe, zIm, h, lanes, 1.0);
+        double[][] tw = HALF_TWIDDLES.computeIfAbsent(m, LaneFft1D::computeHalfTwiddles);
+        for (int b = 0; b < lanes; b++) { // f = 0 and f = m/2: E and O are the real and imaginary parts of Z_0
+            re[b] = zRe[b] + zIm[b];
+            im[b] = 0.0;
+            re[h * lanes + b] = zRe[b] - zIm[b];
+            im[h * lanes + b] = 0.0;
+        }
+        for (int f = 1; f < h; f++) {
+            untangle(tw[0][f], tw[1][f], f * lanes, (h - f) * lanes, (m - f) * lanes, re, im, lanes);
+        }
+    }
+
+    /** X_f and X_(m-f) = conj X_f of every lane from Z_f (at {@code a}) and Z_(m/2-f) (at {@code b}); w = w_m^f. */
+    private void untangle(double wr, double wi, int a, int b, int mirror, double[] re, double[] im, int lanes) {
+        for (int k = 0; k < lanes; k++) {
+            double ar = zRe[a + k], ai = zIm[a + k], br = zRe[b + k], bi = zIm[b + k];
+            double er = 0.5 * (ar + br), ei = 0.5 * (ai - bi);
+            double or = 0.5 * (ai + bi), oi = -0.5 * (ar - br);
+            double xr = er + wr * or - wi * oi;
+            double xi = ei + wr * oi + wi * or;
+            re[a + k] = xr;
+            im[a + k] = xi;
+            re[mirror + k] = xr;
+            im[mirror + k] = -xi;
+        }
     }
 
     private void transform(double[] re, double[] im, int m, int lanes, double scale) {
@@ -115,12 +166,7 @@ public final class LaneFft1D {
         boolean inB = Stockham.run(FftPlan.of(n1), aRe, aIm, bRe, bIm, w1, scratch);
         double[][] yRe = inB ? bRe : aRe, yIm = inB ? bIm : aIm;
         double[][] zRe = inB ? aRe : bRe, zIm = inB ? aIm : bIm;
-        double[][] tw = twiddles(m);
-        for (int k1 = 1; k1 < n1; k1++) {
-            twiddle(yRe[k1], yIm[k1], tw[0], tw[1], k1 * n2, n2, lanes);
-        }
-        transpose(yRe, zRe, n1, n2, lanes);
-        transpose(yIm, zIm, n1, n2, lanes);
+        twiddleTranspose(yRe, yIm, zRe, zIm, twiddles(m), n1, n2, lanes);
         boolean back = Stockham.run(FftPlan.of(n2), zRe, zIm, yRe, yIm, w2, scratch);
         double[][] xRe = back ? yRe : zRe, xIm = back ? yIm : zIm;
         for (int k2 = 0; k2 < n2; k2++) {
@@ -141,28 +187,29 @@ public final class LaneFft1D {
         }
     }
 
-    /** Block k1 of the first pass times w_m^(t2 k1), for t2 = 0 .. n2-1, every lane. */
-    private static void twiddle(double[] re, double[] im, double[] twRe, double[] twIm, int from, int n2, int lanes) {
-        for (int t2 = 0; t2 < n2; t2++) {
-            double wr = twRe[from + t2], wi = twIm[from + t2];
-            int o = t2 * lanes;
-            for (int b = o; b < o + lanes; b++) {
-                double xr = re[b], xi = im[b];
-                re[b] = xr * wr - xi * wi;
-                im[b] = xr * wi + xi * wr;
-            }
-        }
-    }
-
-    /** z[t2][k1 * lanes + b] = y[k1][t2 * lanes + b]. */
-    private static void transpose(double[][] y, double[][] z, int n1, int n2, int lanes) {
+    /**
+     * Steps 2 and 3 in one pass over memory: {@code z[t2][k1 * lanes + b] = y[k1][t2 * lanes + b] *
+     * w_m^(t2 k1)} (block k1 = 0 is copied: its twiddles are 1).
+     */
+    private static void twiddleTranspose(double[][] yRe, double[][] yIm, double[][] zRe, double[][] zIm, double[][] tw, int n1, int n2,
+            int lanes) {
+        double[] twRe = tw[0], twIm = tw[1];
         for (int k1 = 0; k1 < n1; k1++) {
-            double[] src = y[k1];
+            double[] sr = yRe[k1], si = yIm[k1];
+            int d = k1 * lanes;
             for (int t2 = 0; t2 < n2; t2++) {
-                double[] dst = z[t2];
-                int s = t2 * lanes, d = k1 * lanes;
+                double[] dr = zRe[t2], di = zIm[t2];
+                int s = t2 * lanes;
+                if (k1 == 0) {
+                    System.arraycopy(sr, s, dr, d, lanes);
+                    System.arraycopy(si, s, di, d, lanes);
+                    continue;
+                }
+                double wr = twRe[k1 * n2 + t2], wi = twIm[k1 * n2 + t2];
                 for (int b = 0; b < lanes; b++) {
-                    dst[d + b] = src[s + b];
+                    double xr = sr[s + b], xi = si[s + b];
+                    dr[d + b] = xr * wr - xi * wi;
+                    di[d + b] = xr * wi + xi * wr;
                 }
             }
         }
@@ -189,6 +236,16 @@ public final class LaneFft1D {
 
     private static double[][] twiddles(int m) {
         return TWIDDLES.computeIfAbsent(m, LaneFft1D::computeTwiddles);
+    }
+
+    private static double[][] computeHalfTwiddles(int m) {
+        double[][] tw = new double[2][m / 2];
+        for (int f = 0; f < m / 2; f++) {
+            double angle = 2.0 * Math.PI * f / m; // float64 in both
+            tw[0][f] = Math.cos(angle);
+            tw[1][f] = -Math.sin(angle);
+        }
+        return tw;
     }
 
     private static double[][] computeTwiddles(int m) {

@@ -72,6 +72,42 @@ class LaneFft1DTest {
         }
     }
 
+    /** The real-input forward (half-length complex transform, untangled) on every length, odd ones included. */
+    @Test
+    void forwardRealMatchesDirectDftAndKeepsLanesApart() {
+        Random rng = new Random(6);
+        for (int n : new int[] {1, 2, 4, 6, 8, 96, 1000, 1024, 1031}) {
+            LaneFft1D fft = new LaneFft1D(n, 5);
+            for (int m = n; m >= 1; m /= 2) {
+                for (int lanes : new int[] {1, 2, 5}) {
+                    double[] re = new double[m * lanes], im = new double[m * lanes], zero = new double[m * lanes];
+                    for (int i = 0; i < re.length; i++) {
+                        re[i] = rng.nextGaussian();
+                        im[i] = Double.NaN; // ignored
+                    }
+                    double[] re0 = re.clone();
+                    fft.forwardReal(re, im, m, lanes);
+                    for (int b = 0; b < lanes; b++) {
+                        double e = maxRelError(re, im, dft(re0, zero, m, lanes, b, -1), m, lanes, b, 1.0);
+                        assertTrue(e < 1e-12, "forwardReal n=" + m + " lanes=" + lanes + " err " + e);
+                    }
+                    // the last lane alone gives the same bits
+                    double[] one = new double[m], oneIm = new double[m];
+                    for (int t = 0; t < m; t++) {
+                        one[t] = re0[t * lanes + lanes - 1];
+                    }
+                    fft.forwardReal(one, oneIm, m, 1);
+                    for (int t = 0; t < m; t++) {
+                        assertTrue(one[t] == re[t * lanes + lanes - 1] && oneIm[t] == im[t * lanes + lanes - 1], "lane alone n=" + m);
+                    }
+                }
+                if (m % 2 == 1) {
+                    break;
+                }
+            }
+        }
+    }
+
     @Test
     void float32MatchesDirectDft() {
         Random rng = new Random(4);
