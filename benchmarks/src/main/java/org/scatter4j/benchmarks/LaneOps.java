@@ -4,13 +4,13 @@ package org.scatter4j.benchmarks;
  * The pointwise kernels of the cascade on lane-layout arrays (value (r, c) of lane b at
  * {@code (r * cols + c) * lanes + b}). Each inner loop runs over contiguous lanes, so HotSpot
  * vectorizes it, and every lane sees exactly the same arithmetic, which keeps results independent
- * of how images are grouped into lanes and threads.
+ * of how images are grouped into lanes and threads. {@code LaneOps32} is the float32 twin, generated
+ * from this file by {@code org.scatter4j.codegen.Float32Kernels}.
  */
 public final class LaneOps {
     private LaneOps() {
     }
 
-    // ---- float64 kernels: begin
     /** re = |re + i im|, im = 0: the scattering non-linearity, leaving a real map ready for an FFT. */
     public static void modulus(double[] re, double[] im, int length) {
         for (int p = 0; p < length; p++) {
@@ -18,14 +18,4 @@ public final class LaneOps {
             im[p] = 0.0;
         }
     }
-    // ---- float64 kernels: end
-    // ---- float32 kernels, GENERATED from the float64 kernels above by org.scatter4j.codegen.Float32Kernels (do not edit): begin
-    /** re = |re + i im|, im = 0: the scattering non-linearity, leaving a real map ready for an FFT. */
-    public static void modulus(float[] re, float[] im, int length) {
-        for (int p = 0; p < length; p++) {
-            re[p] = (float) Math.sqrt(re[p] * re[p] + im[p] * im[p]);
-            im[p] = 0.0f;
-        }
-    }
-    // ---- float32 kernels: end
 }

@@ -16,6 +16,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.scatter4j.scattering.Scattering2D;
 import org.scatter4j.scattering.internal.SparseFourierFilter;
+import org.scatter4j.scattering.internal.SparseFourierKernels;
+import org.scatter4j.scattering.internal.SparseFourierKernels32;
 import org.scatter4j.wavelets.MorletFilterBank;
 import org.scatter4j.wavelets.fft.Fft2D;
 import org.scatter4j.wavelets.fft.Fft2DFactory;
@@ -48,13 +50,13 @@ public class ScatteringKernels {
     float[] im32;
     float[] outRe32;
     float[] outIm32;
-    SparseFourierFilter.Scratch32 productScratch32;
+    SparseFourierKernels32.Scratch32 productScratch32;
     double[] re;
     double[] im;
     double[] outRe;
     double[] outIm;
     SparseFourierFilter filter;
-    SparseFourierFilter.Scratch productScratch;
+    SparseFourierKernels.Scratch productScratch;
     Scattering2D mnist;
     float[] images;
     float[] features;
@@ -83,8 +85,8 @@ public class ScatteringKernels {
         }
         MorletFilterBank bank = new MorletFilterBank(size, size, 1, 8);
         filter = new SparseFourierFilter(bank.psi(0, 3, 0), size, size, 2);
-        productScratch = SparseFourierFilter.newScratch(size, lanes);
-        productScratch32 = SparseFourierFilter.newScratch32(size, lanes);
+        productScratch = SparseFourierKernels.newScratch(size, lanes);
+        productScratch32 = SparseFourierKernels32.newScratch32(size, lanes);
         mnist = Scattering2D.builder().J(2).shape(28, 28).lanes(lanes).build();
         images = new float[lanes * 28 * 28];
         for (int i = 0; i < images.length; i++) {
@@ -136,14 +138,14 @@ public class ScatteringKernels {
     /** Product with a wavelet and subsampling by 2 in the Fourier domain. */
     @Benchmark
     public double multiplySubsample() {
-        filter.multiplySubsample(re, im, lanes, productScratch, outRe, outIm);
+        SparseFourierKernels.multiplySubsample(filter, re, im, lanes, productScratch, outRe, outIm);
         return outRe[0];
     }
 
     /** The same product in float32. */
     @Benchmark
     public float multiplySubsampleFloat32() {
-        filter.multiplySubsample(re32, im32, lanes, productScratch32, outRe32, outIm32);
+        SparseFourierKernels32.multiplySubsample(filter, re32, im32, lanes, productScratch32, outRe32, outIm32);
         return outRe32[0];
     }
 
@@ -159,7 +161,7 @@ public class ScatteringKernels {
     public float modulusFloat32() {
         System.arraycopy(re32, 0, outRe32, 0, re32.length);
         System.arraycopy(im32, 0, outIm32, 0, im32.length);
-        LaneOps.modulus(outRe32, outIm32, re32.length);
+        LaneOps32.modulus(outRe32, outIm32, re32.length);
         return outRe32[0];
     }
 

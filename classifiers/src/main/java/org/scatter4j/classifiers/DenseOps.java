@@ -24,65 +24,65 @@ package org.scatter4j.classifiers;
  */
 final class DenseOps {
 
-  private DenseOps() {}
+    private DenseOps() {}
 
-  /** {@code sum_j w[j] * x[off + j]} for {@code j < n}, accumulated in double. */
-  static double dot(double[] w, float[] x, int off, int n) {
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    double s4 = 0;
-    double s5 = 0;
-    double s6 = 0;
-    double s7 = 0;
-    int j = 0;
-    int end = n & ~7;
-    for (; j < end; j += 8) {
-      s0 += w[j] * x[off + j];
-      s1 += w[j + 1] * x[off + j + 1];
-      s2 += w[j + 2] * x[off + j + 2];
-      s3 += w[j + 3] * x[off + j + 3];
-      s4 += w[j + 4] * x[off + j + 4];
-      s5 += w[j + 5] * x[off + j + 5];
-      s6 += w[j + 6] * x[off + j + 6];
-      s7 += w[j + 7] * x[off + j + 7];
+    /** {@code sum_j w[j] * x[off + j]} for {@code j < n}, accumulated in double. */
+    static double dot(double[] w, float[] x, int off, int n) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double s4 = 0;
+        double s5 = 0;
+        double s6 = 0;
+        double s7 = 0;
+        int j = 0;
+        int end = n & ~7;
+        for (; j < end; j += 8) {
+            s0 += w[j] * x[off + j];
+            s1 += w[j + 1] * x[off + j + 1];
+            s2 += w[j + 2] * x[off + j + 2];
+            s3 += w[j + 3] * x[off + j + 3];
+            s4 += w[j + 4] * x[off + j + 4];
+            s5 += w[j + 5] * x[off + j + 5];
+            s6 += w[j + 6] * x[off + j + 6];
+            s7 += w[j + 7] * x[off + j + 7];
+        }
+        for (; j < n; j++) {
+            s0 += w[j] * x[off + j];
+        }
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
-    for (; j < n; j++) {
-      s0 += w[j] * x[off + j];
-    }
-    return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
-  }
 
-  /** {@code w[j] += a * x[off + j]} for {@code j < n}. */
-  static void axpy(double a, float[] x, int off, double[] w, int n) {
-    for (int j = 0; j < n; j++) {
-      w[j] += a * x[off + j];
+    /** {@code w[j] += a * x[off + j]} for {@code j < n}. */
+    static void axpy(double a, float[] x, int off, double[] w, int n) {
+        for (int j = 0; j < n; j++) {
+            w[j] += a * x[off + j];
+        }
     }
-  }
 
-  /** {@code sum_j x[off + j]^2}, accumulated in double. */
-  static double squaredNorm(float[] x, int off, int n) {
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    int j = 0;
-    int end = n & ~3;
-    for (; j < end; j += 4) {
-      double a = x[off + j];
-      double b = x[off + j + 1];
-      double c = x[off + j + 2];
-      double d = x[off + j + 3];
-      s0 += a * a;
-      s1 += b * b;
-      s2 += c * c;
-      s3 += d * d;
+    /** {@code sum_j x[off + j]^2}, accumulated in double. */
+    static double squaredNorm(float[] x, int off, int n) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int j = 0;
+        int end = n & ~3;
+        for (; j < end; j += 4) {
+            double a = x[off + j];
+            double b = x[off + j + 1];
+            double c = x[off + j + 2];
+            double d = x[off + j + 3];
+            s0 += a * a;
+            s1 += b * b;
+            s2 += c * c;
+            s3 += d * d;
+        }
+        for (; j < n; j++) {
+            double a = x[off + j];
+            s0 += a * a;
+        }
+        return (s0 + s1) + (s2 + s3);
     }
-    for (; j < n; j++) {
-      double a = x[off + j];
-      s0 += a * a;
-    }
-    return (s0 + s1) + (s2 + s3);
-  }
 }

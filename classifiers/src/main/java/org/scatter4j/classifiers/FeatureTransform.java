@@ -17,40 +17,40 @@ package org.scatter4j.classifiers;
  */
 public sealed interface FeatureTransform permits LogTransform, PowerTransform {
 
-  /** The map of one value, computed in double and rounded to float. */
-  float apply(float v);
+    /** The map of one value, computed in double and rounded to float. */
+    float apply(float v);
 
-  /** A short description such as {@code "log(S + 0.001)"} or {@code "S^0.5"}. */
-  String describe();
+    /** A short description such as {@code "log(S + 0.001)"} or {@code "S^0.5"}. */
+    String describe();
 
-  /**
-   * Replaces every element of every row of {@code x} (of the view only, if a view) by its image,
-   * in place.
-   *
-   * @throws IllegalArgumentException if an element gives a non-finite result
-   */
-  default void apply(FeatureMatrix x) {
-    float[] data = x.data();
-    int d = x.cols();
-    for (int i = 0; i < x.rows(); i++) {
-      applyRow(data, x.offset(i), d, i);
+    /**
+     * Replaces every element of every row of {@code x} (of the view only, if a view) by its image,
+     * in place.
+     *
+     * @throws IllegalArgumentException if an element gives a non-finite result
+     */
+    default void apply(FeatureMatrix x) {
+        float[] data = x.data();
+        int d = x.cols();
+        for (int i = 0; i < x.rows(); i++) {
+            applyRow(data, x.offset(i), d, i);
+        }
     }
-  }
 
-  /** In-place transform of one row. */
-  default void apply(float[] row) {
-    applyRow(row, 0, row.length, 0);
-  }
-
-  private void applyRow(float[] data, int off, int d, int row) {
-    for (int j = 0; j < d; j++) {
-      float v = data[off + j];
-      float t = apply(v);
-      if (!Float.isFinite(t)) {
-        throw new IllegalArgumentException(describe() + " of x[" + row + "][" + j + "] = " + v
-            + " is not finite: features must be finite");
-      }
-      data[off + j] = t;
+    /** In-place transform of one row. */
+    default void apply(float[] row) {
+        applyRow(row, 0, row.length, 0);
     }
-  }
+
+    private void applyRow(float[] data, int off, int d, int row) {
+        for (int j = 0; j < d; j++) {
+            float v = data[off + j];
+            float t = apply(v);
+            if (!Float.isFinite(t)) {
+                throw new IllegalArgumentException(describe() + " of x[" + row + "][" + j + "] = " + v
+                        + " is not finite: features must be finite");
+            }
+            data[off + j] = t;
+        }
+    }
 }

@@ -11,23 +11,23 @@ package org.scatter4j.classifiers;
  */
 public record LogTransform(double epsilon) implements FeatureTransform {
 
-  /**
-   * @param epsilon added before the logarithm; must be finite and {@code > 0}
-   */
-  public LogTransform {
-    if (!(epsilon > 0) || !Double.isFinite(epsilon)) {
-      throw new IllegalArgumentException("epsilon = " + epsilon + " must be finite and > 0");
+    /**
+     * @param epsilon added before the logarithm; must be finite and {@code > 0}
+     */
+    public LogTransform {
+        if (!(epsilon > 0) || !Double.isFinite(epsilon)) {
+            throw new IllegalArgumentException("epsilon = " + epsilon + " must be finite and > 0");
+        }
     }
-  }
 
-  /** {@code log(max(v, 0) + epsilon)} computed in double, rounded to float (NaN stays NaN). */
-  @Override
-  public float apply(float v) {
-    return (float) Math.log((v < 0 ? 0.0 : v) + epsilon);
-  }
+    /** {@code log(max(v, 0) + epsilon)} computed in double, rounded to float (NaN stays NaN). */
+    @Override
+    public float apply(float v) {
+        return (float) Math.log((v < 0 ? 0.0 : v) + epsilon);
+    }
 
-  @Override
-  public String describe() {
-    return "log(S + " + epsilon + ")";
-  }
+    @Override
+    public String describe() {
+        return "log(S + " + epsilon + ")";
+    }
 }

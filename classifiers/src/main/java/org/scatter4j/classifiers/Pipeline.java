@@ -16,51 +16,51 @@ import java.util.Map;
  */
 public record Pipeline(Standardizer standardizer, Classifier classifier, Map<String, String> metadata) {
 
-  public Pipeline {
-    if (classifier == null || !classifier.isFitted()) {
-      throw new IllegalArgumentException("classifier must be non-null and trained");
+    public Pipeline {
+        if (classifier == null || !classifier.isFitted()) {
+            throw new IllegalArgumentException("classifier must be non-null and trained");
+        }
+        if (standardizer != null && standardizer.dimension() != classifier.dimension()) {
+            throw new IllegalArgumentException("standardizer.dimension() = " + standardizer.dimension()
+                    + " but classifier.dimension() = " + classifier.dimension());
+        }
+        if (metadata == null) {
+            metadata = Map.of();
+        }
+        for (Map.Entry<String, String> e : metadata.entrySet()) {
+            if (e.getKey() == null || e.getValue() == null) {
+                throw new IllegalArgumentException("metadata keys and values must not be null: " + e);
+            }
+        }
+        metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
     }
-    if (standardizer != null && standardizer.dimension() != classifier.dimension()) {
-      throw new IllegalArgumentException("standardizer.dimension() = " + standardizer.dimension()
-          + " but classifier.dimension() = " + classifier.dimension());
-    }
-    if (metadata == null) {
-      metadata = Map.of();
-    }
-    for (Map.Entry<String, String> e : metadata.entrySet()) {
-      if (e.getKey() == null || e.getValue() == null) {
-        throw new IllegalArgumentException("metadata keys and values must not be null: " + e);
-      }
-    }
-    metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
-  }
 
-  /** Number of raw features per row. */
-  public int dimension() {
-    return classifier.dimension();
-  }
+    /** Number of raw features per row. */
+    public int dimension() {
+        return classifier.dimension();
+    }
 
-  /** Predicts one raw row (the row is copied, not modified). */
-  public int predict(float[] rawRow) {
-    FeatureMatrix.requireRow(rawRow, dimension(), "rawRow");
-    float[] row = rawRow.clone();
-    if (standardizer != null) {
-      standardizer.transform(row);
+    /** Predicts one raw row (the row is copied, not modified). */
+    public int predict(float[] rawRow) {
+        FeatureMatrix.requireRow(rawRow, dimension(), "rawRow");
+        float[] row = rawRow.clone();
+        if (standardizer != null) {
+            standardizer.transform(row);
+        }
+        return classifier.predict(row);
     }
-    return classifier.predict(row);
-  }
 
-  /**
-   * Predicts every raw row of {@code raw}, standardizing it <em>in place</em> first (so that a
-   * large matrix is not copied); afterwards {@code raw} holds standardized features.
-   */
-  public int[] predictInPlace(FeatureMatrix raw) {
-    if (raw == null) {
-      throw new IllegalArgumentException("raw must not be null");
+    /**
+     * Predicts every raw row of {@code raw}, standardizing it <em>in place</em> first (so that a
+     * large matrix is not copied); afterwards {@code raw} holds standardized features.
+     */
+    public int[] predictInPlace(FeatureMatrix raw) {
+        if (raw == null) {
+            throw new IllegalArgumentException("raw must not be null");
+        }
+        if (standardizer != null) {
+            standardizer.transform(raw);
+        }
+        return classifier.predict(raw);
     }
-    if (standardizer != null) {
-      standardizer.transform(raw);
-    }
-    return classifier.predict(raw);
-  }
 }

@@ -14,24 +14,24 @@ package org.scatter4j.classifiers;
  */
 public record PowerTransform(double exponent) implements FeatureTransform {
 
-  /**
-   * @param exponent in {@code (0, 1]}; {@code 1} is the identity on non-negative values
-   */
-  public PowerTransform {
-    if (!(exponent > 0 && exponent <= 1)) {
-      throw new IllegalArgumentException("exponent = " + exponent + " must be in (0, 1]");
+    /**
+     * @param exponent in {@code (0, 1]}; {@code 1} is the identity on non-negative values
+     */
+    public PowerTransform {
+        if (!(exponent > 0 && exponent <= 1)) {
+            throw new IllegalArgumentException("exponent = " + exponent + " must be in (0, 1]");
+        }
     }
-  }
 
-  /** {@code max(v, 0)^exponent} computed in double, rounded to float (NaN stays NaN). */
-  @Override
-  public float apply(float v) {
-    double x = v < 0 ? 0.0 : v;
-    return (float) (exponent == 0.5 ? Math.sqrt(x) : Math.pow(x, exponent));
-  }
+    /** {@code max(v, 0)^exponent} computed in double, rounded to float (NaN stays NaN). */
+    @Override
+    public float apply(float v) {
+        double x = v < 0 ? 0.0 : v;
+        return (float) (exponent == 0.5 ? Math.sqrt(x) : Math.pow(x, exponent));
+    }
 
-  @Override
-  public String describe() {
-    return exponent == 0.5 ? "sqrt(S)" : "S^" + exponent;
-  }
+    @Override
+    public String describe() {
+        return exponent == 0.5 ? "sqrt(S)" : "S^" + exponent;
+    }
 }

@@ -35,6 +35,20 @@ final class OptionChecks {
         }
     }
 
+    /**
+     * --J and --max-order of the 1D commands, whatever the signal length: 2^J must fit an int
+     * length; J against the length itself is checked by {@code Scattering1D}'s builder once it is known.
+     */
+    static void scattering1d(int J, int maxOrder) {
+        if (J < 1 || J > 30) {
+            throw new IllegalArgumentException("--J must be in [1, 30] (largest scale 2^J samples, 2^J <= the signal length), got "
+                    + J);
+        }
+        if (maxOrder != 1 && maxOrder != 2) {
+            throw new IllegalArgumentException("--max-order must be 1 or 2, got " + maxOrder);
+        }
+    }
+
     /** The library names parameters as Java does (L=, maxOrder=); the user typed options. */
     static String optionNames(String message) {
         return message.replaceFirst("^L must", "--L must").replaceFirst("^maxOrder must", "--max-order must")

@@ -1,14 +1,15 @@
 package org.scatter4j.cli;
 
-import java.nio.file.Files;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
+import javax.imageio.ImageIO;
 import org.scatter4j.io.Npy;
-import org.scatter4j.io.OutputFiles;
+import org.scatter4j.io.OutputTransaction;
 import org.scatter4j.io.WavReader;
 import org.scatter4j.scattering.Scalogram;
-import org.scatter4j.viz.Heatmap;
 import org.scatter4j.viz.ScalogramFigure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,55 +46,58 @@ final class ScalogramCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // every option checked before the recording is read
+        if (Q < 1) {
+            throw new IllegalArgumentException("--Q must be >= 1 wavelet per octave, got " + Q);
+        }
+        if (J != null) {
+            OptionChecks.scattering1d(J, 1);
+        }
         if (!out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
             throw new IllegalArgumentException("--out must end in .png, got " + out);
         }
-        OutputFiles.checkNewFile(out, overwrite);
-        if (npy != null) {
-            if (!npy.getFileName().toString().endsWith(".npy")) {
-                throw new IllegalArgumentException("--npy must end in .npy, got " + npy);
-            }
-            OutputFiles.checkNewFile(npy, overwrite);
+        if (npy != null && !npy.getFileName().toString().endsWith(".npy")) {
+            throw new IllegalArgumentException("--npy must end in .npy, got " + npy);
         }
-        WavReader.Signal s = WavReader.read(input);
-        float[] x = s.samples();
-        if (x.length < 2) {
-            throw new IllegalArgumentException(input + ": " + x.length + " sample(s); a scalogram needs at least 2");
-        }
-        int log2n = 31 - Integer.numberOfLeadingZeros(x.length);
-        int j = J != null ? J : Math.min(10, log2n);
-        int resolution = 0;
-        while ((x.length >> resolution) > MAX_COLUMNS && resolution < j) {
-            resolution++;
-        }
-        Scalogram sg = Scalogram.of(x.length, j, Q, resolution);
-        double[] signal = new double[x.length];
-        for (int t = 0; t < x.length; t++) {
-            signal[t] = x[t];
-        }
-        double[] values = sg.compute(signal);
-        String title = String.format("Scalogram |x * psi| of %s (J=%d, Q=%d, %d Hz)", input.getFileName(), j, Q, s.sampleRate());
-        var img = ScalogramFigure.render(title, values, sg.rowCount(), sg.columnCount(), sg.frequenciesHz(s.sampleRate()),
-                (double) (1 << resolution) / s.sampleRate(), 1000, 480);
-        Path dir = out.toAbsolutePath().getParent();
-        Path part = Files.createTempFile(dir, out.getFileName().toString(), ".part");
-        Path npyPart = npy == null ? null : Files.createTempFile(npy.toAbsolutePath().getParent(), npy.getFileName().toString(), ".part");
-        try {
-            Heatmap.writePng(img, part);
+        try (OutputTransaction outputs = new OutputTransaction(overwrite)) {
+            outputs.declare(out, "--out");
             if (npy != null) {
-                Npy.write(npyPart, values, sg.rowCount(), sg.columnCount());
-                Files.move(npyPart, npy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                outputs.declare(npy, "--npy");
             }
-            Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(part);
-            if (npyPart != null) {
-                Files.deleteIfExists(npyPart);
+            outputs.refuseInput(input, "INPUT.wav");
+            WavReader.Signal s = WavReader.read(input);
+            float[] x = s.samples();
+            if (x.length < 2) {
+                throw new IllegalArgumentException(input + ": " + x.length + " sample(s); a scalogram needs at least 2");
             }
+            int log2n = 31 - Integer.numberOfLeadingZeros(x.length);
+            int j = J != null ? J : Math.min(10, log2n);
+            int resolution = 0;
+            while ((x.length >> resolution) > MAX_COLUMNS && resolution < j) {
+                resolution++;
+            }
+            Scalogram sg = Scalogram.of(x.length, j, Q, resolution);
+            double[] signal = new double[x.length];
+            for (int t = 0; t < x.length; t++) {
+                signal[t] = x[t];
+            }
+            double[] values = sg.compute(signal);
+            String title = String.format("Scalogram |x * psi| of %s (J=%d, Q=%d, %d Hz)", input.getFileName(), j, Q, s.sampleRate());
+            var img = ScalogramFigure.render(title, values, sg.rowCount(), sg.columnCount(), sg.frequenciesHz(s.sampleRate()),
+                    (double) (1 << resolution) / s.sampleRate(), 1000, 480);
+            try (OutputStream o = new BufferedOutputStream(outputs.open(out))) {
+                if (!ImageIO.write(img, "png", o)) {
+                    throw new IOException(out + ": no PNG writer available");
+                }
+            }
+            if (npy != null) {
+                Npy.write(outputs.temporary(npy), values, sg.rowCount(), sg.columnCount());
+            }
+            outputs.commit();
+            System.out.printf("%s: %d wavelets (%.0f to %.0f Hz) x %d times (every %d samples) of %s%s%n", out, sg.rowCount(),
+                    min(sg.frequenciesHz(s.sampleRate())), max(sg.frequenciesHz(s.sampleRate())), sg.columnCount(), 1 << resolution,
+                    input, npy == null ? "" : "; values in " + npy);
         }
-        System.out.printf("%s: %d wavelets (%.0f to %.0f Hz) x %d times (every %d samples) of %s%s%n", out, sg.rowCount(),
-                min(sg.frequenciesHz(s.sampleRate())), max(sg.frequenciesHz(s.sampleRate())), sg.columnCount(), 1 << resolution,
-                input, npy == null ? "" : "; values in " + npy);
         return 0;
     }
 

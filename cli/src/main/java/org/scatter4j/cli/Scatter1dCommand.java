@@ -1,12 +1,13 @@
 package org.scatter4j.cli;
 
 import com.google.gson.GsonBuilder;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.concurrent.Callable;
 import org.scatter4j.io.Npy;
 import org.scatter4j.io.NpyArray;
 import org.scatter4j.io.NpyWriter;
-import org.scatter4j.io.OutputFiles;
+import org.scatter4j.io.OutputTransaction;
 import org.scatter4j.io.WavFolder;
 import org.scatter4j.io.WavReader;
 import org.scatter4j.scattering.Scattering1D;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "scatter1d", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Computes the 1D scattering transform (Kymatio's Scattering1D conventions).",
             "INPUT: a .npy of shape (N) or (B, N); a .wav (mixed to mono); or a folder of .wav files (sorted by name,",
-            "all of one length unless --length is given).",
+            "all of one sample rate, and of one length unless --length is given).",
             "OUTPUT.npy gets shape (B, C, N'); OUTPUT.paths.json beside it describes each channel."})
 final class Scatter1dCommand implements Callable<Integer> {
     @Option(names = "--J", required = true, description = "Largest wavelet scale 2^J samples; 2^J <= N.")
@@ -74,6 +75,7 @@ final class Scatter1dCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // every option checked before any data is read
         boolean float64 = switch (precision) {
             case "float32" -> false;
             case "float64" -> true;
@@ -81,33 +83,26 @@ final class Scatter1dCommand implements Callable<Integer> {
         };
         int[] qs = parseQ(q);
         int nThreads = threads.resolve();
-        if (length != null && length < 1) {
-            throw new IllegalArgumentException("--length must be >= 1, got " + length);
+        OptionChecks.scattering1d(J, maxOrder);
+        Integer samplesT = t == null || t.equals("global") ? null : parseT(t);
+        if (length != null && length < 2) {
+            throw new IllegalArgumentException("--length must be >= 2 samples, got " + length);
         }
         if (!output.getFileName().toString().endsWith(".npy")) {
             throw new IllegalArgumentException("OUTPUT must end in .npy, got " + output);
         }
+        // with --length the transform (and its check of J and T against N) needs no data
+        Scattering1D known = length == null ? null : transform(qs, samplesT, length);
         Path pathsJson = ScatterCommand.pathsFile(output);
-        OutputFiles.checkNewFile(output, overwrite);
-        OutputFiles.checkNewFile(pathsJson, overwrite);
-
-        long start = System.nanoTime();
-        Signals in = read(input, length);
-        Scattering1D.Builder b = Scattering1D.builder().J(J).Q(qs[0], qs[1]).maxOrder(maxOrder).length(in.length());
-        if (t != null) {
-            if (t.equals("global")) {
-                b.globalAveraging();
-            } else {
-                b.T(parseT(t));
-            }
-        }
-        Scattering1D s = b.build();
-        int[] outShape = {in.count(), s.channelCount(), s.outputLength()};
-        Path dir = output.toAbsolutePath().getParent();
-        // both files written beside their targets and renamed at the end: a failure leaves neither
-        Path part = Files.createTempFile(dir, output.getFileName().toString(), ".part");
-        Path jsonPart = Files.createTempFile(dir, pathsJson.getFileName().toString(), ".part");
-        try {
+        try (OutputTransaction outputs = new OutputTransaction(overwrite)) {
+            outputs.declare(output, "OUTPUT");
+            outputs.declare(pathsJson, "OUTPUT's paths file");
+            outputs.refuseInput(input, "INPUT");
+            long start = System.nanoTime();
+            Signals in = read(input, length);
+            Scattering1D s = known != null ? known : transform(qs, samplesT, in.length());
+            int[] outShape = {in.count(), s.channelCount(), s.outputLength()};
+            Path part = outputs.temporary(output);
             try (NpyWriter out = float64 ? NpyWriter.float64(part, outShape) : NpyWriter.float32(part, outShape)) {
                 if (float64) {
                     double[] y = new double[Math.multiplyExact(in.count(), s.channelCount() * s.outputLength())];
@@ -123,19 +118,26 @@ final class Scatter1dCommand implements Callable<Integer> {
                     out.write(y, 0, y.length);
                 }
             }
-            try (Writer w = Files.newBufferedWriter(jsonPart, StandardCharsets.UTF_8)) {
+            try (Writer w = new OutputStreamWriter(new BufferedOutputStream(outputs.open(pathsJson)), StandardCharsets.UTF_8)) {
                 describe(s, in, outShape, precision, w);
             }
-            Files.move(part, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            Files.move(jsonPart, pathsJson, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(part);
-            Files.deleteIfExists(jsonPart);
+            outputs.commit();
+            System.out.printf("%s: %d signal(s) of %d samples -> (%d, %d, %d) %s in %.3f s; channels described in %s%n", output,
+                    in.count(), in.length(), outShape[0], outShape[1], outShape[2], precision, (System.nanoTime() - start) / 1e9,
+                    pathsJson);
         }
-        System.out.printf("%s: %d signal(s) of %d samples -> (%d, %d, %d) %s in %.3f s; channels described in %s%n", output,
-                in.count(), in.length(), outShape[0], outShape[1], outShape[2], precision, (System.nanoTime() - start) / 1e9,
-                pathsJson);
         return 0;
+    }
+
+    /** The transform of the options for signals of n samples (the builder checks J and T against n). */
+    private Scattering1D transform(int[] qs, Integer samplesT, int n) {
+        Scattering1D.Builder b = Scattering1D.builder().J(J).Q(qs[0], qs[1]).maxOrder(maxOrder).length(n);
+        if (samplesT != null) {
+            b.T(samplesT);
+        } else if (t != null) {
+            b.globalAveraging();
+        }
+        return b.build();
     }
 
     /** "12" -&gt; {12, 1}; "12,2" -&gt; {12, 2}. */
@@ -158,17 +160,24 @@ final class Scatter1dCommand implements Callable<Integer> {
         return r;
     }
 
+    /** --T as a number of samples, >= 1 (global is handled by the caller). */
     static int parseT(String t) {
+        int samples;
         try {
-            return Integer.parseInt(t.trim());
+            samples = Integer.parseInt(t.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--T must be a whole number of samples or global, got '" + t + "'");
         }
+        if (samples < 1) {
+            throw new IllegalArgumentException("--T must be >= 1 sample (or global), got " + samples);
+        }
+        return samples;
     }
 
     /**
      * The signals of a .npy (N) or (B, N), a .wav or a folder of .wav, cut or zero-padded to
-     * {@code length} if given; every sample checked finite (the message names signal and sample).
+     * {@code length} if given; every sample checked finite (the message names signal and sample), the
+     * files of a folder checked to share one sample rate (the message names two files and their rates).
      */
     static Signals read(Path input, Integer length) throws IOException {
         List<float[]> wavs = new ArrayList<>();
@@ -183,6 +192,8 @@ final class Scatter1dCommand implements Callable<Integer> {
                 WavReader.Signal s = WavReader.read(f);
                 if (rate == 0) {
                     rate = s.sampleRate();
+                } else {
+                    WavFolder.requireSameRate(files.get(0), rate, f, s.sampleRate());
                 }
                 wavs.add(s.samples());
                 names.add(f.toString());

@@ -139,7 +139,7 @@ class Scatter1dCommandTest {
         Object[][] cases = { // arguments before INPUT, INPUT, then what the message must name
             {new String[] {"--J", "3"}, in, "signal 1", "sample 17"},
             {new String[] {"--J", "9"}, ok, "J", "N=256"}, // N < 2^J
-            {new String[] {"--J", "0"}, ok, "J", "got J=0"}, // J out of range
+            {new String[] {"--J", "0"}, ok, "--J", "got 0"}, // J out of range
             {new String[] {"--J", "3", "--T", "300"}, ok, "T=300", "N=256"},
             {new String[] {"--J", "3", "--Q", "0"}, ok, "Q1", "0"},
             {new String[] {"--J", "3"}, empty, "empty batch", "empty.npy"},
@@ -158,5 +158,160 @@ class Scatter1dCommandTest {
             assertTrue(r.err().contains((String) c[2]) && r.err().contains((String) c[3]), what);
             assertEquals(before, files(), "output left behind by " + what);
         }
+    }
+
+    /** Every option is refused before INPUT is read: the input here is not even a WAV file, yet the message is the option's. */
+    @Test
+    void optionsAreCheckedBeforeAnyDataIsRead() throws Exception {
+        Path notWav = tmp.resolve("fake.wav");
+        Files.writeString(notWav, "this is not a WAV file");
+        Path out = tmp.resolve("s.npy");
+        String[][] cases = { // options, then what the message must name
+            {"--J", "0", "--J", "got 0"},
+            {"--J", "31", "--J", "got 31"},
+            {"--J", "3", "--Q", "0", "Q1", "'0'"},
+            {"--J", "3", "--Q", "4,0", "Q2", "'4,0'"},
+            {"--J", "3", "--T", "0", "--T", "got 0"},
+            {"--J", "3", "--T", "ten", "--T", "ten"},
+            {"--J", "3", "--max-order", "3", "--max-order", "got 3"},
+            {"--J", "3", "--length", "1", "--length", "got 1"},
+            {"--J", "3", "--precision", "float16", "--precision", "float16"},
+            {"--J", "9", "--length", "256", "J=9", "N=256"}, // 2^J > --length: the builder's check, made before reading
+            {"--J", "3", "--T", "300", "--length", "256", "T=300", "N=256"},
+            {"--J", "3", "--threads", "-1", "--threads", "-1"},
+        };
+        long before = files();
+        for (String[] c : cases) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("scatter1d"));
+            args.addAll(java.util.List.of(c).subList(0, c.length - 2));
+            args.add(notWav.toString());
+            args.add(out.toString());
+            ScatterCommandTest.Run r = run(args.toArray(String[]::new));
+            String what = String.join(" ", args) + ": " + r.err();
+            assertEquals(2, r.exit(), what);
+            assertEquals(1, r.err().strip().lines().count(), what);
+            assertTrue(r.err().contains(c[c.length - 2]) && r.err().contains(c[c.length - 1]), what);
+            assertFalse(r.err().contains("fake.wav"), "the input was read before the options were checked: " + what);
+            assertEquals(before, files(), "output left behind by " + what);
+        }
+    }
+
+    @Test
+    void wavFolderOfMixedSampleRatesIsRefusedNamingTwoFilesAndTheirRates() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("wavs"));
+        writeWav(dir.resolve("a.wav"), chirp(600), 8000);
+        writeWav(dir.resolve("b.wav"), chirp(600), 8000);
+        writeWav(dir.resolve("c.wav"), chirp(600), 16000);
+        Path out = tmp.resolve("s.npy");
+        long before = files();
+        for (String[] extra : new String[][] {{}, {"--length", "512"}}) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("scatter1d", "--J", "4"));
+            args.addAll(java.util.List.of(extra));
+            args.addAll(java.util.List.of(dir.toString(), out.toString()));
+            ScatterCommandTest.Run r = run(args.toArray(String[]::new));
+            String err = r.err().strip();
+            assertEquals(2, r.exit(), err);
+            assertEquals(1, err.lines().count(), err);
+            assertEquals("scatter4j scatter1d: " + dir.resolve("c.wav") + ": sample rate 16000 Hz differs from " + dir.resolve("a.wav")
+                    + " (8000 Hz); resample the recordings to one rate", err);
+            assertEquals(before, files(), "nothing written");
+        }
+        Files.delete(dir.resolve("c.wav"));
+        ScatterCommandTest.Run r = run("scatter1d", "--J", "4", dir.toString(), out.toString());
+        assertEquals(0, r.exit(), r.err());
+        var json = com.google.gson.JsonParser.parseString(Files.readString(ScatterCommand.pathsFile(out))).getAsJsonObject();
+        assertEquals(8000, json.get("sample_rate").getAsInt());
+    }
+
+    /** Two scatter1d runs to one path (issue 19, section 4): one exits 0, the other 2; the .npy and paths JSON left are valid. */
+    @Test
+    void twoRunsToOneOutputOneIsRefusedTheSurvivorIsValid() throws Exception {
+        int count = 24;
+        int n = 4096;
+        double[] x = new double[count * n];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = Math.sin(0.013 * i * (1 + (i % n) / (double) n)) + 0.05 * (i % 11);
+        }
+        Path in = tmp.resolve("x.npy");
+        Npy.write(in, x, count, n);
+        Path outDir = Files.createDirectories(tmp.resolve("out"));
+        Scattering1D s = Scattering1D.builder().J(6).Q(8, 1).length(n).build();
+        for (int round = 0; round < 3; round++) {
+            Path out = outDir.resolve("s" + round + ".npy");
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            java.util.List<java.util.concurrent.Future<ScatterCommandTest.Run>> runs = new java.util.ArrayList<>();
+            for (int k = 0; k < 2; k++) {
+                runs.add(pool.submit(() -> run("scatter1d", "--J", "6", "--Q", "8", "--threads", "1", in.toString(), out.toString())));
+            }
+            int ok = 0;
+            for (java.util.concurrent.Future<ScatterCommandTest.Run> f : runs) {
+                ScatterCommandTest.Run r = f.get();
+                if (r.exit() == 0) {
+                    ok++;
+                } else {
+                    assertEquals(2, r.exit(), r.err());
+                    assertEquals(1, r.err().strip().lines().count(), r.err());
+                    assertTrue(r.err().contains("exists; pass --overwrite") || r.err().contains("appeared while this run was writing it"),
+                            r.err());
+                }
+            }
+            pool.shutdown();
+            assertEquals(1, ok, "exactly one of two racing runs succeeds");
+            NpyArray a = Npy.read(out);
+            assertArrayEquals(new int[] {count, s.channelCount(), s.outputLength()}, a.shape());
+            float[] first = new float[n];
+            for (int t = 0; t < n; t++) {
+                first[t] = (float) x[t];
+            }
+            float[] expected = s.transform(first);
+            float[] got = a.toFloatArray();
+            assertArrayEquals(expected, java.util.Arrays.copyOf(got, expected.length), 0f);
+            var json = com.google.gson.JsonParser.parseString(Files.readString(ScatterCommand.pathsFile(out))).getAsJsonObject();
+            assertEquals(count, json.getAsJsonArray("output_shape").get(0).getAsInt());
+            assertEquals(s.channelCount(), json.getAsJsonArray("paths").size());
+        }
+        try (Stream<Path> left = Files.list(outDir)) {
+            java.util.List<String> names = left.map(p -> p.getFileName().toString()).sorted().toList();
+            assertEquals(java.util.List.of("s0.npy", "s0.paths.json", "s1.npy", "s1.paths.json", "s2.npy", "s2.paths.json"), names);
+        }
+    }
+
+    @Test
+    void anOutputThatIsTheInputIsRefusedEvenWithOverwrite() throws Exception {
+        Path in = tmp.resolve("x.npy");
+        Npy.write(in, new double[2 * 256], 2, 256);
+        byte[] before = Files.readAllBytes(in);
+        for (String[] extra : new String[][] {{}, {"--overwrite"}}) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("scatter1d", "--J", "3"));
+            args.addAll(java.util.List.of(extra));
+            args.addAll(java.util.List.of(in.toString(), tmp.resolve(".").resolve("x.npy").toString()));
+            ScatterCommandTest.Run r = run(args.toArray(String[]::new));
+            assertEquals(2, r.exit(), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains(extra.length == 0 ? "exists; pass --overwrite" : "is the same file as INPUT"), r.err());
+            assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(in)));
+            assertEquals(1, files(), "no paths file, no temporary");
+        }
+    }
+
+    /** A run that fails after its outputs were declared (the last WAV of the folder is cut) leaves no output, paths file or temporary. */
+    @Test
+    void aFailedRunLeavesNothingBehind() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("wavs"));
+        writeWav(dir.resolve("a.wav"), chirp(600), 8000);
+        writeWav(dir.resolve("b.wav"), chirp(600), 8000);
+        byte[] bytes = Files.readAllBytes(dir.resolve("b.wav"));
+        Files.write(dir.resolve("b.wav"), java.util.Arrays.copyOf(bytes, 60));
+        Path out = tmp.resolve("s.npy");
+        ScatterCommandTest.Run r = run("scatter1d", "--J", "4", dir.toString(), out.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("b.wav"), r.err());
+        assertEquals(1, files(), "only the input folder is left");
+        // and an existing output is kept as it was by a failed --overwrite run
+        Files.writeString(out, "precious");
+        r = run("scatter1d", "--J", "4", "--overwrite", dir.toString(), out.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertEquals("precious", Files.readString(out));
+        assertEquals(2, files());
     }
 }

@@ -21,13 +21,8 @@ import java.util.regex.Pattern;
  * {@code Float32KernelsTest} fails the build when a committed float32 source differs from what this
  * writes, so a hand edit of generated code cannot go unnoticed.
  *
- * <p>Two kinds of target:
- * <ul>
- *   <li>a whole file: {@code LaneFft2D32.java} from {@code LaneFft2D.java}, and so on;</li>
- *   <li>a region inside a class: the lines between {@link #SOURCE_BEGIN} and {@link #SOURCE_END} are
- *       written again, converted, between {@link #TARGET_BEGIN} and {@link #TARGET_END} of the same
- *       file, as float[] overloads of the float64 methods.</li>
- * </ul>
+ * <p>Each float32 twin is a file of its own, written from a whole float64 file and named after it
+ * with the {@code 32} suffix: {@code LaneFft2D32.java} from {@code LaneFft2D.java}, and so on.
  * The conversion ({@link #convert}): given identifiers renamed (word by word), {@code double} becomes
  * {@code float}, decimal literals get an {@code f}, and {@code Math.sqrt/cos/sin/log} results are
  * cast to float; a line marked {@link #KEEP_FLOAT64} (a sum over many pixels) keeps float64. Only
@@ -37,18 +32,8 @@ public final class Float32Kernels {
     private Float32Kernels() {
     }
 
-    public static final String SOURCE_BEGIN = "// ---- float64 kernels: begin";
-    public static final String SOURCE_END = "// ---- float64 kernels: end";
-    public static final String TARGET_BEGIN = "// ---- float32 kernels, GENERATED from the float64 kernels above by "
-            + "org.scatter4j.codegen.Float32Kernels (do not edit): begin";
-    public static final String TARGET_END = "// ---- float32 kernels: end";
-
     /** A float32 file written from a whole float64 file. */
     record WholeFile(String source, String target, Map<String, String> renames) {
-    }
-
-    /** A float64 region of a file, written again as float32 further down the same file. */
-    record Region(String file, Map<String, String> renames) {
     }
 
     private static final String FFT = "wavelets/src/main/java/org/scatter4j/wavelets/fft/";
@@ -56,6 +41,8 @@ public final class Float32Kernels {
     private static final String SCATTERING = "scattering/src/main/java/org/scatter4j/scattering/";
     private static final String ROTO = "rototranslation/src/main/java/org/scatter4j/rototranslation/";
     private static final String ENGINE = SCATTERING + "engine/";
+    private static final String INTERNAL = SCATTERING + "internal/";
+    private static final String BENCHMARKS = "benchmarks/src/main/java/org/scatter4j/benchmarks/";
 
     /** What every cascade's float32 twin renames: the engine's block, the FFTs, the filters' scratch. */
     private static final Map<String, String> CASCADE_RENAMES = map(
@@ -64,7 +51,10 @@ public final class Float32Kernels {
             "Fft2DFactory", "Fft2DFactory32",
             "Scratch", "Scratch32",
             "newScratch", "newScratch32",
-            "Product", "Product32");
+            "Product", "Product32",
+            "SparseFourierKernels", "SparseFourierKernels32",
+            "LowPassKernels", "LowPassKernels32",
+            "LanePadding", "LanePadding32");
 
     private static Map<String, String> with(Map<String, String> base, String... pairs) {
         Map<String, String> m = new LinkedHashMap<>(base);
@@ -96,6 +86,23 @@ public final class Float32Kernels {
             new WholeFile(SCATTERING + "Scattering1DCascade.java", SCATTERING + "Scattering1DCascade32.java",
                     with(CASCADE_RENAMES, "Scattering1DCascade", "Scattering1DCascade32", "LaneFft1D", "LaneFft1D32",
                             "levels", "levels32")),
+            new WholeFile(WAVELETS + "LanePadding.java", WAVELETS + "LanePadding32.java",
+                    Map.of("LanePadding", "LanePadding32")),
+            new WholeFile(INTERNAL + "SparseFourierKernels.java", INTERNAL + "SparseFourierKernels32.java", map(
+                    "SparseFourierKernels", "SparseFourierKernels32",
+                    "Scratch", "Scratch32",
+                    "newScratch", "newScratch32",
+                    "weights", "weights32",
+                    "denseWeights", "denseWeights32",
+                    "groupWeights", "groupWeights32",
+                    "Product", "Product32",
+                    "Fft2D", "Fft2D32")),
+            new WholeFile(INTERNAL + "LowPassKernels.java", INTERNAL + "LowPassKernels32.java", map(
+                    "LowPassKernels", "LowPassKernels32",
+                    "Scratch", "Scratch32",
+                    "newScratch", "newScratch32",
+                    "rowWeight", "rowWeight32",
+                    "colWeight", "colWeight32")),
             new WholeFile(ROTO + "AngularConvolution.java", ROTO + "AngularConvolution32.java",
                     Map.of("AngularConvolution", "AngularConvolution32")),
             new WholeFile(ENGINE + "LaneBlock64.java", ENGINE + "LaneBlock32.java",
@@ -104,24 +111,8 @@ public final class Float32Kernels {
                     with(CASCADE_RENAMES, "TranslationCascade", "TranslationCascade32")),
             new WholeFile(ROTO + "RotoCascade.java", ROTO + "RotoCascade32.java",
                     with(CASCADE_RENAMES, "RotoCascade", "RotoCascade32", "AngularConvolution", "AngularConvolution32",
-                            "invHat", "invHat32")));
-
-    static final List<Region> REGIONS = List.of(
-            new Region(WAVELETS + "Padding.java", Map.of()),
-            new Region("benchmarks/src/main/java/org/scatter4j/benchmarks/LaneOps.java", Map.of()),
-            new Region(SCATTERING + "internal/SparseFourierFilter.java", map(
-                    "Scratch", "Scratch32",
-                    "newScratch", "newScratch32",
-                    "weights", "weights32",
-                    "denseWeights", "denseWeights32",
-                    "groupWeights", "groupWeights32",
-                    "Product", "Product32",
-                    "Fft2D", "Fft2D32")),
-            new Region(SCATTERING + "internal/LowPassOperator.java", map(
-                    "Scratch", "Scratch32",
-                    "newScratch", "newScratch32",
-                    "rowWeight", "rowWeight32",
-                    "colWeight", "colWeight32")));
+                            "invHat", "invHat32")),
+            new WholeFile(BENCHMARKS + "LaneOps.java", BENCHMARKS + "LaneOps32.java", Map.of("LaneOps", "LaneOps32")));
 
     private static Map<String, String> map(String... pairs) {
         Map<String, String> m = new LinkedHashMap<>();
@@ -248,39 +239,7 @@ public final class Float32Kernels {
             out.put(root.resolve(f.target()), "// GENERATED from " + name + " by org.scatter4j.codegen.Float32Kernels: do not edit.\n"
                     + "// Edit " + name + " and run the generator (see its Javadoc).\n" + convert(source, f.renames()));
         }
-        for (Region r : REGIONS) {
-            Path file = root.resolve(r.file());
-            out.put(file, withRegion(read(file), r.renames(), file));
-        }
         return out;
-    }
-
-    /** The file with its float32 region replaced by the conversion of its float64 region. */
-    static String withRegion(String text, Map<String, String> renames, Path file) {
-        int sb = requireLine(text, SOURCE_BEGIN, file);
-        int se = requireLine(text, SOURCE_END, file);
-        int tb = requireLine(text, TARGET_BEGIN, file);
-        int te = requireLine(text, TARGET_END, file);
-        if (!(sb < se && se < tb && tb < te)) {
-            throw new IllegalStateException(file + ": markers out of order (float64 begin, end, float32 begin, end)");
-        }
-        int bodyStart = text.indexOf('\n', sb) + 1;
-        int bodyEnd = text.lastIndexOf('\n', se) + 1; // start of the end marker's line
-        String body = text.substring(bodyStart, bodyEnd);
-        int targetStart = text.indexOf('\n', tb) + 1;
-        int targetEnd = text.lastIndexOf('\n', te) + 1;
-        return text.substring(0, targetStart) + convert(body, renames) + text.substring(targetEnd);
-    }
-
-    private static int requireLine(String text, String marker, Path file) {
-        int at = text.indexOf(marker);
-        if (at < 0) {
-            throw new IllegalStateException(file + ": no line with \"" + marker + "\"");
-        }
-        if (text.indexOf(marker, at + 1) >= 0) {
-            throw new IllegalStateException(file + ": more than one line with \"" + marker + "\"");
-        }
-        return at;
     }
 
     private static String read(Path p) {

@@ -18,7 +18,7 @@ class Float32KernelsTest {
     @Test
     void committedFloat32SourcesAreWhatTheGeneratorWrites() throws IOException {
         Map<Path, String> expected = Float32Kernels.generate(ROOT);
-        assertEquals(Float32Kernels.WHOLE_FILES.size() + Float32Kernels.REGIONS.size(), expected.size());
+        assertEquals(Float32Kernels.WHOLE_FILES.size(), expected.size());
         for (Map.Entry<Path, String> e : expected.entrySet()) {
             assertTrue(Files.exists(e.getKey()), e.getKey() + " is missing: run org.scatter4j.codegen.Float32Kernels");
             assertEquals(e.getValue(), Files.readString(e.getKey(), StandardCharsets.UTF_8),
@@ -34,17 +34,6 @@ class Float32KernelsTest {
         String out = Float32Kernels.convert(in, Map.of("twRe", "twRe32", "Fft2D", "Fft2D32", "LaneFft2D", "LaneFft2D32"));
         assertEquals("float[] twRe32 = new float[n]; LaneFft2D32 f; JTransformsFft2D g; Fft2D32 h; float x = 0.5f * y + 1e-10 + "
                 + "2.0e-3f; re[p] = (float) Math.sqrt(a); float[] doubles; v1.2.3", out);
-    }
-
-    @Test
-    void regionIsReplacedByTheConversionOfTheFloat64Region() {
-        String text = "class A {\n  " + Float32Kernels.SOURCE_BEGIN + "\n  double f(double x) { return 2.0 * x; }\n  "
-                + Float32Kernels.SOURCE_END + "\n  " + Float32Kernels.TARGET_BEGIN + "\n  stale\n  " + Float32Kernels.TARGET_END
-                + "\n}\n";
-        String out = Float32Kernels.withRegion(text, Map.of(), Path.of("A.java"));
-        assertTrue(out.contains(Float32Kernels.TARGET_BEGIN + "\n  float f(float x) { return 2.0f * x; }\n  "
-                + Float32Kernels.TARGET_END), out);
-        assertTrue(!out.contains("stale"), out);
     }
 
     @Test

@@ -125,9 +125,8 @@ public final class WavFolder {
             if (rate < 0) {
                 rate = s.sampleRate();
                 first = e.file();
-            } else if (s.sampleRate() != rate) {
-                throw new IOException(e.file() + ": sample rate " + s.sampleRate() + " Hz differs from " + first + " ("
-                        + rate + " Hz); resample the recordings to one rate");
+            } else {
+                requireSameRate(first, rate, e.file(), s.sampleRate());
             }
             signals.add(s.samples());
             names.add(e.file().toString());
@@ -136,6 +135,19 @@ public final class WavFolder {
             throw new IllegalArgumentException("no recordings to read");
         }
         return new LabelledSignals(signals, labels, names, classes, rate);
+    }
+
+    /**
+     * Refuses recordings of two sample rates read as one set: the same number of samples would then
+     * mean different durations and the wavelets different frequencies.
+     *
+     * @throws IOException naming both files and their rates if {@code rate != firstRate}
+     */
+    public static void requireSameRate(Path first, int firstRate, Path file, int rate) throws IOException {
+        if (rate != firstRate) {
+            throw new IOException(file + ": sample rate " + rate + " Hz differs from " + first + " (" + firstRate
+                    + " Hz); resample the recordings to one rate");
+        }
     }
 
     private static void requireDirectory(Path folder) throws IOException {

@@ -1,10 +1,13 @@
 package org.scatter4j.rototranslation;
 
 import java.util.Arrays;
+import org.scatter4j.scattering.internal.LowPassKernels;
 import org.scatter4j.scattering.internal.LowPassOperator;
 import org.scatter4j.scattering.internal.SparseFourierFilter;
+import org.scatter4j.scattering.internal.SparseFourierKernels;
 import org.scatter4j.scattering.engine.LaneBlock64;
 import org.scatter4j.scattering.engine.LaneCascade;
+import org.scatter4j.wavelets.LanePadding;
 import org.scatter4j.wavelets.Padding;
 import org.scatter4j.wavelets.fft.Fft2D;
 import org.scatter4j.wavelets.fft.Fft2DFactory;
@@ -98,7 +101,7 @@ final class RotoCascade implements LaneCascade<RotoCascade.Block, RotoCascade.Wo
         if (global) {                                                               // S0 = mean x
             laneMeans(x.xRe, Mp * Np, lanes, 1.0 / ((double) Mp * Np), w, x.out, 0);
         } else {
-            lowPass[0].apply(x.xRe, lanes, w.lowPassScratch, x.out, 0);
+            LowPassKernels.apply(lowPass[0], x.xRe, lanes, w.lowPassScratch, x.out, 0);
         }
         w.fft[0].forwardRealTransposed(x.xRe, x.xIm);                               // X = F x (x real), column-major
         int nextFirst = 1;
@@ -108,9 +111,9 @@ final class RotoCascade implements LaneCascade<RotoCascade.Block, RotoCascade.Wo
             int rows1 = Mp >> j1;
             int cols1 = Np >> j1;
             for (int a = 0; a < L; a++) {                                           // Y1(., a) = |x * psi_{j1, a}|
-                SparseFourierFilter.Product xPsi = w.product.of(firstPsi[j1][kymatio[a]], x.xRe, x.xIm, lanes);
+                SparseFourierKernels.Product xPsi = w.product.of(firstPsi[j1][kymatio[a]], x.xRe, x.xIm, lanes);
                 w.fft[j1].inverseTransposedModulus(xPsi, w.y1Re[a]);
-                lowPass[j1].apply(w.y1Re[a], lanes, w.lowPassScratch, w.lp1[a], 0); // Y1 *_u phi_J
+                LowPassKernels.apply(lowPass[j1], w.y1Re[a], lanes, w.lowPassScratch, w.lp1[a], 0); // Y1 *_u phi_J
                 if (translation) {                                                  // mean_u Y1(u, a)
                     laneMeans(w.y1Re[a], rows1 * cols1, lanes, 1.0 / ((double) rows1 * cols1), w, x.out, nextT++ * lanes);
                 }
@@ -155,7 +158,8 @@ final class RotoCascade implements LaneCascade<RotoCascade.Block, RotoCascade.Wo
                 for (int a2 = 0; a2 < L; a2++) {
                     for (int a = 0; a < L; a++) {                                   // Z(., a) = Y1(., a) * psi_{j2, a + a2}
                         int b = a + a2;
-                        secondPsi[j2][j1][kymatio[b]].multiplySubsample(w.y1Re[a], w.y1Im[a], lanes, w.productScratch, w.zRe[a], w.zIm[a]);
+                        SparseFourierKernels.multiplySubsample(secondPsi[j2][j1][kymatio[b]], w.y1Re[a], w.y1Im[a], lanes,
+                                w.productScratch, w.zRe[a], w.zIm[a]);
                         w.fft[level2[j2]].inverseTransposed(w.zRe[a], w.zIm[a]);
                         if (translation) {                                          // mean_u |Z(u, a)|
                             laneModulusMeans(w.zRe[a], w.zIm[a], rows2 * cols2, lanes, 1.0 / ((double) rows2 * cols2), w, x.out,
@@ -174,7 +178,7 @@ final class RotoCascade implements LaneCascade<RotoCascade.Block, RotoCascade.Wo
                         if (global) {
                             laneMeans(w.acc[f], rows2 * cols2, lanes, 1.0 / ((double) rows2 * cols2 * n), w, x.out, c * lanes);
                         } else {
-                            lowPass[j2].apply(w.acc[f], lanes, w.lowPassScratch, x.out, c * plane);
+                            LowPassKernels.apply(lowPass[j2], w.acc[f], lanes, w.lowPassScratch, x.out, c * plane);
                             for (int q = c * plane; q < (c + 1) * plane; q++) {
                                 x.out[q] /= n;
                             }
@@ -314,12 +318,12 @@ final class RotoCascade implements LaneCascade<RotoCascade.Block, RotoCascade.Wo
 
         @Override
         protected void loadLane(double[] image, int lane) {
-            padding.padIntoLane(image, 0, xRe, lane, lanes);
+            LanePadding.padIntoLane(padding, image, 0, xRe, lane, lanes);
         }
 
         @Override
         protected void clearLane(int lane) {
-            padding.clearLane(xRe, lane, lanes);
+            LanePadding.clearLane(padding, xRe, lane, lanes);
         }
 
         /** Renormalization and log, per image, on the path-major result at r[o ...]. */
@@ -362,9 +366,9 @@ final class RotoCascade implements LaneCascade<RotoCascade.Block, RotoCascade.Wo
         final double[][] gIm;
         final double[] modSum;
         final AngularConvolution conv;
-        final LowPassOperator.Scratch lowPassScratch;
-        final SparseFourierFilter.Scratch productScratch;
-        final SparseFourierFilter.Product product;
+        final LowPassKernels.Scratch lowPassScratch;
+        final SparseFourierKernels.Scratch productScratch;
+        final SparseFourierKernels.Product product;
         final double[] laneSum; // float64 in both: sums over up to all the pixels of a map
 
         Workspace(int lanes) {
@@ -390,9 +394,9 @@ final class RotoCascade implements LaneCascade<RotoCascade.Block, RotoCascade.Wo
             this.gIm = new double[n][PIXEL_BLOCK];
             this.modSum = new double[PIXEL_BLOCK];
             this.conv = new AngularConvolution(n, PIXEL_BLOCK);
-            this.lowPassScratch = lowPass[0].newScratch(lanes); // level 0 has the widest rows
-            this.productScratch = SparseFourierFilter.newScratch(Mp, lanes); // the filters read column-major spectra
-            this.product = new SparseFourierFilter.Product(productScratch);
+            this.lowPassScratch = LowPassKernels.newScratch(lowPass[0], lanes); // level 0 has the widest rows
+            this.productScratch = SparseFourierKernels.newScratch(Mp, lanes); // the filters read column-major spectra
+            this.product = new SparseFourierKernels.Product(productScratch);
             this.laneSum = new double[lanes]; // float64 in both
         }
     }

@@ -3,10 +3,13 @@
 package org.scatter4j.rototranslation;
 
 import java.util.Arrays;
+import org.scatter4j.scattering.internal.LowPassKernels32;
 import org.scatter4j.scattering.internal.LowPassOperator;
 import org.scatter4j.scattering.internal.SparseFourierFilter;
+import org.scatter4j.scattering.internal.SparseFourierKernels32;
 import org.scatter4j.scattering.engine.LaneBlock32;
 import org.scatter4j.scattering.engine.LaneCascade;
+import org.scatter4j.wavelets.LanePadding32;
 import org.scatter4j.wavelets.Padding;
 import org.scatter4j.wavelets.fft.Fft2D32;
 import org.scatter4j.wavelets.fft.Fft2DFactory32;
@@ -100,7 +103,7 @@ final class RotoCascade32 implements LaneCascade<RotoCascade32.Block, RotoCascad
         if (global) {                                                               // S0 = mean x
             laneMeans(x.xRe, Mp * Np, lanes, 1.0f / ((float) Mp * Np), w, x.out, 0);
         } else {
-            lowPass[0].apply(x.xRe, lanes, w.lowPassScratch, x.out, 0);
+            LowPassKernels32.apply(lowPass[0], x.xRe, lanes, w.lowPassScratch, x.out, 0);
         }
         w.fft[0].forwardRealTransposed(x.xRe, x.xIm);                               // X = F x (x real), column-major
         int nextFirst = 1;
@@ -110,9 +113,9 @@ final class RotoCascade32 implements LaneCascade<RotoCascade32.Block, RotoCascad
             int rows1 = Mp >> j1;
             int cols1 = Np >> j1;
             for (int a = 0; a < L; a++) {                                           // Y1(., a) = |x * psi_{j1, a}|
-                SparseFourierFilter.Product32 xPsi = w.product.of(firstPsi[j1][kymatio[a]], x.xRe, x.xIm, lanes);
+                SparseFourierKernels32.Product32 xPsi = w.product.of(firstPsi[j1][kymatio[a]], x.xRe, x.xIm, lanes);
                 w.fft[j1].inverseTransposedModulus(xPsi, w.y1Re[a]);
-                lowPass[j1].apply(w.y1Re[a], lanes, w.lowPassScratch, w.lp1[a], 0); // Y1 *_u phi_J
+                LowPassKernels32.apply(lowPass[j1], w.y1Re[a], lanes, w.lowPassScratch, w.lp1[a], 0); // Y1 *_u phi_J
                 if (translation) {                                                  // mean_u Y1(u, a)
                     laneMeans(w.y1Re[a], rows1 * cols1, lanes, 1.0f / ((float) rows1 * cols1), w, x.out, nextT++ * lanes);
                 }
@@ -157,7 +160,8 @@ final class RotoCascade32 implements LaneCascade<RotoCascade32.Block, RotoCascad
                 for (int a2 = 0; a2 < L; a2++) {
                     for (int a = 0; a < L; a++) {                                   // Z(., a) = Y1(., a) * psi_{j2, a + a2}
                         int b = a + a2;
-                        secondPsi[j2][j1][kymatio[b]].multiplySubsample(w.y1Re[a], w.y1Im[a], lanes, w.productScratch, w.zRe[a], w.zIm[a]);
+                        SparseFourierKernels32.multiplySubsample(secondPsi[j2][j1][kymatio[b]], w.y1Re[a], w.y1Im[a], lanes,
+                                w.productScratch, w.zRe[a], w.zIm[a]);
                         w.fft[level2[j2]].inverseTransposed(w.zRe[a], w.zIm[a]);
                         if (translation) {                                          // mean_u |Z(u, a)|
                             laneModulusMeans(w.zRe[a], w.zIm[a], rows2 * cols2, lanes, 1.0f / ((float) rows2 * cols2), w, x.out,
@@ -176,7 +180,7 @@ final class RotoCascade32 implements LaneCascade<RotoCascade32.Block, RotoCascad
                         if (global) {
                             laneMeans(w.acc[f], rows2 * cols2, lanes, 1.0f / ((float) rows2 * cols2 * n), w, x.out, c * lanes);
                         } else {
-                            lowPass[j2].apply(w.acc[f], lanes, w.lowPassScratch, x.out, c * plane);
+                            LowPassKernels32.apply(lowPass[j2], w.acc[f], lanes, w.lowPassScratch, x.out, c * plane);
                             for (int q = c * plane; q < (c + 1) * plane; q++) {
                                 x.out[q] /= n;
                             }
@@ -316,12 +320,12 @@ final class RotoCascade32 implements LaneCascade<RotoCascade32.Block, RotoCascad
 
         @Override
         protected void loadLane(float[] image, int lane) {
-            padding.padIntoLane(image, 0, xRe, lane, lanes);
+            LanePadding32.padIntoLane(padding, image, 0, xRe, lane, lanes);
         }
 
         @Override
         protected void clearLane(int lane) {
-            padding.clearLane(xRe, lane, lanes);
+            LanePadding32.clearLane(padding, xRe, lane, lanes);
         }
 
         /** Renormalization and log, per image, on the path-major result at r[o ...]. */
@@ -364,9 +368,9 @@ final class RotoCascade32 implements LaneCascade<RotoCascade32.Block, RotoCascad
         final float[][] gIm;
         final float[] modSum;
         final AngularConvolution32 conv;
-        final LowPassOperator.Scratch32 lowPassScratch;
-        final SparseFourierFilter.Scratch32 productScratch;
-        final SparseFourierFilter.Product32 product;
+        final LowPassKernels32.Scratch32 lowPassScratch;
+        final SparseFourierKernels32.Scratch32 productScratch;
+        final SparseFourierKernels32.Product32 product;
         final double[] laneSum; // float64 in both: sums over up to all the pixels of a map
 
         Workspace(int lanes) {
@@ -392,9 +396,9 @@ final class RotoCascade32 implements LaneCascade<RotoCascade32.Block, RotoCascad
             this.gIm = new float[n][PIXEL_BLOCK];
             this.modSum = new float[PIXEL_BLOCK];
             this.conv = new AngularConvolution32(n, PIXEL_BLOCK);
-            this.lowPassScratch = lowPass[0].newScratch32(lanes); // level 0 has the widest rows
-            this.productScratch = SparseFourierFilter.newScratch32(Mp, lanes); // the filters read column-major spectra
-            this.product = new SparseFourierFilter.Product32(productScratch);
+            this.lowPassScratch = LowPassKernels32.newScratch32(lowPass[0], lanes); // level 0 has the widest rows
+            this.productScratch = SparseFourierKernels32.newScratch32(Mp, lanes); // the filters read column-major spectra
+            this.product = new SparseFourierKernels32.Product32(productScratch);
             this.laneSum = new double[lanes]; // float64 in both
         }
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.scatter4j.scattering.FeatureExtractor;
 import org.scatter4j.scattering.internal.LowPassOperator;
 import org.scatter4j.scattering.internal.SparseFourierFilter;
+import org.scatter4j.scattering.internal.SparseFourierKernels;
 import org.scatter4j.scattering.engine.LaneBatchEngine;
 import org.scatter4j.scattering.engine.Records;
 import org.scatter4j.scattering.Float32Range;
@@ -318,12 +319,12 @@ public final class RotoScattering2D implements FeatureExtractor {
         Fft2D fft1 = Fft2DFactory.create(Mp >> j1, Np >> j1, 1);
         fft0.forwardTransposed(re, im); // column-major, as the filters
         int size = (Mp >> j1) * (Np >> j1);
-        SparseFourierFilter.Scratch productScratch = SparseFourierFilter.newScratch(Mp, 1);
+        SparseFourierKernels.Scratch productScratch = SparseFourierKernels.newScratch(Mp, 1);
         double[][] y = new double[n][];
         for (int a = 0; a < n; a++) {
             double[] yr = new double[size];
             double[] yi = new double[size];
-            firstPsi[j1][kymatio[a]].multiplySubsample(re, im, 1, productScratch, yr, yi);
+            SparseFourierKernels.multiplySubsample(firstPsi[j1][kymatio[a]], re, im, 1, productScratch, yr, yi);
             fft1.inverseTransposedModulus(yr, yi);
             y[a] = yr;
         }

@@ -5,9 +5,6 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
-import javax.imageio.ImageIO;
 
 /**
  * Renders 2D real arrays as colour images: a diverging blue-white-red map centred on zero for
@@ -178,11 +175,5 @@ public final class Heatmap {
         }
         g.dispose();
         return img;
-    }
-
-    public static void writePng(BufferedImage img, Path file) throws IOException {
-        if (!ImageIO.write(img, "png", file.toFile())) {
-            throw new IOException(file + ": no PNG writer available");
-        }
     }
 }

@@ -1,9 +1,12 @@
 package org.scatter4j.scattering;
 
 import org.scatter4j.scattering.engine.LaneBlock64;
+import org.scatter4j.scattering.internal.LowPassKernels;
 import org.scatter4j.scattering.internal.LowPassOperator;
 import org.scatter4j.scattering.internal.SparseFourierFilter;
+import org.scatter4j.scattering.internal.SparseFourierKernels;
 import org.scatter4j.scattering.engine.LaneCascade;
+import org.scatter4j.wavelets.LanePadding;
 import org.scatter4j.wavelets.Padding;
 import org.scatter4j.wavelets.fft.Fft2D;
 import org.scatter4j.wavelets.fft.Fft2DFactory;
@@ -20,7 +23,7 @@ import org.scatter4j.wavelets.fft.Fft2DFactory;
  * result needs (Kymatio's algorithm); the last low-pass is done in space (LowPassOperator). Spectra
  * stay in column-major order (Fft2D.forwardTransposed, the filters built to match), which saves each
  * FFT one of its two transposes. U = |W x| is one call: the inverse FFT has the filter product written
- * row by row (SparseFourierFilter.Product) straight into its input and takes the modulus in its final
+ * row by row (SparseFourierKernels.Product) straight into its input and takes the modulus in its final
  * pass. U then stays in the FFT's row arrays: the low-pass reads them as they are, and so does the
  * forward FFT of U1 (no copy out and back in).
  *
@@ -58,7 +61,7 @@ final class TranslationCascade implements LaneCascade<TranslationCascade.Block, 
     /** S0 = x * phi_J, then X = F x in place. */
     @Override
     public void root(Block b, Workspace w) {
-        lowPass[0].apply(b.xRe, b.lanes, w.lowPassScratch, b.out, 0);              // S0 = x * phi_J
+        LowPassKernels.apply(lowPass[0], b.xRe, b.lanes, w.lowPassScratch, b.out, 0);              // S0 = x * phi_J
         w.fft[0].forwardRealTransposed(b.xRe, b.xIm);                              // X = F x (x real)
     }
 
@@ -73,9 +76,9 @@ final class TranslationCascade implements LaneCascade<TranslationCascade.Block, 
         int lanes = b.lanes;
         int lanePlane = plane * lanes;
         int j1 = n1 / L;
-        SparseFourierFilter.Product xPsi1 = w.product.of(firstOrder[n1], b.xRe, b.xIm, lanes);
+        SparseFourierKernels.Product xPsi1 = w.product.of(firstOrder[n1], b.xRe, b.xIm, lanes);
         double[][] u1 = w.fft[j1].inverseTransposedModulusRows(xPsi1);            // U1 = |x * psi1|
-        lowPass[j1].applyRows(u1, lanes, w.lowPassScratch, b.out, lanePlane * (1 + n1)); // S1 = U1 * phi_J
+        LowPassKernels.applyRows(lowPass[j1], u1, lanes, w.lowPassScratch, b.out, lanePlane * (1 + n1)); // S1 = U1 * phi_J
         if (maxOrder < 2 || j1 == J - 1) {
             return;
         }
@@ -83,9 +86,9 @@ final class TranslationCascade implements LaneCascade<TranslationCascade.Block, 
         int channel = secondOrderStart[n1];
         for (int n2 = (j1 + 1) * L; n2 < J * L; n2++) {
             int j2 = n2 / L;
-            SparseFourierFilter.Product u1Psi2 = w.product.of(secondOrder[j1][n2], w.u1HatRe, w.u1HatIm, lanes);
+            SparseFourierKernels.Product u1Psi2 = w.product.of(secondOrder[j1][n2], w.u1HatRe, w.u1HatIm, lanes);
             double[][] u2 = w.fft[j2].inverseTransposedModulusRows(u1Psi2);        // U2 = |U1 * psi2|
-            lowPass[j2].applyRows(u2, lanes, w.lowPassScratch, b.out, lanePlane * channel++); // S2 = U2 * phi_J
+            LowPassKernels.applyRows(lowPass[j2], u2, lanes, w.lowPassScratch, b.out, lanePlane * channel++); // S2 = U2 * phi_J
         }
     }
 
@@ -113,12 +116,12 @@ final class TranslationCascade implements LaneCascade<TranslationCascade.Block, 
 
         @Override
         protected void loadLane(double[] image, int lane) {
-            padding.padIntoLane(image, 0, xRe, lane, lanes);
+            LanePadding.padIntoLane(padding, image, 0, xRe, lane, lanes);
         }
 
         @Override
         protected void clearLane(int lane) {
-            padding.clearLane(xRe, lane, lanes);
+            LanePadding.clearLane(padding, xRe, lane, lanes);
         }
     }
 
@@ -128,8 +131,8 @@ final class TranslationCascade implements LaneCascade<TranslationCascade.Block, 
         /** The spectrum of U1 (column-major); U1 itself stays in the FFT's rows. */
         final double[] u1HatRe;
         final double[] u1HatIm;
-        final LowPassOperator.Scratch lowPassScratch;
-        final SparseFourierFilter.Product product;
+        final LowPassKernels.Scratch lowPassScratch;
+        final SparseFourierKernels.Product product;
 
         Workspace(int lanes) {
             int Mp = padding.paddedHeight();
@@ -142,9 +145,9 @@ final class TranslationCascade implements LaneCascade<TranslationCascade.Block, 
             this.u1HatRe = new double[full];
             this.u1HatIm = new double[full];
             // level 0 has the widest rows; every level has the same number of output rows
-            this.lowPassScratch = lowPass[0].newScratch(lanes);
+            this.lowPassScratch = LowPassKernels.newScratch(lowPass[0], lanes);
             // the filters read column-major spectra: their rows are the grid's columns
-            this.product = new SparseFourierFilter.Product(SparseFourierFilter.newScratch(Mp, lanes));
+            this.product = new SparseFourierKernels.Product(SparseFourierKernels.newScratch(Mp, lanes));
         }
     }
 }

@@ -124,51 +124,6 @@ public final class Padding {
 
     /** Pads one row-major image into a row-major padded array. */
     public void pad(double[] image, int imageOffset, double[] padded) {
-        padIntoLane(image, imageOffset, padded, 0, 1);
+        LanePadding.padIntoLane(this, image, imageOffset, padded, 0, 1);
     }
-
-    // ---- float64 kernels: begin
-    /**
-     * Pads one row-major image into lane {@code lane} of a padded array in lane layout (value (r, c)
-     * of lane b at {@code (r * paddedWidth + c) * lanes + b}), the layout of the cascades.
-     */
-    public void padIntoLane(double[] image, int imageOffset, double[] padded, int lane, int lanes) {
-        for (int r = 0; r < paddedHeight; r++) {
-            int srcRow = imageOffset + rowSource[r] * width;
-            int dst = r * paddedWidth * lanes + lane;
-            for (int c = 0; c < paddedWidth; c++) {
-                padded[dst + c * lanes] = image[srcRow + colSource[c]];
-            }
-        }
-    }
-
-    /** Sets lane {@code lane} of a lane-layout padded array to zero (an unused lane of a block). */
-    public void clearLane(double[] padded, int lane, int lanes) {
-        for (int p = 0; p < paddedHeight * paddedWidth; p++) {
-            padded[p * lanes + lane] = 0.0;
-        }
-    }
-    // ---- float64 kernels: end
-    // ---- float32 kernels, GENERATED from the float64 kernels above by org.scatter4j.codegen.Float32Kernels (do not edit): begin
-    /**
-     * Pads one row-major image into lane {@code lane} of a padded array in lane layout (value (r, c)
-     * of lane b at {@code (r * paddedWidth + c) * lanes + b}), the layout of the cascades.
-     */
-    public void padIntoLane(float[] image, int imageOffset, float[] padded, int lane, int lanes) {
-        for (int r = 0; r < paddedHeight; r++) {
-            int srcRow = imageOffset + rowSource[r] * width;
-            int dst = r * paddedWidth * lanes + lane;
-            for (int c = 0; c < paddedWidth; c++) {
-                padded[dst + c * lanes] = image[srcRow + colSource[c]];
-            }
-        }
-    }
-
-    /** Sets lane {@code lane} of a lane-layout padded array to zero (an unused lane of a block). */
-    public void clearLane(float[] padded, int lane, int lanes) {
-        for (int p = 0; p < paddedHeight * paddedWidth; p++) {
-            padded[p * lanes + lane] = 0.0f;
-        }
-    }
-    // ---- float32 kernels: end
 }

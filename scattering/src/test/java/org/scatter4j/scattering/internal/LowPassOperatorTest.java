@@ -31,7 +31,7 @@ class LowPassOperatorTest {
         }
         double[] out = new double[outRows * outCols * lanes + 3];
         java.util.Arrays.fill(out, Double.NaN);
-        op.apply(u, lanes, op.newScratch(lanes), out, 3);
+        LowPassKernels.apply(op, u, lanes, LowPassKernels.newScratch(op, lanes), out, 3);
         for (int lane = 0; lane < lanes; lane++) {
             double[] re = new double[rows * cols];
             double[] im = new double[rows * cols];
@@ -93,22 +93,23 @@ class LowPassOperatorTest {
         int length = outRows * outCols * lanes;
         double[] flat = new double[length + 2];
         double[] fromRows = new double[length + 2];
-        op.apply(u, lanes, op.newScratch(lanes), flat, 2);
-        op.applyRows(uRows, lanes, op.newScratch(lanes), fromRows, 2);
+        LowPassKernels.apply(op, u, lanes, LowPassKernels.newScratch(op, lanes), flat, 2);
+        LowPassKernels.applyRows(op, uRows, lanes, LowPassKernels.newScratch(op, lanes), fromRows, 2);
         org.junit.jupiter.api.Assertions.assertArrayEquals(flat, fromRows);
         float[] flat32 = new float[length];
         float[] fromRows32 = new float[length];
-        op.apply(u32, lanes, op.newScratch32(lanes), flat32, 0);
-        op.applyRows(uRows32, lanes, op.newScratch32(lanes), fromRows32, 0);
+        LowPassKernels32.apply(op, u32, lanes, LowPassKernels32.newScratch32(op, lanes), flat32, 0);
+        LowPassKernels32.applyRows(op, uRows32, lanes, LowPassKernels32.newScratch32(op, lanes), fromRows32, 0);
         org.junit.jupiter.api.Assertions.assertArrayEquals(flat32, fromRows32);
 
         IllegalArgumentException few = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> op.applyRows(new double[rows - 1][rowLength], lanes, op.newScratch(lanes), fromRows, 0));
+                () -> LowPassKernels.applyRows(op, new double[rows - 1][rowLength], lanes, LowPassKernels.newScratch(op, lanes),
+                        fromRows, 0));
         org.junit.jupiter.api.Assertions.assertTrue(few.getMessage().contains("inRows=" + rows), few.getMessage());
         double[][] shortRow = new double[rows][rowLength];
         shortRow[rows / 2] = new double[rowLength - 1];
         IllegalArgumentException brief = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> op.applyRows(shortRow, lanes, op.newScratch(lanes), fromRows, 0));
+                () -> LowPassKernels.applyRows(op, shortRow, lanes, LowPassKernels.newScratch(op, lanes), fromRows, 0));
         org.junit.jupiter.api.Assertions.assertTrue(brief.getMessage().contains("rows[" + rows / 2 + "]")
                 && brief.getMessage().contains(String.valueOf(rowLength)), brief.getMessage());
     }

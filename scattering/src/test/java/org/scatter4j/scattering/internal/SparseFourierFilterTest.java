@@ -30,8 +30,8 @@ class SparseFourierFilterTest {
         double[] dstIm = new double[dstRe.length];
         java.util.Arrays.fill(dstRe, Double.NaN); // every entry must be written
         java.util.Arrays.fill(dstIm, Double.NaN);
-        new SparseFourierFilter(filter, rows, cols, k).multiplySubsample(re, im, lanes, SparseFourierFilter.newScratch(cols, lanes),
-                dstRe, dstIm);
+        SparseFourierKernels.multiplySubsample(new SparseFourierFilter(filter, rows, cols, k), re, im, lanes,
+                SparseFourierKernels.newScratch(cols, lanes), dstRe, dstIm);
         for (int a = 0; a < outRows; a++) {
             for (int c = 0; c < outCols; c++) {
                 for (int b = 0; b < lanes; b++) {
@@ -79,14 +79,15 @@ class SparseFourierFilterTest {
         int outLen = cols / k * lanes;
         double[] wholeRe = new double[rows / k * outLen];
         double[] wholeIm = new double[wholeRe.length];
-        f.multiplySubsample(re, im, lanes, SparseFourierFilter.newScratch(cols, lanes), wholeRe, wholeIm);
+        SparseFourierKernels.multiplySubsample(f, re, im, lanes, SparseFourierKernels.newScratch(cols, lanes), wholeRe, wholeIm);
         float[] wholeRe32 = new float[wholeRe.length];
         float[] wholeIm32 = new float[wholeRe.length];
-        f.multiplySubsample(re32, im32, lanes, SparseFourierFilter.newScratch32(cols, lanes), wholeRe32, wholeIm32);
-        SparseFourierFilter.Product product =
-                new SparseFourierFilter.Product(SparseFourierFilter.newScratch(cols, lanes)).of(f, re, im, lanes);
-        SparseFourierFilter.Product32 product32 =
-                new SparseFourierFilter.Product32(SparseFourierFilter.newScratch32(cols, lanes)).of(f, re32, im32, lanes);
+        SparseFourierKernels32.multiplySubsample(f, re32, im32, lanes, SparseFourierKernels32.newScratch32(cols, lanes), wholeRe32,
+                wholeIm32);
+        SparseFourierKernels.Product product =
+                new SparseFourierKernels.Product(SparseFourierKernels.newScratch(cols, lanes)).of(f, re, im, lanes);
+        SparseFourierKernels32.Product32 product32 =
+                new SparseFourierKernels32.Product32(SparseFourierKernels32.newScratch32(cols, lanes)).of(f, re32, im32, lanes);
         for (int a = rows / k - 1; a >= 0; a--) { // any order: each row on its own
             double[] rowRe = new double[outLen];
             double[] rowIm = new double[outLen];
@@ -134,7 +135,7 @@ class SparseFourierFilterTest {
                 int out = (m / k) * (m / k);
                 double[] dr = new double[out * lanes];
                 double[] di = new double[out * lanes];
-                f.multiplySubsample(re, im, lanes, SparseFourierFilter.newScratch(m, lanes), dr, di);
+                SparseFourierKernels.multiplySubsample(f, re, im, lanes, SparseFourierKernels.newScratch(m, lanes), dr, di);
                 float[] fr = new float[dr.length];
                 float[] fi = new float[dr.length];
                 float[] re32 = new float[re.length];
@@ -143,7 +144,7 @@ class SparseFourierFilterTest {
                     re32[i] = (float) re[i];
                     im32[i] = (float) im[i];
                 }
-                f.multiplySubsample(re32, im32, lanes, SparseFourierFilter.newScratch32(m, lanes), fr, fi);
+                SparseFourierKernels32.multiplySubsample(f, re32, im32, lanes, SparseFourierKernels32.newScratch32(m, lanes), fr, fi);
                 double largest = 0;
                 for (double v : dr) {
                     largest = Math.max(largest, Math.abs(v));
@@ -161,10 +162,10 @@ class SparseFourierFilterTest {
                     }
                     double[] or = new double[out];
                     double[] oi = new double[out];
-                    f.multiplySubsample(lr, li, 1, SparseFourierFilter.newScratch(m, 1), or, oi);
+                    SparseFourierKernels.multiplySubsample(f, lr, li, 1, SparseFourierKernels.newScratch(m, 1), or, oi);
                     float[] or32 = new float[out];
                     float[] oi32 = new float[out];
-                    f.multiplySubsample(lr32, li32, 1, SparseFourierFilter.newScratch32(m, 1), or32, oi32);
+                    SparseFourierKernels32.multiplySubsample(f, lr32, li32, 1, SparseFourierKernels32.newScratch32(m, 1), or32, oi32);
                     for (int q = 0; q < out; q++) {
                         String at = "j=" + j + " t=" + t + " lane " + b + " at " + q;
                         assertEquals(or[q], dr[q * lanes + b], 0.0, at);
@@ -221,9 +222,9 @@ class SparseFourierFilterTest {
                 double[] fastIm = new double[out];
                 double[] fullRe = new double[out];
                 double[] fullIm = new double[out];
-                SparseFourierFilter.Scratch scratch = SparseFourierFilter.newScratch(m, 1);
-                new SparseFourierFilter(psi, m, m, k).multiplySubsample(re, im, 1, scratch, fastRe, fastIm);
-                new SparseFourierFilter(psi, m, m, k, 0.0).multiplySubsample(re, im, 1, scratch, fullRe, fullIm);
+                SparseFourierKernels.Scratch scratch = SparseFourierKernels.newScratch(m, 1);
+                SparseFourierKernels.multiplySubsample(new SparseFourierFilter(psi, m, m, k), re, im, 1, scratch, fastRe, fastIm);
+                SparseFourierKernels.multiplySubsample(new SparseFourierFilter(psi, m, m, k, 0.0), re, im, 1, scratch, fullRe, fullIm);
                 double diff = 0;
                 double norm = 0;
                 for (int i = 0; i < out; i++) {
