@@ -160,7 +160,21 @@ public final class CrossValidation {
         for (double c : grid) {
             LinearSvm.builder().c(c); // validates every value before any training
         }
-        return select(x, labels, values, c -> LinearSvm.builder().from(base).c(c).build());
+        // A regularization path per fold: each C starts from the previous C's dual solution on the
+        // same rows (LinearSvm#fit with a warm start), which meets the same stopping criterion in
+        // fewer epochs than a cold start. Grids listed by increasing C benefit most.
+        Splits splits = split(x, labels);
+        double[] score = new double[grid.length];
+        for (int f = 0; f < folds; f++) {
+            LinearSvm previous = null;
+            for (int g = 0; g < grid.length; g++) {
+                LinearSvm model = LinearSvm.builder().from(base).c(grid[g]).build();
+                model.fit(splits.train[f], splits.trainLabels[f], previous);
+                score[g] += accuracy(model.predict(splits.test[f]), splits.testLabels[f]) / folds;
+                previous = model;
+            }
+        }
+        return result(values, score);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.scatter4j.experiments;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
 import org.scatter4j.scattering.Scattering1D;
@@ -22,6 +23,8 @@ public final class SpokenDigitFeatures {
     static final int CHUNK = 128;
 
     private final Scattering1D scattering;
+    /** The transform at N, N/2, N/4, ... (shortest first): each recording is padded to the shortest that holds it. */
+    private final List<Scattering1D> transforms;
     private final int segments;
     private final double epsilon;
 
@@ -41,8 +44,31 @@ public final class SpokenDigitFeatures {
             throw new IllegalArgumentException("segments need local averaging (an integer T), not global averaging");
         }
         this.scattering = scattering;
+        this.transforms = shorterTransforms(scattering);
         this.segments = segments;
         this.epsilon = epsilon;
+    }
+
+    /**
+     * The transforms at N, N/2, N/4, ... down to max(2^J, T), shortest first, with the same J, Q, T
+     * and order (hence the same channels). A recording is zero-padded to the shortest that holds it:
+     * with FSDD's lengths (median 3360 samples at N = 8192) this scatters most recordings at a
+     * quarter or half of the cost, and the frames kept (those covering the recording) see the same
+     * recording followed by zeros.
+     */
+    private static List<Scattering1D> shorterTransforms(Scattering1D full) {
+        List<Scattering1D> list = new ArrayList<>();
+        list.add(full);
+        int minimum = Math.max(1 << full.J(), full.T());
+        for (int n = full.signalLength() / 2; n >= minimum; n /= 2) {
+            Scattering1D shorter = Scattering1D.builder().J(full.J()).Q(full.Q1(), full.Q2()).T(full.T())
+                    .maxOrder(full.maxOrder()).length(n).build();
+            if (shorter.channelCount() != full.channelCount() || shorter.stride() != full.stride()) {
+                break; // a different channel set or frame rate would not give comparable features
+            }
+            list.add(0, shorter);
+        }
+        return List.copyOf(list);
     }
 
     public Scattering1D scattering() {
@@ -70,35 +96,73 @@ public final class SpokenDigitFeatures {
      *                                  message names the recording's index and the sample)
      */
     public float[] extract(List<float[]> recordings, int threads, IntConsumer progress) {
-        int n = scattering.signalLength();
-        int c = scattering.channelCount();
-        int frames = scattering.outputLength();
         int d = dimension();
         float[] features = new float[Math.multiplyExact(recordings.size(), d)];
-        int chunk = Math.min(CHUNK, Math.max(1, recordings.size()));
-        float[] input = new float[chunk * n];
-        float[] output = new float[chunk * c * frames];
-        for (int first = 0; first < recordings.size(); first += chunk) {
-            int count = Math.min(chunk, recordings.size() - first);
-            java.util.Arrays.fill(input, 0f);
-            for (int i = 0; i < count; i++) {
-                load(recordings.get(first + i), first + i, input, i * n, n);
-            }
-            scattering.transformBatch(input, count, output, threads);
-            for (int i = 0; i < count; i++) {
-                int valid = validFrames(recordings.get(first + i).length);
-                pool(output, i * c * frames, valid, features, (first + i) * d);
-            }
-            progress.accept(first + count);
+        // one group of recordings per padded length, each scattered by its own transform
+        List<List<Integer>> groups = new ArrayList<>();
+        for (int g = 0; g < transforms.size(); g++) {
+            groups.add(new ArrayList<>());
+        }
+        for (int r = 0; r < recordings.size(); r++) {
+            groups.get(groupOf(recordings.get(r).length)).add(r);
+        }
+        int done = 0;
+        for (int g = 0; g < transforms.size(); g++) {
+            done = extractGroup(transforms.get(g), recordings, groups.get(g), threads, features, done, progress);
         }
         return features;
     }
 
+    /** Index in {@link #transforms} of the shortest transform that holds a recording (the longest if none). */
+    private int groupOf(int recordingLength) {
+        for (int g = 0; g < transforms.size(); g++) {
+            if (recordingLength <= transforms.get(g).signalLength()) {
+                return g;
+            }
+        }
+        return transforms.size() - 1;
+    }
+
+    private int extractGroup(Scattering1D transform, List<float[]> recordings, List<Integer> members, int threads,
+            float[] features, int done, IntConsumer progress) {
+        if (members.isEmpty()) {
+            return done;
+        }
+        int n = transform.signalLength();
+        int c = transform.channelCount();
+        int frames = transform.outputLength();
+        int d = dimension();
+        int chunk = Math.min(CHUNK, members.size());
+        float[] input = new float[chunk * n];
+        float[] output = new float[chunk * c * frames];
+        for (int first = 0; first < members.size(); first += chunk) {
+            int count = Math.min(chunk, members.size() - first);
+            java.util.Arrays.fill(input, 0f);
+            for (int i = 0; i < count; i++) {
+                int r = members.get(first + i);
+                load(recordings.get(r), r, input, i * n, n);
+            }
+            transform.transformBatch(input, count, output, threads);
+            for (int i = 0; i < count; i++) {
+                int r = members.get(first + i);
+                int valid = validFrames(transform, recordings.get(r).length);
+                pool(output, i * c * frames, c, frames, valid, features, r * d);
+            }
+            done += count;
+            progress.accept(done);
+        }
+        return done;
+    }
+
     /** Frames whose stride interval starts inside the recording (at least 1, at most N'). */
     int validFrames(int recordingLength) {
-        int covered = Math.min(recordingLength, scattering.signalLength());
-        int stride = scattering.stride();
-        return Math.max(1, Math.min(scattering.outputLength(), (covered + stride - 1) / stride));
+        return validFrames(transforms.get(groupOf(recordingLength)), recordingLength);
+    }
+
+    private static int validFrames(Scattering1D transform, int recordingLength) {
+        int covered = Math.min(recordingLength, transform.signalLength());
+        int stride = transform.stride();
+        return Math.max(1, Math.min(transform.outputLength(), (covered + stride - 1) / stride));
     }
 
     /** The recording scaled to a peak of 1, cut or zero-padded to n samples, into dst. */
@@ -122,9 +186,7 @@ public final class SpokenDigitFeatures {
     }
 
     /** Segment means of log(S + eps) over the first {@code valid} frames, channels 1..C-1. */
-    private void pool(float[] s, int at, int valid, float[] dst, int out) {
-        int c = scattering.channelCount();
-        int frames = scattering.outputLength();
+    private void pool(float[] s, int at, int c, int frames, int valid, float[] dst, int out) {
         for (int k = 0; k < segments; k++) {
             int a = (int) ((long) k * valid / segments);
             int b = Math.max((int) ((long) (k + 1) * valid / segments), a + 1);
