@@ -17,7 +17,9 @@ final class Sessions {
         String m = master != null ? master : System.getProperty("spark.master", "local[*]");
         b.master(m);
         if (m.startsWith("local")) {
-            b.config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false");
+            // one JVM: no web UI, and the driver's ports on the loopback interface, not the machine's address
+            b.config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
+                    .config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1");
         }
         return b.getOrCreate();
     }

@@ -12,7 +12,8 @@ final class LocalSpark {
     static synchronized SparkSession get() {
         if (session == null) {
             session = SparkSession.builder().master("local[2]").appName("scatter4j-tests")
-                    .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4").getOrCreate();
+                    .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4")
+                    .config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1").getOrCreate();
         }
         return session;
     }
