@@ -409,7 +409,8 @@ public final class Npy {
         return b;
     }
 
-    private static void readFully(FileChannel ch, long pos, ByteBuffer b, String name) throws IOException {
+    /** Reads b full from the channel at pos; a file cut meanwhile is named in the message. */
+    static void readFully(FileChannel ch, long pos, ByteBuffer b, String name) throws IOException {
         while (b.hasRemaining()) {
             int r = ch.read(b, pos);
             if (r < 0) {

@@ -1,6 +1,5 @@
 package org.scatter4j.io;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -216,7 +215,7 @@ public final class WavReader {
         for (int done = 0; done < frames; ) {
             int n = Math.min(framesPerBuffer, frames - done);
             buf.clear().limit(n * f.blockAlign);
-            readFully(ch, start + (long) done * f.blockAlign, buf, name);
+            Npy.readFully(ch, start + (long) done * f.blockAlign, buf, name);
             for (int i = 0; i < n; i++) {
                 double sum = 0;
                 for (int c = 0; c < f.channels; c++) {
@@ -268,18 +267,8 @@ public final class WavReader {
 
     private static ByteBuffer readAt(FileChannel ch, long pos, int n, String name) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(n).order(ByteOrder.LITTLE_ENDIAN);
-        readFully(ch, pos, b, name);
+        Npy.readFully(ch, pos, b, name);
         b.flip();
         return b;
-    }
-
-    private static void readFully(FileChannel ch, long pos, ByteBuffer b, String name) throws IOException {
-        while (b.hasRemaining()) {
-            int r = ch.read(b, pos);
-            if (r < 0) {
-                throw new EOFException(name + ": truncated: file changed while being read");
-            }
-            pos += r;
-        }
     }
 }
