@@ -7,31 +7,28 @@ import java.util.NoSuchElementException;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataType;
-import org.scatter4j.scattering.FeatureExtractor;
 
 /**
- * What a task of {@link ScatteringTransformer} runs on its partition: the rows stream through the
- * batch engine one block of lanes at a time, so a task holds one block of pixels, features and rows
- * whatever the partition's size, and the transform sees whole blocks, never one image per call.
- * Serializable (it travels to the executors); the transform is looked up there, in
- * {@link ExtractorCache}, on the task's first block.
+ * What a task of a scattering transformer runs on its partition: the rows stream through the batch
+ * engine one block of lanes at a time ({@link RowBlock}), so a task holds one block of inputs,
+ * features and rows whatever the partition's size, and the transform sees whole blocks, never one
+ * row per call. Invalid rows are failed on, dropped or given NaN features as handleInvalid says.
+ * Serializable (it travels to the executors); the block, and through it the transform, is made
+ * there on the task's first row.
  */
 final class PartitionScatterer implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    private final ExtractorCache.Key key;
+    private final RowBlock.Factory blocks;
     private final int column;
     private final String columnName;
     private final String handleInvalid;
-    private final RowPixels pixels;
 
-    PartitionScatterer(ExtractorCache.Key key, int column, DataType type, String columnName, String handleInvalid) {
-        this.key = key;
+    PartitionScatterer(RowBlock.Factory blocks, int column, String columnName, String handleInvalid) {
+        this.blocks = blocks;
         this.column = column;
         this.columnName = columnName;
         this.handleInvalid = handleInvalid;
-        this.pixels = new RowPixels(type, key.height(), key.width());
     }
 
     /** The rows of partition {@code partition} with their features appended (invalid rows as handleInvalid says). */
@@ -43,14 +40,11 @@ final class PartitionScatterer implements Serializable {
     private final class Blocks implements Iterator<Row> {
         private final int partition;
         private final Iterator<Row> in;
-        private final FeatureExtractor fx;
+        private final RowBlock work;
         private final int lanes;
-        private final int imageLength;
         private final int d;
-        private final float[] images;
-        private final float[] features;
         private final Row[] block;
-        /** valid[k]: row k of the block was transformed (its features are at slot[k]); false: kept with NaN. */
+        /** valid[k]: row k of the block was transformed (its features are in lane slot[k]); false: kept with NaN. */
         private final boolean[] valid;
         private final int[] slot;
         private int size;
@@ -60,12 +54,9 @@ final class PartitionScatterer implements Serializable {
         Blocks(int partition, Iterator<Row> in) {
             this.partition = partition;
             this.in = in;
-            this.fx = ExtractorCache.get(key);
-            this.lanes = ExtractorCache.blockLanes(fx);
-            this.imageLength = fx.height() * fx.width();
-            this.d = fx.featureCount();
-            this.images = new float[lanes * imageLength];
-            this.features = new float[lanes * d];
+            this.work = blocks.create();
+            this.lanes = work.lanes();
+            this.d = work.featureCount();
             this.block = new Row[lanes];
             this.valid = new boolean[lanes];
             this.slot = new int[lanes];
@@ -87,12 +78,9 @@ final class PartitionScatterer implements Serializable {
             int k = next++;
             Row r = block[k];
             block[k] = null;
-            double[] v = new double[d];
+            double[] v = new double[d]; // the output vector's own array: Spark keeps it
             if (valid[k]) {
-                int o = slot[k] * d;
-                for (int i = 0; i < d; i++) {
-                    v[i] = features[o + i];
-                }
+                work.features(slot[k], v);
             } else {
                 Arrays.fill(v, Double.NaN);
             }
@@ -111,22 +99,22 @@ final class PartitionScatterer implements Serializable {
             int count = 0;
             while (size < lanes && in.hasNext()) {
                 Row r = in.next();
-                String problem = pixels.read(r, column, images, count * imageLength);
+                String problem = work.read(r, column, count);
                 long index = rowIndex++;
                 if (problem == null) {
                     block[size] = r;
                     valid[size] = true;
                     slot[size++] = count++;
-                } else if (handleInvalid.equals(ScatteringTransformer.KEEP)) {
+                } else if (handleInvalid.equals(AbstractScatteringTransformer.KEEP)) {
                     block[size] = r;
                     valid[size++] = false;
-                } else if (handleInvalid.equals(ScatteringTransformer.ERROR)) {
+                } else if (handleInvalid.equals(AbstractScatteringTransformer.ERROR)) {
                     throw new InvalidRowException("row " + index + " of partition " + partition + ", column '" + columnName
                             + "': " + problem + " (handleInvalid=error; 'skip' drops such rows, 'keep' gives them NaN features)");
                 }
             }
             if (count > 0) {
-                fx.extract(images, count, features, 1); // one thread: Spark runs a task per core
+                work.transform(count); // one thread: Spark runs a task per core
             }
         }
     }

@@ -1,0 +1,108 @@
+package org.scatter4j.spark;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
+import org.scatter4j.scattering.Scattering1D;
+
+/**
+ * A block of signals for {@link Scattering1DTransformer}: the samples read by {@link RowSignal},
+ * checked finite in the transform's precision, transformed by one call of {@link
+ * Scattering1D#transformBatch} on the task's thread, each signal's (C, N') output flattened into the
+ * ML Vector. float64 keeps the input's doubles; float32 rounds them to float first (as {@code
+ * transformBatch(float[])} on the same values), and its features widen to double exactly.
+ */
+final class SignalBlock implements RowBlock {
+    private final Scattering1D s;
+    private final RowSignal reader;
+    private final int lanes;
+    private final int n;
+    private final int d;
+    private final boolean float64;
+    /** float64: the block's samples and features; float32: one row's samples before rounding. */
+    private final double[] samples64;
+    private final double[] features64;
+    private final float[] samples32;
+    private final float[] features32;
+
+    private SignalBlock(Scattering1D s, RowSignal reader, boolean float64) {
+        this.s = s;
+        this.reader = reader;
+        this.lanes = s.blockLanes();
+        this.n = s.signalLength();
+        this.d = s.channelCount() * s.outputLength();
+        this.float64 = float64;
+        this.samples64 = new double[float64 ? lanes * n : n];
+        this.features64 = float64 ? new double[lanes * d] : null;
+        this.samples32 = float64 ? null : new float[lanes * n];
+        this.features32 = float64 ? null : new float[lanes * d];
+    }
+
+    @Override
+    public int lanes() {
+        return lanes;
+    }
+
+    @Override
+    public int featureCount() {
+        return d;
+    }
+
+    @Override
+    public String read(Row row, int column, int lane) {
+        int off = float64 ? lane * n : 0;
+        String problem = reader.read(row, column, samples64, off);
+        if (problem != null) {
+            return problem;
+        }
+        if (float64) {
+            for (int k = 0; k < n; k++) {
+                double x = samples64[off + k];
+                if (!Double.isFinite(x)) {
+                    return "sample " + k + " is " + x + " (not finite)";
+                }
+            }
+            return null;
+        }
+        int o = lane * n;
+        for (int k = 0; k < n; k++) {
+            double x = samples64[k];
+            float f = (float) x;
+            if (!Float.isFinite(f)) {
+                return "sample " + k + " is " + x + (Double.isFinite(x) ? " (beyond float32's range; precision=float64 takes it)"
+                        : " (not finite)");
+            }
+            samples32[o + k] = f;
+        }
+        return null;
+    }
+
+    @Override
+    public void transform(int count) {
+        if (float64) {
+            s.transformBatch(samples64, count, features64, 1);
+        } else {
+            s.transformBatch(samples32, count, features32, 1);
+        }
+    }
+
+    @Override
+    public void features(int lane, double[] dst) {
+        int o = lane * d;
+        if (float64) {
+            System.arraycopy(features64, o, dst, 0, d);
+        } else {
+            for (int i = 0; i < d; i++) {
+                dst[i] = features32[o + i];
+            }
+        }
+    }
+
+    /** The task-side factory: the transform's configuration, the input column's type and the precision. */
+    record Factory(Scattering1DTransformer.Key key, DataType type, boolean float64) implements RowBlock.Factory {
+        @Override
+        public RowBlock create() {
+            Scattering1D s = ExtractorCache.get(key);
+            return new SignalBlock(s, new RowSignal(type, s.signalLength()), float64);
+        }
+    }
+}
