@@ -1,5 +1,6 @@
 package org.scatter4j.scattering;
 
+import org.scatter4j.scattering.internal.FilterSupport;
 import org.scatter4j.wavelets.MorletFilterBank1D;
 import org.scatter4j.wavelets.fft.LaneFft1D;
 
@@ -21,6 +22,8 @@ import org.scatter4j.wavelets.fft.LaneFft1D;
 final class FirstOrder1D {
     private final int paddedLength;
     private final double[][] psi1;
+    /** The nonzero runs of each psi1 ({@link FilterSupport}). */
+    private final int[][] psi1Support;
     /** log2 of the subsampling of U1 of each first-order wavelet. */
     private final int[] k1;
 
@@ -29,9 +32,11 @@ final class FirstOrder1D {
         paddedLength = bank.paddedLength();
         int log2T = bank.phi().j();
         psi1 = new double[bank.psi1().size()][];
+        psi1Support = new int[psi1.length][];
         k1 = new int[psi1.length];
         for (int n = 0; n < psi1.length; n++) {
             psi1[n] = bank.psi1().get(n).level(0);
+            psi1Support[n] = FilterSupport.runs(psi1[n]);
             int j1 = bank.psi1().get(n).j();
             k1[n] = s.globalAveraging() ? j1 : Math.min(j1, log2T);
         }
@@ -63,7 +68,7 @@ final class FirstOrder1D {
      */
     void modulus(int n1, double[] xRe, double[] xIm, Work w, int lanes) {
         int n = paddedLength >> k1[n1];
-        Scattering1DCascade.multiplyPeriodize(xRe, xIm, psi1[n1], paddedLength, 1 << k1[n1], w.re, w.im, lanes);
+        Scattering1DCascade.multiplyPeriodize(xRe, xIm, psi1[n1], psi1Support[n1], paddedLength, 1 << k1[n1], w.re, w.im, lanes);
         w.fft.inverse(w.re, w.im, n, lanes);
         Scattering1DCascade.modulus(w.re, w.im, n * lanes);
     }
@@ -75,14 +80,7 @@ final class FirstOrder1D {
 
     /** Global averaging: the sum over the samples of each lane of the U1 that {@link #modulus} left, into {@code w.sums}. */
     void sum(int n1, Work w, int lanes) {
-        int n = paddedLength >> k1[n1];
-        for (int k = 0; k < lanes; k++) {
-            double sum = 0;
-            for (int p = 0; p < n; p++) {
-                sum += w.re[p * lanes + k];
-            }
-            w.sums[k] = sum;
-        }
+        Scattering1DCascade.sumLanes(w.re, paddedLength >> k1[n1], lanes, w.sums);
     }
 
     /** {@code dst[v] = src[v]} rounded to float32, for v &lt; length. */

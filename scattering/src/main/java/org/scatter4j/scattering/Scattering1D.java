@@ -28,14 +28,17 @@ import org.scatter4j.wavelets.Padding1D;
  */
 public final class Scattering1D {
     /**
-     * Padded values per block of lanes in a batch (4 MiB of float64 per block array): more lanes make
-     * the lane loops longer. Interleaved A/B, 2^17 -> 2^19 values, float32, 2 threads, loaded machine
-     * (T1 harness, bench cases): f (16 x 65536, 1 -> 4 lanes) 1211 -> 709-1118 ms/signal, e (256 x
-     * 8192, 8 -> 32 lanes) 65.1 -> 51.8-58.8; 2^20 (f at 8 lanes) gave f 538-739 against 1244-1551
-     * but doubles the memory and the waste of a batch of 2.
+     * Padded values per block of lanes in a batch (2 MiB of float64 per block array), at most {@link
+     * #MAX_LANES} lanes, and at least {@link #MIN_LANES} while a block array stays within {@link
+     * #MAX_BLOCK_VALUES} (long signals: one lane leaves the lane loops too short to vectorize).
+     * History: 2^17 -> 2^19 values (f 1 -> 4 lanes, e 8 -> 32) gave f 1211 -> 709-1118 ms/signal, e
+     * 65.1 -> 51.8-58.8 (loaded machine); then 2^19 / 64 -> 2^18 / 32 / at least 4 (g 64 -> 32 lanes,
+     * e 32 -> 16, f 4) keeps a block's working set nearer the caches: docs/signal1d.md has the A/B.
      */
-    private static final int BLOCK_VALUES = 1 << 19;
-    private static final int MAX_LANES = 64;
+    private static final int BLOCK_VALUES = 1 << 18;
+    private static final int MAX_LANES = 32;
+    private static final int MIN_LANES = 4;
+    private static final int MAX_BLOCK_VALUES = 1 << 20;
 
     private final int J;
     private final int Q1;
@@ -65,7 +68,7 @@ public final class Scattering1D {
         this.paths = Collections.unmodifiableList(buildPaths());
         int log2T = bank.phi().j();
         this.outLength = global ? 1 : padding.end(log2T) - padding.start(log2T);
-        this.blockLanes = Math.max(1, Math.min(MAX_LANES, BLOCK_VALUES / padding.paddedLength()));
+        this.blockLanes = blockLanes(padding.paddedLength());
         this.engine64 = new LaneBatchEngine<>(new Scattering1DCascade(this), blockLanes);
         this.engine32 = new LaneBatchEngine<>(new Scattering1DCascade32(this), blockLanes);
     }
@@ -208,6 +211,12 @@ public final class Scattering1D {
 
     public Padding1D padding() {
         return padding;
+    }
+
+    /** Lanes per block for a padded length (see {@link #BLOCK_VALUES}). */
+    static int blockLanes(int paddedLength) {
+        int lanes = Math.min(MAX_LANES, BLOCK_VALUES / paddedLength);
+        return lanes >= MIN_LANES ? lanes : Math.max(1, Math.min(MIN_LANES, MAX_BLOCK_VALUES / paddedLength));
     }
 
     /** Signals per block of lanes in a large batch. */

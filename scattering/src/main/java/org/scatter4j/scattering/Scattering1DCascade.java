@@ -2,6 +2,7 @@ package org.scatter4j.scattering;
 
 import org.scatter4j.scattering.engine.LaneBlock64;
 import org.scatter4j.scattering.engine.LaneCascade;
+import org.scatter4j.scattering.internal.FilterSupport;
 import org.scatter4j.wavelets.MorletFilterBank1D;
 import org.scatter4j.wavelets.fft.LaneFft1D;
 
@@ -32,8 +33,11 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
     private final int start;
     private final int channels;
     private final double[][] phi;
+    /** The nonzero runs of phi and of each psi2 at each level ({@link FilterSupport}). */
+    private final int[][] phiSupport;
     private final FirstOrder1D first;
     private final double[][][] psi2;
+    private final int[][][] psi2Support;
     private final int[] j1;
     private final int[] j2;
     /** The channel of the first second-order path of each n1. */
@@ -54,15 +58,18 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
         start = s.padding().start(log2T);
         channels = s.channelCount();
         phi = bank.phi().levels();
+        phiSupport = FilterSupport.ofLevels(phi);
         first = new FirstOrder1D(s);
         j1 = new int[bank.psi1().size()];
         for (int n = 0; n < j1.length; n++) {
             j1[n] = bank.psi1().get(n).j();
         }
         psi2 = new double[bank.psi2().size()][][];
+        psi2Support = new int[psi2.length][][];
         j2 = new int[psi2.length];
         for (int n = 0; n < psi2.length; n++) {
             psi2[n] = bank.psi2().get(n).levels();
+            psi2Support[n] = FilterSupport.ofLevels(psi2[n]);
             j2[n] = bank.psi2().get(n).j();
         }
         secondStart = new int[j1.length];
@@ -94,7 +101,7 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
         int np = paddedLength;
         first.spectrumOfX(b.x, b.u0Re, b.u0Im, w.first, l);
         if (global) {
-            sumInto(b.x, np, l, b.out, 0);
+            sumInto(b.x, np, l, w.sums, b.out, 0);
         } else {
             FirstOrder1D.round(b.u0Re, w.u1Re, np * l);
             FirstOrder1D.round(b.u0Im, w.u1Im, np * l);
@@ -146,11 +153,11 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
             int sub2 = global ? j2[n2] : Math.min(j2[n2], log2T);
             int k2 = Math.max(sub2 - k1, 0);
             int m = n >> k2;
-            multiplyPeriodize(w.u1Re, w.u1Im, psi2[n2][k1], n, 1 << k2, w.u2Re, w.u2Im, l);
+            multiplyPeriodize(w.u1Re, w.u1Im, psi2[n2][k1], psi2Support[n2][k1], n, 1 << k2, w.u2Re, w.u2Im, l);
             w.fft.inverse(w.u2Re, w.u2Im, m, l);
             modulus(w.u2Re, w.u2Im, m * l);
             if (global) {
-                sumInto(w.u2Re, m, l, b.out, channel * l);
+                sumInto(w.u2Re, m, l, w.sums, b.out, channel * l);
             } else {
                 w.fft.forwardReal(w.u2Re, w.u2Im, m, l);
                 average(w.u2Re, w.u2Im, m, k1 + k2, w, b.out, channel * outLength * l, l);
@@ -162,38 +169,46 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
     /**
      * The local average of a map at resolution 2^-k given by its spectrum (length n): times phi at
      * level k, periodized to resolution 2^-log2T, inverse FFT, real part, the signal's samples
-     * written to {@code out[at + t * lanes + lane]}.
+     * written to {@code out[at + t * lanes + lane]}. Only the real part is computed ({@code
+     * LaneFft1D.inverseReal}: half-length complex inverse), as Kymatio keeps only the real part.
      */
     private void average(double[] re, double[] im, int n, int k, Workspace w, double[] out, int at, int l) {
         int sub = 1 << Math.max(log2T - k, 0);
         int m = n / sub;
-        multiplyPeriodize(re, im, phi[k], n, sub, w.sRe, w.sIm, l);
-        w.fft.inverse(w.sRe, w.sIm, m, l);
+        multiplyPeriodize(re, im, phi[k], phiSupport[k], n, sub, w.sRe, w.sIm, l);
+        w.fft.inverseReal(w.sRe, w.sIm, m, l);
         System.arraycopy(w.sRe, start * l, out, at, outLength * l);
     }
 
     /**
      * (outRe, outIm) = the product of a spectrum of length n with a real filter, periodized over
      * {@code k} periods and divided by k (Kymatio's cdgmm then subsample_fourier): the sum runs over
-     * periods in order, as numpy's mean over the periods axis does. Terms where the filter is exactly
-     * zero are skipped: Morlet and Gaussian spectra underflow to zero away from their centre (for
-     * J=8, Q=12: 68 % of the psi1 values, 90 % of the low-pass's; 89 % and 95 % in float32), and a
-     * zero term changes no sum.
+     * periods in order, as numpy's mean over the periods axis does. Only the filter's nonzero runs
+     * ({@code support}, {@link FilterSupport}) are visited: Morlet and Gaussian spectra underflow to
+     * zero away from their centre, and a zero term changes no sum, so the output is the one of the
+     * loop over every v that skips zeros, without a test per value; a run is split where it crosses
+     * a period so that the inner loops need no modulo.
      */
-    static void multiplyPeriodize(double[] re, double[] im, double[] filter, int n, int k, double[] outRe, double[] outIm, int lanes) {
+    static void multiplyPeriodize(double[] re, double[] im, double[] filter, int[] support, int n, int k, double[] outRe, double[] outIm,
+            int lanes) {
         int m = n / k;
         int len = m * lanes;
         java.util.Arrays.fill(outRe, 0, len, 0.0);
         java.util.Arrays.fill(outIm, 0, len, 0.0);
-        for (int v = 0; v < n; v++) {
-            double g = filter[v];
-            if (g == 0.0) {
-                continue;
-            }
-            int from = v * lanes, to = (v % m) * lanes;
-            for (int b = 0; b < lanes; b++) {
-                outRe[to + b] += re[from + b] * g;
-                outIm[to + b] += im[from + b] * g;
+        for (int r = 0; r < support.length; r += 2) {
+            int v = support[r], end = support[r + 1];
+            while (v < end) {
+                int to = v % m;
+                int stop = Math.min(end, v - to + m); // the end of this period
+                int shift = (v - to) * lanes;
+                for (; v < stop; v++) {
+                    double g = filter[v];
+                    int from = v * lanes;
+                    for (int b = from; b < from + lanes; b++) {
+                        outRe[b - shift] += re[b] * g;
+                        outIm[b - shift] += im[b] * g;
+                    }
+                }
             }
         }
         if (k > 1) {
@@ -212,14 +227,29 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
         }
     }
 
-    /** Global average: the sum over all n samples of each lane into {@code out[at + lane]}. */
-    private static void sumInto(double[] x, int n, int lanes, double[] out, int at) {
+    /**
+     * Global average: the sum over all n samples of each lane into {@code out[at + lane]}, in memory
+     * order (sample after sample, every lane at once, in {@code sums}); each lane still adds its
+     * samples in time order, as a loop per lane would.
+     */
+    private static void sumInto(double[] x, int n, int lanes,
+            double[] sums, // float64 in both
+            double[] out, int at) {
+        sumLanes(x, n, lanes, sums);
         for (int k = 0; k < lanes; k++) {
-            double sum = 0; // float64 in both
-            for (int p = 0; p < n; p++) {
-                sum += x[p * lanes + k];
+            out[at + k] = (double) sums[k];
+        }
+    }
+
+    /** {@code sums[lane]} = the sum over p &lt; n of {@code x[p * lanes + lane]}, in memory order. */
+    static void sumLanes(double[] x, int n, int lanes,
+            double[] sums) { // float64 in both
+        java.util.Arrays.fill(sums, 0, lanes, 0.0); // float64 in both
+        for (int p = 0; p < n; p++) {
+            int at = p * lanes;
+            for (int k = 0; k < lanes; k++) {
+                sums[k] += x[at + k];
             }
-            out[at + k] = (double) sum;
         }
     }
 
@@ -262,6 +292,8 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
         final double[] u2Im;
         final double[] sRe;
         final double[] sIm;
+        /** Per-lane sums over time of the global average. */
+        final double[] sums; // float64 in both
 
         Workspace(int lanes) {
             int size = paddedLength * lanes;
@@ -273,6 +305,7 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
             u2Im = new double[size];
             sRe = new double[size];
             sIm = new double[size];
+            sums = new double[lanes]; // float64 in both
         }
     }
 }

@@ -33,6 +33,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code O_f = (Z_f - conj Z_(m/2-f)) / 2i} (the spectra of the even and odd samples), {@code X_(m-f)
  * = conj X_f} (Press et al., Numerical Recipes, 3rd ed., section 12.3.2). Each lane still sees its
  * own arithmetic only.
+ *
+ * <p>{@link #inverseReal} is the reverse for an output whose real part only is wanted: with {@code h
+ * = m / 2} and y = IDFT_m(Y), the even samples are {@code y_2q = IDFT_h(A)_q}, {@code A_f = (Y_f +
+ * Y_(f+h)) / 2}, the odd ones {@code y_2q+1 = IDFT_h(B)_q}, {@code B_f = w_m^-f (Y_f - Y_(f+h)) / 2};
+ * the real part of IDFT_h(A) is the inverse of A's Hermitian part {@code (A_f + conj A_(h-f)) / 2},
+ * so one complex inverse of length h of {@code Z_f = (P + Q) / 4 + i w_m^-f (P - Q) / 4}, {@code P =
+ * Y_f + conj Y_(m-f)}, {@code Q = Y_(f+h) + conj Y_(h-f)}, gives Re y_2q and Re y_2q+1 as its real
+ * and imaginary parts. For a Hermitian Y (a real signal's spectrum times a real symmetric filter)
+ * {@code P = 2 Y_f} and {@code Q = 2 Y_(f+h)}, the usual "tangle"; any other Y gets the real part of
+ * its inverse all the same.
  */
 public final class LaneFft1D32 {
     /** Four-step twiddles per length: {@code [0]} real, {@code [1]} imaginary parts of w_m^(t2 k1) at k1 n2 + t2. */
@@ -139,6 +149,43 @@ public final class LaneFft1D32 {
         }
         for (int f = 1; f < h; f++) {
             untangle(tw[0][f], tw[1][f], f * lanes, (h - f) * lanes, (m - f) * lanes, re, im, lanes);
+        }
+    }
+
+    /**
+     * The real part of the inverse DFT (with its 1/m) of {@code lanes} interleaved spectra of length
+     * {@code m} into {@code re}; {@code im} is then scratch. An even length {@code m >= 4} takes one
+     * complex inverse of half the length (see the class comment), others the complex inverse.
+     */
+    public void inverseReal(float[] re, float[] im, int m, int lanes) {
+        if (m % 2 != 0 || m < 4) {
+            inverse(re, im, m, lanes);
+            return;
+        }
+        check(re, im, m, lanes);
+        int h = m / 2;
+        float[][] tw = HALF_TWIDDLES.computeIfAbsent(m, LaneFft1D32::computeHalfTwiddles);
+        for (int f = 0; f < h; f++) {
+            tangle(tw[0][f], tw[1][f], f * lanes, (f + h) * lanes, (h - f) * lanes, ((m - f) % m) * lanes, re, im, lanes);
+        }
+        transform(zIm, zRe, h, lanes, 1.0f / h);
+        for (int q = 0; q < h; q++) {
+            System.arraycopy(zRe, q * lanes, re, 2 * q * lanes, lanes);
+            System.arraycopy(zIm, q * lanes, re, (2 * q + 1) * lanes, lanes);
+        }
+    }
+
+    /**
+     * Z_f of every lane from Y_f, Y_(f+h), Y_(h-f), Y_(m-f) (at {@code a, b, c, d}); (wr, wi) = w_m^f,
+     * so w_m^-f = wr - i wi.
+     */
+    private void tangle(float wr, float wi, int a, int b, int c, int d, float[] re, float[] im, int lanes) {
+        for (int k = 0; k < lanes; k++) {
+            float pr = re[a + k] + re[d + k], pi = im[a + k] - im[d + k];
+            float qr = re[b + k] + re[c + k], qi = im[b + k] - im[c + k];
+            float dr = 0.25f * (pr - qr), di = 0.25f * (pi - qi);
+            zRe[a + k] = 0.25f * (pr + qr) - (wr * di - wi * dr);
+            zIm[a + k] = 0.25f * (pi + qi) + (wr * dr + wi * di);
         }
     }
 

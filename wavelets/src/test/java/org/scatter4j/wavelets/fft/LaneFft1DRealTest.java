@@ -1,0 +1,103 @@
+package org.scatter4j.wavelets.fft;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The real-output inverse (half-length complex inverse after the tangle) against the complex inverse, in both precisions. */
+class LaneFft1DRealTest {
+    private static final int[] LENGTHS = {1, 2, 4, 6, 8, 96, 1000, 1024, 1031};
+
+    /** Any spectrum (not Hermitian): inverseReal gives the real part of the complex inverse. */
+    @Test
+    void inverseRealIsTheRealPartOfTheInverseOfAnySpectrum() {
+        Random rng = new Random(11);
+        for (int n : LENGTHS) {
+            LaneFft1D fft = new LaneFft1D(n, 5);
+            for (int m = n; m >= 1; m /= 2) {
+                for (int lanes : new int[] {1, 3, 5}) {
+                    double[] re = new double[m * lanes], im = new double[m * lanes];
+                    for (int i = 0; i < re.length; i++) {
+                        re[i] = rng.nextGaussian();
+                        im[i] = rng.nextGaussian();
+                    }
+                    assertRealPart(fft, re, im, m, lanes, 1e-13);
+                }
+                if (m % 2 == 1) {
+                    break;
+                }
+            }
+        }
+    }
+
+    /** A real signal's spectrum (forwardReal) comes back to the signal. */
+    @Test
+    void forwardRealThenInverseRealGivesTheSignalBack() {
+        Random rng = new Random(12);
+        for (int n : LENGTHS) {
+            LaneFft1D fft = new LaneFft1D(n, 4);
+            for (int m = n; m >= 1; m /= 2) {
+                int lanes = 4;
+                double[] x = new double[m * lanes];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = rng.nextGaussian();
+                }
+                double[] re = x.clone(), im = new double[m * lanes];
+                fft.forwardReal(re, im, m, lanes);
+                assertRealPart(fft, re, im, m, lanes, 1e-13);
+                fft.inverseReal(re, im, m, lanes);
+                double err = 0, norm = 0;
+                for (int i = 0; i < x.length; i++) {
+                    err = Math.max(err, Math.abs(re[i] - x[i]));
+                    norm = Math.max(norm, Math.abs(x[i]));
+                }
+                assertTrue(err <= 1e-13 * norm, "round trip m=" + m + " err " + err / norm);
+                if (m % 2 == 1) {
+                    break;
+                }
+            }
+        }
+    }
+
+    @Test
+    void float32InverseRealIsTheRealPartOfTheInverse() {
+        Random rng = new Random(13);
+        for (int n : LENGTHS) {
+            LaneFft1D32 fft = new LaneFft1D32(n, 5);
+            for (int m = n; m >= 1; m /= 2) {
+                int lanes = 5;
+                float[] re = new float[m * lanes], im = new float[m * lanes];
+                for (int i = 0; i < re.length; i++) {
+                    re[i] = (float) rng.nextGaussian();
+                    im[i] = (float) rng.nextGaussian();
+                }
+                float[] re1 = re.clone(), im1 = im.clone();
+                fft.inverse(re1, im1, m, lanes);
+                fft.inverseReal(re, im, m, lanes);
+                double err = 0, norm = 0;
+                for (int i = 0; i < re.length; i++) {
+                    err = Math.max(err, Math.abs(re[i] - re1[i]));
+                    norm = Math.max(norm, Math.abs(re1[i]));
+                }
+                assertTrue(err <= 1e-5 * norm, "float32 m=" + m + " err " + err / norm);
+                if (m % 2 == 1) {
+                    break;
+                }
+            }
+        }
+    }
+
+    /** inverseReal on copies of (re, im) against the real part of the complex inverse, relative to its largest value. */
+    private static void assertRealPart(LaneFft1D fft, double[] re, double[] im, int m, int lanes, double tolerance) {
+        double[] re1 = re.clone(), im1 = im.clone(), re2 = re.clone(), im2 = im.clone();
+        fft.inverse(re1, im1, m, lanes);
+        fft.inverseReal(re2, im2, m, lanes);
+        double err = 0, norm = 0;
+        for (int i = 0; i < m * lanes; i++) {
+            err = Math.max(err, Math.abs(re2[i] - re1[i]));
+            norm = Math.max(norm, Math.abs(re1[i]));
+        }
+        assertTrue(err <= tolerance * norm, "m=" + m + " lanes=" + lanes + " err " + err / norm);
+    }
+}
