@@ -150,7 +150,7 @@ public final class CrossValidation {
 
     /**
      * Chooses C of a linear SVM among {@code grid} (e.g. {@code 1e-3, 1e-2, ..., 10}); the other
-     * settings (loss, bias, tolerance, threads, seed) are taken from {@code base}.
+     * settings (loss, solver, bias, tolerance, threads, seed) are taken from {@code base}.
      */
     public Result<Double> selectC(FeatureMatrix x, int[] labels, double[] grid, LinearSvm base) {
         if (grid == null || base == null) {
@@ -160,9 +160,10 @@ public final class CrossValidation {
         for (double c : grid) {
             LinearSvm.builder().c(c); // validates every value before any training
         }
-        // A regularization path per fold: each C starts from the previous C's dual solution on the
-        // same rows (LinearSvm#fit with a warm start), which meets the same stopping criterion in
-        // fewer epochs than a cold start. Grids listed by increasing C benefit most.
+        // A regularization path per fold: each C starts from the previous C's solution on the same
+        // rows (LinearSvm#fit with a warm start: the dual variables for dual coordinate descent, the
+        // weights for the Newton solver), which meets the same stopping criterion in fewer
+        // iterations than a cold start. Grids listed by increasing C benefit most.
         Splits splits = split(x, labels);
         double[] score = new double[grid.length];
         for (int f = 0; f < folds; f++) {

@@ -21,14 +21,15 @@ import java.util.zip.CRC32;
  * <p>Loading gives bit-identical predictions: every parameter used at prediction time is a double
  * stored exactly.
  *
- * <h2>Format version 2</h2>
+ * <h2>Format version 3</h2>
  *
  * All integers big-endian; {@code string} = {@code int} byte count then that many UTF-8 bytes;
  * {@code double[n]} = n IEEE-754 doubles (the count n is always written earlier).
  *
  * <pre>
  * byte[8]  magic        "S4JMODEL" (53 34 4A 4D 4F 44 45 4C)
- * int      version      2 (version 1 files, which differ only in allowing transform 0 or 1, load too)
+ * int      version      3 if the model needs it (a LinearSvm trained by the Newton solver), else 2;
+ *                       versions 1 (transform 0 or 1 only) and 2 (no solver field) load too
  * long     fileLength   total length of the file in bytes, checksum included
  * int      m            number of metadata entries
  * m x      string key, string value     (caller's opaque metadata, in insertion order)
@@ -36,7 +37,9 @@ import java.util.zip.CRC32;
  *   if 1:  byte transform 0 = none, 1 = log(max(x, 0) + p), 2 = max(x, 0)^p; if not 0: double p
  *          int D; double[D] mean; double[D] scale
  * int      kind         1 = LinearSvm, 2 = AffinePcaClassifier
- *   LinearSvm:  string loss ("SQUARED_HINGE" | "HINGE"); double C; double bias; double epsilon;
+ *   LinearSvm:  string loss ("SQUARED_HINGE" | "HINGE");
+ *               version >= 3 only: string solver ("DUAL_COORDINATE_DESCENT" | "TRUST_REGION_NEWTON");
+ *               double C; double bias; double epsilon;
  *               int maxIterations; int threads; long seed;
  *               int K; int[K] classes (sorted); int D;
  *               int P (1 if K == 2, else K); P x double[D + 1] weights (last = bias weight)
@@ -53,8 +56,12 @@ public final class ModelFile {
 
     /** The 8 magic bytes "S4JMODEL". */
     static final byte[] MAGIC = "S4JMODEL".getBytes(StandardCharsets.US_ASCII);
-    /** The format version this class writes; it reads this one and every earlier one. */
-    public static final int VERSION = 2;
+    /**
+     * The newest format version; this class reads it and every earlier one, and writes the oldest
+     * that holds the model (2 unless a solver other than the default must be recorded), so that
+     * older readers still load the files they can represent.
+     */
+    public static final int VERSION = 3;
 
     static final int TRANSFORM_NONE = 0;
     static final int TRANSFORM_LOG = 1;
@@ -96,9 +103,14 @@ public final class ModelFile {
             writeDoubles(out, s.scale());
         }
         Classifier c = pipeline.classifier();
+        int version = 2;
         if (c instanceof LinearSvm svm) {
             out.writeInt(KIND_LINEAR_SVM);
             writeString(out, svm.loss().name());
+            if (svm.solver() != LinearSvm.Solver.DUAL_COORDINATE_DESCENT) {
+                version = 3;
+                writeString(out, svm.solver().name());
+            }
             out.writeDouble(svm.c());
             out.writeDouble(svm.bias());
             out.writeDouble(svm.epsilon());
@@ -131,7 +143,7 @@ public final class ModelFile {
         ByteArrayOutputStream all = new ByteArrayOutputStream((int) Math.min(length, Integer.MAX_VALUE - 8));
         DataOutputStream head = new DataOutputStream(all);
         head.write(MAGIC);
-        head.writeInt(VERSION);
+        head.writeInt(version);
         head.writeLong(length);
         head.write(body);
         CRC32 crc = new CRC32();
@@ -260,7 +272,16 @@ public final class ModelFile {
             } catch (IllegalArgumentException e) {
                 throw in.corrupt("unknown loss \"" + lossName + "\"");
             }
-            LinearSvm.Builder config = LinearSvm.builder().loss(loss).c(in.readDouble()).bias(in.readDouble())
+            LinearSvm.Solver solver = LinearSvm.Solver.DUAL_COORDINATE_DESCENT;
+            if (version >= 3) {
+                String solverName = in.readString("solver");
+                try {
+                    solver = LinearSvm.Solver.valueOf(solverName);
+                } catch (IllegalArgumentException e) {
+                    throw in.corrupt("unknown solver \"" + solverName + "\"");
+                }
+            }
+            LinearSvm.Builder config = LinearSvm.builder().loss(loss).solver(solver).c(in.readDouble()).bias(in.readDouble())
                     .epsilon(in.readDouble()).maxIterations(in.readInt()).threads(in.readInt())
                     .seed(in.readLong());
             int[] classes = in.readClasses();

@@ -111,6 +111,33 @@ class ModelFileTest {
         assertArrayEquals(a.predict(x), b.predict(x));
     }
 
+    @Test
+    void newtonSolverModelIsWrittenAsVersionThreeAndKeepsItsSolver() throws IOException {
+        Synthetic.Data train = Synthetic.linear(120, 6, 3, 0.5, 13);
+        LinearSvm svm = LinearSvm.builder().solver(LinearSvm.Solver.TRUST_REGION_NEWTON).c(0.5).build();
+        Pipeline p = new Pipeline(null, fitted(svm, train), metadata());
+        Path file = dir.resolve("newton.s4j");
+        ModelFile.save(file, p);
+        byte[] bytes = Files.readAllBytes(file);
+        assertEquals(3, ByteBuffer.wrap(bytes).getInt(8), "the solver needs format version 3");
+        LinearSvm q = (LinearSvm) ModelFile.load(file).classifier();
+        assertEquals(LinearSvm.Solver.TRUST_REGION_NEWTON, q.solver());
+        assertEquals(svm.toString(), q.toString());
+        assertEquals(0.01, q.epsilon());
+        for (int k = 0; k < 3; k++) {
+            assertArrayEquals(svm.weights(k), q.weights(k));
+        }
+        assertArrayEquals(svm.predict(train.x()), q.predict(train.x()));
+        // the dual solver's models stay version 2, which older readers load
+        Path dcd = dir.resolve("dcd.s4j");
+        ModelFile.save(dcd, new Pipeline(null, fitted(LinearSvm.builder().build(), train), Map.of()));
+        assertEquals(2, ByteBuffer.wrap(Files.readAllBytes(dcd)).getInt(8));
+        // an unknown solver name is refused
+        int at = new String(bytes, StandardCharsets.ISO_8859_1).indexOf("TRUST_REGION_NEWTON");
+        bytes[at] = 'X';
+        assertContains(loadFails(withValidCrc(bytes), "badsolver.s4j"), "unknown solver \"XRUST_REGION_NEWTON\"");
+    }
+
     private static Classifier fitted(Classifier c, Synthetic.Data d) {
         c.fit(d.x(), d.y());
         return c;
