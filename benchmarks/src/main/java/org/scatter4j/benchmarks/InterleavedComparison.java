@@ -64,7 +64,7 @@ public final class InterleavedComparison {
             int threads = Integer.parseInt(args[7]);
             for (int i = 0; i < 2; i++) {
                 Object s = scattering1D(loader(jars[i]), J, Q, n);
-                int perSignal = (int) s.getClass().getMethod("channelCount").invoke(s) * (int) s.getClass().getMethod("outputLength").invoke(s);
+                int perSignal = signalOutputLength(s);
                 outputs[i] = new float[count * perSignal];
                 runs[i] = signals(s, n, count, threads, outputs[i]);
             }
@@ -203,5 +203,19 @@ public final class InterleavedComparison {
             x[i] = r.nextFloat();
         }
         return x;
+    }
+
+    /**
+     * Values per transformed signal, for a jar of either API: since 2026-12-05 {@code outputLength()} is
+     * C * N' and {@code outputSamples()} is N'; before, {@code outputLength()} was N'.
+     */
+    private static int signalOutputLength(Object s) throws ReflectiveOperationException {
+        Class<?> c = s.getClass();
+        int channels = (int) c.getMethod("channelCount").invoke(s);
+        try {
+            return channels * (int) c.getMethod("outputSamples").invoke(s);
+        } catch (NoSuchMethodException older) {
+            return channels * (int) c.getMethod("outputLength").invoke(s);
+        }
     }
 }

@@ -35,7 +35,7 @@ final class SignalBenchmark {
         for (int i = 0; i < x.length; i++) {
             x[i] = (float) rnd.nextGaussian();
         }
-        float[] out = new float[c.count() * s.channelCount() * s.outputLength()];
+        float[] out = new float[c.count() * s.outputLength()];
         TreeMap<Integer, Integer> counts = kymatioFftCounts(s);
         double[] times = new double[repeats];
         double[] floors = new double[repeats];

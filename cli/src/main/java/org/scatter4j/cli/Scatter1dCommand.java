@@ -101,11 +101,11 @@ final class Scatter1dCommand implements Callable<Integer> {
             long start = System.nanoTime();
             Signals in = read(input, length);
             Scattering1D s = known != null ? known : transform(qs, samplesT, in.length());
-            int[] outShape = {in.count(), s.channelCount(), s.outputLength()};
+            int[] outShape = {in.count(), s.channelCount(), s.outputSamples()};
             Path part = outputs.temporary(output);
             try (NpyWriter out = float64 ? NpyWriter.float64(part, outShape) : NpyWriter.float32(part, outShape)) {
                 if (float64) {
-                    double[] y = new double[Math.multiplyExact(in.count(), s.channelCount() * s.outputLength())];
+                    double[] y = new double[Math.multiplyExact(in.count(), s.outputLength())];
                     s.transformBatch(in.values(), in.count(), y, nThreads);
                     out.write(y, 0, y.length);
                 } else {
@@ -113,7 +113,7 @@ final class Scatter1dCommand implements Callable<Integer> {
                     for (int i = 0; i < x.length; i++) {
                         x[i] = (float) in.values()[i];
                     }
-                    float[] y = new float[Math.multiplyExact(in.count(), s.channelCount() * s.outputLength())];
+                    float[] y = new float[Math.multiplyExact(in.count(), s.outputLength())];
                     s.transformBatch(x, in.count(), y, nThreads);
                     out.write(y, 0, y.length);
                 }

@@ -95,7 +95,7 @@ class Scatter1dCommandTest {
         assertEquals(0, r.exit(), r.err());
         Scattering1D s = Scattering1D.builder().J(5).Q(4, 2).T(64).length(512).build();
         NpyArray a = Npy.read(out);
-        assertArrayEquals(new int[] {3, s.channelCount(), s.outputLength()}, a.shape());
+        assertArrayEquals(new int[] {3, s.channelCount(), s.outputSamples()}, a.shape());
         assertArrayEquals(s.transformBatch(x, 3), a.toDoubleArray(), 0.0);
         String json = Files.readString(tmp.resolve("s.paths.json"));
         assertEquals(s.channelCount(), json.split("\"order\"").length - 1, json); // one per channel
@@ -258,7 +258,7 @@ class Scatter1dCommandTest {
             pool.shutdown();
             assertEquals(1, ok, "exactly one of two racing runs succeeds");
             NpyArray a = Npy.read(out);
-            assertArrayEquals(new int[] {count, s.channelCount(), s.outputLength()}, a.shape());
+            assertArrayEquals(new int[] {count, s.channelCount(), s.outputSamples()}, a.shape());
             float[] first = new float[n];
             for (int t = 0; t < n; t++) {
                 first[t] = (float) x[t];

@@ -130,7 +130,7 @@ public final class SpokenDigitFeatures {
         }
         int n = transform.signalLength();
         int c = transform.channelCount();
-        int frames = transform.outputLength();
+        int frames = transform.outputSamples();
         int d = dimension();
         int chunk = Math.min(CHUNK, members.size());
         float[] input = new float[chunk * n];
@@ -162,7 +162,7 @@ public final class SpokenDigitFeatures {
     private static int validFrames(Scattering1D transform, int recordingLength) {
         int covered = Math.min(recordingLength, transform.signalLength());
         int stride = transform.stride();
-        return Math.max(1, Math.min(transform.outputLength(), (covered + stride - 1) / stride));
+        return Math.max(1, Math.min(transform.outputSamples(), (covered + stride - 1) / stride));
     }
 
     /** The recording scaled to a peak of 1, cut or zero-padded to n samples, into dst. */

@@ -78,7 +78,7 @@ public final class SignalsDemo {
             double[] y = s.transform(digit);
             tiles.add(firstOrder(String.format("first order, T = %d samples (%.0f ms)", AVERAGES[a], 1000.0 * AVERAGES[a] / RATE),
                     s, y));
-            kept[a] = s.outputLength();
+            kept[a] = s.outputSamples();
         }
         figures.add("signals_averaging.png", Heatmap.montage("Averaging over T: the spoken '7', first-order scattering", tiles, 2));
         String summary = String.format("Chirp and spoken digit at %d Hz, J=%d, Q=%d: first order keeps %d time frames at "
@@ -98,7 +98,7 @@ public final class SignalsDemo {
         BufferedImage first = firstOrder("first order |x * psi1| * phi, T = " + (1 << J) + " samples", s, y);
         // second order, summed over psi2 for each psi1: how much of each frequency row is modulated
         // at the slower rates of psi2 (the detail the first-order average removed), as a time-frequency image
-        int frames = s.outputLength();
+        int frames = s.outputSamples();
         List<SignalPath> paths = s.paths();
         List<SignalPath> order1 = paths.stream().filter(p -> p.order() == 1).toList();
         double[] second = new double[order1.size() * frames];
@@ -118,7 +118,7 @@ public final class SignalsDemo {
 
     /** The first-order channels of a transform's output as a time-frequency figure. */
     static BufferedImage firstOrder(String title, Scattering1D s, double[] y) {
-        int frames = s.outputLength();
+        int frames = s.outputSamples();
         List<SignalPath> order1 = s.paths().stream().filter(p -> p.order() == 1).toList();
         double[] values = new double[order1.size() * frames];
         double[] hz = new double[order1.size()];

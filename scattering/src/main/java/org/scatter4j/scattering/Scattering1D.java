@@ -23,7 +23,7 @@ import org.scatter4j.wavelets.Padding1D;
  *
  * <pre>{@code
  * Scattering1D s = Scattering1D.builder().J(8).Q(12).length(8192).build();
- * float[] out = s.transformBatch(signals, count);   // (count, s.channelCount(), s.outputLength())
+ * float[] out = s.transformBatch(signals, count);   // (count, s.channelCount(), s.outputSamples())
  * }</pre>
  */
 public final class Scattering1D {
@@ -103,28 +103,28 @@ public final class Scattering1D {
 
     /** One signal of length N (float32); returns (C, N') floats. */
     public float[] transform(float[] signal) {
-        float[] out = new float[channelCount() * outLength];
+        float[] out = new float[outputLength()];
         transformBatch(signal, 1, out, 1);
         return out;
     }
 
     /** One signal of length N (float64); returns (C, N') doubles. */
     public double[] transform(double[] signal) {
-        double[] out = new double[channelCount() * outLength];
+        double[] out = new double[outputLength()];
         transformBatch(signal, 1, out, 1);
         return out;
     }
 
     /** {@code count} signals one after another (B, N) in float32, all processors; returns (B, C, N'). */
     public float[] transformBatch(float[] signals, int count) {
-        float[] out = new float[Math.multiplyExact(Math.max(count, 0), channelCount() * outLength)];
+        float[] out = new float[Math.multiplyExact(Math.max(count, 0), outputLength())];
         transformBatch(signals, count, out, Runtime.getRuntime().availableProcessors());
         return out;
     }
 
     /** {@code count} signals one after another (B, N) in float64, all processors; returns (B, C, N'). */
     public double[] transformBatch(double[] signals, int count) {
-        double[] out = new double[Math.multiplyExact(Math.max(count, 0), channelCount() * outLength)];
+        double[] out = new double[Math.multiplyExact(Math.max(count, 0), outputLength())];
         transformBatch(signals, count, out, Runtime.getRuntime().availableProcessors());
         return out;
     }
@@ -137,14 +137,14 @@ public final class Scattering1D {
     public void transformBatch(float[] signals, int count, float[] out, int threads) {
         requireBatch(count);
         engine32.run(new Records.Float32("signals", signals, 0, count, N),
-                new Records.Float32("output", out, 0, count, channelCount() * outLength), threads);
+                new Records.Float32("output", out, 0, count, outputLength()), threads);
     }
 
     /** As {@link #transformBatch(float[], int, float[], int)} in float64. */
     public void transformBatch(double[] signals, int count, double[] out, int threads) {
         requireBatch(count);
         engine64.run(new Records.Float64("signals", signals, 0, count, N),
-                new Records.Float64("output", out, 0, count, channelCount() * outLength), threads);
+                new Records.Float64("output", out, 0, count, outputLength()), threads);
     }
 
     private static void requireBatch(int count) {
@@ -191,8 +191,13 @@ public final class Scattering1D {
     }
 
     /** Samples per channel N': the signal's span at stride 2^floor(log2 T), or 1 for global averaging. */
-    public int outputLength() {
+    public int outputSamples() {
         return outLength;
+    }
+
+    /** Values per transformed signal: C * N' (as {@link Scattering2D#outputLength()} is per image). */
+    public int outputLength() {
+        return channelCount() * outLength;
     }
 
     /** The stride of the output in input samples (2^floor(log2 T)); the whole signal for global averaging. */

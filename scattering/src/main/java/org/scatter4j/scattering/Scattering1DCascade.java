@@ -54,7 +54,7 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
         global = s.globalAveraging();
         log2T = bank.phi().j();
         maxOrder = s.maxOrder();
-        outLength = s.outputLength();
+        outLength = s.outputSamples();
         start = s.padding().start(log2T);
         channels = s.channelCount();
         phi = bank.phi().levels();

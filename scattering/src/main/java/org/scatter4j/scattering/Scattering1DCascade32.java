@@ -56,7 +56,7 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
         global = s.globalAveraging();
         log2T = bank.phi().j();
         maxOrder = s.maxOrder();
-        outLength = s.outputLength();
+        outLength = s.outputSamples();
         start = s.padding().start(log2T);
         channels = s.channelCount();
         phi = bank.phi().levels32();

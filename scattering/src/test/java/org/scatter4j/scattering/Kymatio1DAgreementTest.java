@@ -146,7 +146,7 @@ class Kymatio1DAgreementTest {
     void coefficientsAgreeInFloat64AndFloat32(Case c) throws IOException {
         Scattering1D s = c.build();
         assertEquals(c.shape()[1], s.channelCount(), "C");
-        assertEquals(c.shape()[2], s.outputLength(), "N'");
+        assertEquals(c.shape()[2], s.outputSamples(), "N'");
         ReferenceNpy in = ReferenceNpy.load("/" + c.folder() + "/" + c.name() + "_input.npy");
         ReferenceNpy ref = ReferenceNpy.load("/" + c.folder() + "/" + c.name() + "_output.npy");
         double[] out64 = s.transformBatch(in.data(), c.B());
@@ -160,7 +160,7 @@ class Kymatio1DAgreementTest {
             rounded[i] = x32[i];
         }
         double[] out64rounded = s.transformBatch(rounded, c.B());
-        int len = s.outputLength();
+        int len = s.outputSamples();
         double worst64 = 0, worst32 = 0, worstOwn32 = 0, weakest = Double.POSITIVE_INFINITY;
         for (int b = 0; b < c.B(); b++) {
             double strongest = 0;

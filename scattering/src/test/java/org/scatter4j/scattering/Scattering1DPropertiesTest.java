@@ -45,7 +45,7 @@ class Scattering1DPropertiesTest {
         int count = 13;
         double[] x = noise(count, 1024, 1);
         float[] xf = toFloat(x);
-        int outLen = s.channelCount() * s.outputLength();
+        int outLen = s.outputLength();
         double[] ref64 = new double[count * outLen];
         float[] ref32 = new float[count * outLen];
         s.transformBatch(x, count, ref64, 1);
@@ -127,7 +127,7 @@ class Scattering1DPropertiesTest {
             ex += v * v;
         }
         double e1 = 0;
-        for (int q = s.outputLength(); q < out.length; q++) {
+        for (int q = s.outputSamples(); q < out.length; q++) {
             e1 += out[q] * out[q];
         }
         // stride * ||S1||^2 <= ||U1||^2 <= maxLP ||padded x||^2 <= maxLP 3 ||x||^2 (|phi| <= 1)
@@ -139,10 +139,10 @@ class Scattering1DPropertiesTest {
     void channelCountsAndShapesFollowKymatio() {
         Scattering1D s = Scattering1D.builder().J(6).Q(8).length(1024).build();
         assertEquals(126, s.channelCount());
-        assertEquals(16, s.outputLength());
+        assertEquals(16, s.outputSamples());
         Scattering1D g = Scattering1D.builder().J(5).Q(4).globalAveraging().length(1000).build();
         assertEquals(46, g.channelCount());
-        assertEquals(1, g.outputLength());
+        assertEquals(1, g.outputSamples());
     }
 
     // ------------------------------------------------------------------ bad input

@@ -208,7 +208,7 @@ public final class Scattering1DTransformer extends AbstractScatteringTransformer
 
     /**
      * The transform these params describe (this JVM's shared instance): {@link Scattering1D#paths()}
-     * names each channel of the output, {@link Scattering1D#outputLength()} its samples N'.
+     * names each channel of the output, {@link Scattering1D#outputSamples()} its samples N'.
      */
     public Scattering1D scattering() {
         return ExtractorCache.get(key());
@@ -218,7 +218,7 @@ public final class Scattering1DTransformer extends AbstractScatteringTransformer
     @Override
     public int featureCount() {
         Scattering1D s = scattering();
-        return s.channelCount() * s.outputLength();
+        return s.outputLength();
     }
 
     @Override

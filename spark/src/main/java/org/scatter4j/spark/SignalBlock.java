@@ -29,7 +29,7 @@ final class SignalBlock implements RowBlock {
         this.reader = reader;
         this.lanes = s.blockLanes();
         this.n = s.signalLength();
-        this.d = s.channelCount() * s.outputLength();
+        this.d = s.outputLength();
         this.float64 = float64;
         this.samples64 = new double[float64 ? lanes * n : n];
         this.features64 = float64 ? new double[lanes * d] : null;

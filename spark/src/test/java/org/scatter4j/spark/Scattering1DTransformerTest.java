@@ -130,7 +130,7 @@ class Scattering1DTransformerTest {
 
     /** What the library gives for the first n signals as the column holds them, flattened per signal and widened. */
     private static double[][] expected(Scattering1D s, int n, Input input, boolean float64) {
-        int d = s.channelCount() * s.outputLength();
+        int d = s.outputLength();
         double[][] e = new double[n][d];
         if (float64) {
             double[] x = new double[n * N];
@@ -168,9 +168,9 @@ class Scattering1DTransformerTest {
     @Test
     void featuresEqualTransformBatchBitForBitInBothPrecisionsAndEveryInputType() {
         Scattering1D s = Scattering1D.builder().length(N).J(5).Q(4).build();
-        int d = s.channelCount() * s.outputLength();
+        int d = s.outputLength();
         assertEquals(d, transformer().featureCount());
-        assertTrue(s.outputLength() > 1, "local averaging: several samples per channel");
+        assertTrue(s.outputSamples() > 1, "local averaging: several samples per channel");
         assertTrue(2 * s.blockLanes() < B, "several blocks per partition: " + s.blockLanes() + " lanes");
         for (boolean float64 : new boolean[] {false, true}) {
             for (Input input : Input.values()) {
@@ -185,7 +185,7 @@ class Scattering1DTransformerTest {
     @Test
     void float32RoundsDoublesFirstAndFloat64DoesNot() {
         Scattering1D s = Scattering1D.builder().length(N).J(5).Q(4).build();
-        int d = s.channelCount() * s.outputLength();
+        int d = s.outputLength();
         double[][] f32 = byId(transformer().transform(rows(4, Input.DOUBLES, 1)), 4, d);
         double[][] f64 = byId(transformer().setPrecision("float64").transform(rows(4, Input.DOUBLES, 1)), 4, d);
         for (int k = 0; k < d; k++) {
@@ -208,13 +208,13 @@ class Scattering1DTransformerTest {
                         Scattering1D.builder().length(N).J(5).Q(8, 2).globalAveraging().build()));
         for (Case c : cases) {
             Scattering1D s = c.s();
-            int d = s.channelCount() * s.outputLength();
+            int d = s.outputLength();
             assertEquals(d, c.t().featureCount(), s.toString());
             assertEquals(s.paths(), c.t().scattering().paths(), s.toString());
             boolean float64 = "float64".equals(c.t().getOrDefault(c.t().precision()));
             assertSame(expected(s, n, Input.VECTOR, float64), byId(c.t().transform(rows(n, Input.VECTOR, 2)), n, d), s.toString());
         }
-        assertEquals(1, Scattering1D.builder().length(N).J(5).Q(4).globalAveraging().build().outputLength());
+        assertEquals(1, Scattering1D.builder().length(N).J(5).Q(4).globalAveraging().build().outputSamples());
         assertEquals(1 + Scattering1D.builder().length(N).J(5).Q(8, 2).build().filterBank().psi1().size(),
                 transformer().setMaxOrder(1).setQ(8, 2).scattering().channelCount(), "order 1: order 0 and the first-order wavelets");
     }
@@ -303,7 +303,7 @@ class Scattering1DTransformerTest {
     void handleInvalidSkipDropsTheRowsAndKeepGivesNaN() {
         for (boolean float64 : new boolean[] {false, true}) {
             Scattering1D s = Scattering1D.builder().length(N).J(5).Q(4).build();
-            int d = s.channelCount() * s.outputLength();
+            int d = s.outputLength();
             double[][] expected = expected(s, 10, Input.DOUBLES, float64);
             String precision = float64 ? "float64" : "float32";
 
