@@ -11,8 +11,12 @@ import org.scatter4j.classifiers.LinearSvm;
  *
  * <pre>
  * mvn -q -DskipTests package -pl benchmarks -am
- * java -Xmx3g -cp benchmarks/target/benchmarks.jar org.scatter4j.benchmarks.SvmTiming [rows=60000] [cols=3969] [classes=10] [C=0.01] [threads=2]
+ * java -Xmx3g -cp benchmarks/target/benchmarks.jar org.scatter4j.benchmarks.SvmTiming [rows=60000] [cols=3969] [classes=10] [C=0.01] [threads=2] [solver=DUAL_COORDINATE_DESCENT|TRUST_REGION_NEWTON] [epsilon=solver's default]
  * </pre>
+ *
+ * For {@code TRUST_REGION_NEWTON} an "epoch" below is a Newton iteration and a "step" a
+ * Hessian-vector product (one pass over the rows with alpha > 0); it also keeps a double copy of
+ * the rows (8 rows (cols + 1) bytes: 60000 x 3969 needs -Xmx5g).
  *
  * Rows are class centres (spread 0.05 per coordinate) plus unit-variance uniform noise, so the
  * problem is learnable but not separable, roughly like standardized scattering features.
@@ -32,6 +36,7 @@ public final class SvmTiming {
         int k = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         double c = args.length > 3 ? Double.parseDouble(args[3]) : 0.01;
         int threads = args.length > 4 ? Integer.parseInt(args[4]) : 2;
+        LinearSvm.Solver solver = args.length > 5 ? LinearSvm.Solver.valueOf(args[5]) : LinearSvm.Solver.DUAL_COORDINATE_DESCENT;
 
         long t0 = System.nanoTime();
         float[][] centres = new float[k][d];
@@ -58,7 +63,11 @@ public final class SvmTiming {
         });
         System.out.printf("generated %d x %d (%d classes) in %.1f s%n", n, d, k, (System.nanoTime() - t0) * 1e-9);
 
-        LinearSvm svm = LinearSvm.builder().c(c).threads(threads).seed(1).build();
+        LinearSvm.Builder builder = LinearSvm.builder().c(c).solver(solver).threads(threads).seed(1);
+        if (args.length > 6) {
+            builder.epsilon(Double.parseDouble(args[6]));
+        }
+        LinearSvm svm = builder.build();
         long cpu1 = cpuNanos();
         long t1 = System.nanoTime();
         svm.fit(x, y);
@@ -73,9 +82,9 @@ public final class SvmTiming {
                     rep.label(), rep.iterations(), rep.steps(), rep.seconds(),
                     rep.supportVectors(), rep.converged(), rep.primalObjective(), rep.dualObjective());
         }
-        System.out.printf("fit: C=%g, %d threads: %.1f s wall, %.1f s CPU (process), %d class-epochs, "
+        System.out.printf("fit (%s, epsilon %g): C=%g, %d threads: %.1f s wall, %.1f s CPU (process), %d class-epochs, "
                 + "%.3f s wall per epoch (all classes), %.2f full-data passes per class, %.1f ns CPU per coordinate step%n",
-                c, threads, total, cpu, epochs, total / ((double) epochs / k), (double) steps / k / n, cpu * 1e9 / steps);
+                solver, svm.epsilon(), c, threads, total, cpu, epochs, total / ((double) epochs / k), (double) steps / k / n, cpu * 1e9 / steps);
         long t2 = System.nanoTime();
         int[] predicted = svm.predict(x);
         System.out.printf("training accuracy %.4f, predict %.1f s%n", accuracy(predicted, y),

@@ -95,8 +95,8 @@ final class SpeechCommand implements Callable<Integer> {
         System.out.printf("%-22s J=%d, Q=%d, T=%d samples (%.0f ms), N=%d, %d segments of log(S + %g), %d features%n",
                 "scattering", settings.J(), settings.Q(), settings.T(), 1000.0 * settings.T() / split.train().sampleRate(),
                 settings.length(), settings.segments(), settings.logEpsilon(), r.featureDim());
-        System.out.printf("%-22s linear SVM (squared hinge), C=%s (%d-fold cross-validation on the training set: %.2f %%)%n",
-                "classifier", r.c(), settings.folds(), 100 * r.crossValidationAccuracy());
+        System.out.printf("%-22s %s, C=%s (%d-fold cross-validation on the training set: %.2f %%)%n",
+                "classifier", classifier(settings), r.c(), settings.folds(), 100 * r.crossValidationAccuracy());
         System.out.printf("%-22s %.2f %%%n", "test accuracy", 100 * r.testAccuracy());
         System.out.printf("%-22s read %.1f s, extract %.1f s (%.2f ms per recording), train %.1f s, total %.1f s, %d threads%n",
                 "time", readSeconds, r.extractSeconds(), r.msPerRecording(), r.trainSeconds(), total, t);
@@ -111,7 +111,7 @@ final class SpeechCommand implements Callable<Integer> {
             m.put("segments", settings.segments());
             m.put("log_eps", settings.logEpsilon());
             m.put("feature_dim", r.featureDim());
-            m.put("classifier", "linear SVM (squared hinge)");
+            m.put("classifier", classifier(settings));
             m.put("C", r.c());
             m.put("cv_accuracy", r.crossValidationAccuracy());
             m.put("test_accuracy", r.testAccuracy());
@@ -126,6 +126,11 @@ final class SpeechCommand implements Callable<Integer> {
             JsonOutput.write(outputs, json, m);
         }
         return 0;
+    }
+
+    /** The classifier as the summary and the JSON name it. */
+    static String classifier(SpokenDigitExperiment.Settings settings) {
+        return "linear SVM (squared hinge, one-vs-rest, trust-region Newton, eps=" + settings.svmEpsilon() + ")";
     }
 
     /** Rows: true class, columns: predicted class, in class order. */

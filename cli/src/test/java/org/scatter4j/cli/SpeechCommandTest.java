@@ -58,6 +58,7 @@ class SpeechCommandTest {
         assertEquals(12, o.get("train_size").getAsInt());
         assertEquals(6, o.get("test_size").getAsInt());
         assertEquals(2, o.get("threads").getAsInt());
+        assertTrue(o.get("classifier").getAsString().contains("trust-region Newton, eps=0.001"), o.get("classifier").toString());
         assertEquals(1.0, o.get("test_accuracy").getAsDouble(), 0.0, "a low and a high tone are easy to tell apart");
     }
 
