@@ -69,8 +69,7 @@ final class FirstOrder1D {
     void modulus(int n1, double[] xRe, double[] xIm, Work w, int lanes) {
         int n = paddedLength >> k1[n1];
         Scattering1DCascade.multiplyPeriodize(xRe, xIm, psi1[n1], psi1Support[n1], paddedLength, 1 << k1[n1], w.re, w.im, lanes);
-        w.fft.inverse(w.re, w.im, n, lanes);
-        Scattering1DCascade.modulus(w.re, w.im, n * lanes);
+        w.fft.inverseModulus(w.re, w.im, n, lanes);
     }
 
     /** The spectrum of the U1 that {@link #modulus} left in {@code w}, in place. */

@@ -154,8 +154,7 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
             int k2 = Math.max(sub2 - k1, 0);
             int m = n >> k2;
             multiplyPeriodize(w.u1Re, w.u1Im, psi2[n2][k1], psi2Support[n2][k1], n, 1 << k2, w.u2Re, w.u2Im, l);
-            w.fft.inverse(w.u2Re, w.u2Im, m, l);
-            modulus(w.u2Re, w.u2Im, m * l);
+            w.fft.inverseModulus(w.u2Re, w.u2Im, m, l);
             if (global) {
                 sumInto(w.u2Re, m, l, w.sums, b.out, channel * l);
             } else {
@@ -217,13 +216,6 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
                 outRe[v] *= inv;
                 outIm[v] *= inv;
             }
-        }
-    }
-
-    /** re = |re + i im|: the scattering non-linearity, leaving in re a real map for the real-input forward FFT (im is then scratch). */
-    static void modulus(double[] re, double[] im, int length) {
-        for (int p = 0; p < length; p++) {
-            re[p] = Math.sqrt(re[p] * re[p] + im[p] * im[p]);
         }
     }
 

@@ -156,8 +156,7 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
             int k2 = Math.max(sub2 - k1, 0);
             int m = n >> k2;
             multiplyPeriodize(w.u1Re, w.u1Im, psi2[n2][k1], psi2Support[n2][k1], n, 1 << k2, w.u2Re, w.u2Im, l);
-            w.fft.inverse(w.u2Re, w.u2Im, m, l);
-            modulus(w.u2Re, w.u2Im, m * l);
+            w.fft.inverseModulus(w.u2Re, w.u2Im, m, l);
             if (global) {
                 sumInto(w.u2Re, m, l, w.sums, b.out, channel * l);
             } else {
@@ -219,13 +218,6 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
                 outRe[v] *= inv;
                 outIm[v] *= inv;
             }
-        }
-    }
-
-    /** re = |re + i im|: the scattering non-linearity, leaving in re a real map for the real-input forward FFT (im is then scratch). */
-    static void modulus(float[] re, float[] im, int length) {
-        for (int p = 0; p < length; p++) {
-            re[p] = (float) Math.sqrt(re[p] * re[p] + im[p] * im[p]);
         }
     }
 
