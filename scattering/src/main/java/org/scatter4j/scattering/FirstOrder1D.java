@@ -68,9 +68,8 @@ final class FirstOrder1D {
      */
     void modulus(int n1, double[] xRe, double[] xIm, Work w, int lanes) {
         int n = paddedLength >> k1[n1];
-        Scattering1DCascade.multiplyPeriodize(xRe, xIm, psi1[n1], psi1Support[n1], paddedLength, 1 << k1[n1], w.re, w.im, lanes);
-        w.fft.inverse(w.re, w.im, n, lanes);
-        Scattering1DCascade.modulus(w.re, w.im, n * lanes);
+        Scattering1DCascade.multiplyPeriodize(xRe, xIm, psi1[n1], psi1Support[n1], paddedLength, 1 << k1[n1], w.re, w.im, lanes, w.alignRe, w.alignIm);
+        w.fft.inverseModulus(w.re, w.im, n, lanes);
     }
 
     /** The spectrum of the U1 that {@link #modulus} left in {@code w}, in place. */
@@ -105,12 +104,17 @@ final class FirstOrder1D {
         final double[] re;
         final double[] im;
         final double[] sums;
+        /** multiplyPeriodize's copies of the parts of x's spectrum past the first period. */
+        final double[] alignRe;
+        final double[] alignIm;
 
         Work(int lanes) {
             fft = new LaneFft1D(paddedLength, lanes);
             re = new double[paddedLength * lanes];
             im = new double[paddedLength * lanes];
             sums = new double[lanes];
+            alignRe = new double[paddedLength * lanes];
+            alignIm = new double[paddedLength * lanes];
         }
     }
 }

@@ -74,10 +74,10 @@ public final class Scalogram {
         fft.forwardReal(re, im, np, 1);
         List<MorletFilterBank1D.Filter> psi = bank.psi1();
         double[] out = new double[psi.size() * columns];
-        double[] uRe = new double[m], uIm = new double[m];
+        double[] uRe = new double[m], uIm = new double[m], alignRe = new double[m], alignIm = new double[m];
         int start = padding.start(resolution);
         for (int n = 0; n < psi.size(); n++) {
-            Scattering1DCascade.multiplyPeriodize(re, im, psi.get(n).level(0), FilterSupport.runs(psi.get(n).level(0)), np, sub, uRe, uIm, 1);
+            Scattering1DCascade.multiplyPeriodize(re, im, psi.get(n).level(0), FilterSupport.runs(psi.get(n).level(0)), np, sub, uRe, uIm, 1, alignRe, alignIm);
             fft.inverse(uRe, uIm, m, 1);
             for (int t = 0; t < columns; t++) {
                 out[n * columns + t] = Math.hypot(uRe[start + t], uIm[start + t]);

@@ -153,9 +153,8 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
             int sub2 = global ? j2[n2] : Math.min(j2[n2], log2T);
             int k2 = Math.max(sub2 - k1, 0);
             int m = n >> k2;
-            multiplyPeriodize(w.u1Re, w.u1Im, psi2[n2][k1], psi2Support[n2][k1], n, 1 << k2, w.u2Re, w.u2Im, l);
-            w.fft.inverse(w.u2Re, w.u2Im, m, l);
-            modulus(w.u2Re, w.u2Im, m * l);
+            multiplyPeriodize(w.u1Re, w.u1Im, psi2[n2][k1], psi2Support[n2][k1], n, 1 << k2, w.u2Re, w.u2Im, l, w.alignRe, w.alignIm);
+            w.fft.inverseModulus(w.u2Re, w.u2Im, m, l);
             if (global) {
                 sumInto(w.u2Re, m, l, w.sums, b.out, channel * l);
             } else {
@@ -175,7 +174,7 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
     private void average(double[] re, double[] im, int n, int k, Workspace w, double[] out, int at, int l) {
         int sub = 1 << Math.max(log2T - k, 0);
         int m = n / sub;
-        multiplyPeriodize(re, im, phi[k], phiSupport[k], n, sub, w.sRe, w.sIm, l);
+        multiplyPeriodize(re, im, phi[k], phiSupport[k], n, sub, w.sRe, w.sIm, l, w.alignRe, w.alignIm);
         w.fft.inverseReal(w.sRe, w.sIm, m, l);
         System.arraycopy(w.sRe, start * l, out, at, outLength * l);
     }
@@ -187,10 +186,13 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
      * ({@code support}, {@link FilterSupport}) are visited: Morlet and Gaussian spectra underflow to
      * zero away from their centre, and a zero term changes no sum, so the output is the one of the
      * loop over every v that skips zeros, without a test per value; a run is split where it crosses
-     * a period so that the inner loops need no modulo.
+     * a period so that the inner loops need no modulo. A part of a run past the first period is first
+     * copied to {@code (alignRe, alignIm)} (at least {@code n / k * lanes} long) at the place it lands
+     * in the output, so that the products read and write at one index: C2 (JDK 17) vectorizes that
+     * loop but not one that reads {@code re[b]} and writes {@code outRe[b - shift]}.
      */
     static void multiplyPeriodize(double[] re, double[] im, double[] filter, int[] support, int n, int k, double[] outRe, double[] outIm,
-            int lanes) {
+            int lanes, double[] alignRe, double[] alignIm) {
         int m = n / k;
         int len = m * lanes;
         java.util.Arrays.fill(outRe, 0, len, 0.0);
@@ -200,13 +202,19 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
             while (v < end) {
                 int to = v % m;
                 int stop = Math.min(end, v - to + m); // the end of this period
-                int shift = (v - to) * lanes;
-                for (; v < stop; v++) {
+                double[] srcRe = re, srcIm = im;
+                if (to != v) {
+                    System.arraycopy(re, v * lanes, alignRe, to * lanes, (stop - v) * lanes);
+                    System.arraycopy(im, v * lanes, alignIm, to * lanes, (stop - v) * lanes);
+                    srcRe = alignRe;
+                    srcIm = alignIm;
+                }
+                for (; v < stop; v++, to++) {
                     double g = filter[v];
-                    int from = v * lanes;
-                    for (int b = from; b < from + lanes; b++) {
-                        outRe[b - shift] += re[b] * g;
-                        outIm[b - shift] += im[b] * g;
+                    int at = to * lanes; // sample v's place in the output, and in src (re itself when to == v)
+                    for (int b = at; b < at + lanes; b++) {
+                        outRe[b] += srcRe[b] * g;
+                        outIm[b] += srcIm[b] * g;
                     }
                 }
             }
@@ -217,13 +225,6 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
                 outRe[v] *= inv;
                 outIm[v] *= inv;
             }
-        }
-    }
-
-    /** re = |re + i im|: the scattering non-linearity, leaving in re a real map for the real-input forward FFT (im is then scratch). */
-    static void modulus(double[] re, double[] im, int length) {
-        for (int p = 0; p < length; p++) {
-            re[p] = Math.sqrt(re[p] * re[p] + im[p] * im[p]);
         }
     }
 
@@ -292,6 +293,9 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
         final double[] u2Im;
         final double[] sRe;
         final double[] sIm;
+        /** multiplyPeriodize's copies of the parts of a spectrum past its first period. */
+        final double[] alignRe;
+        final double[] alignIm;
         /** Per-lane sums over time of the global average. */
         final double[] sums; // float64 in both
 
@@ -305,6 +309,8 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
             u2Im = new double[size];
             sRe = new double[size];
             sIm = new double[size];
+            alignRe = new double[size];
+            alignIm = new double[size];
             sums = new double[lanes]; // float64 in both
         }
     }

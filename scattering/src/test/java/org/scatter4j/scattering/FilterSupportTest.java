@@ -52,11 +52,11 @@ class FilterSupportTest {
                 for (int k = 1; k <= Math.min(n, 64); k *= 2) {
                     int m = n / k;
                     double[] outRe = new double[m * lanes], outIm = new double[m * lanes];
-                    Scattering1DCascade.multiplyPeriodize(re, im, f, FilterSupport.runs(f), n, k, outRe, outIm, lanes);
+                    Scattering1DCascade.multiplyPeriodize(re, im, f, FilterSupport.runs(f), n, k, outRe, outIm, lanes, new double[m * lanes], new double[m * lanes]);
                     assertArrayEquals(fullLoop(re, f, n, k, lanes), outRe);
                     assertArrayEquals(fullLoop(im, f, n, k, lanes), outIm);
                     float[] o32Re = new float[m * lanes], o32Im = new float[m * lanes];
-                    Scattering1DCascade32.multiplyPeriodize(re32, im32, f32, FilterSupport.runs(f32), n, k, o32Re, o32Im, lanes);
+                    Scattering1DCascade32.multiplyPeriodize(re32, im32, f32, FilterSupport.runs(f32), n, k, o32Re, o32Im, lanes, new float[m * lanes], new float[m * lanes]);
                     assertArrayEquals(fullLoop(re32, f32, n, k, lanes), o32Re);
                     assertArrayEquals(fullLoop(im32, f32, n, k, lanes), o32Im);
                 }

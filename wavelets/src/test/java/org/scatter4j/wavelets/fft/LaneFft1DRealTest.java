@@ -88,6 +88,43 @@ class LaneFft1DRealTest {
         }
     }
 
+    /** inverseModulus is, bit for bit, the complex inverse followed by the modulus, in both precisions. */
+    @Test
+    void inverseModulusIsTheModulusOfTheInverseBitForBit() {
+        Random rng = new Random(14);
+        for (int n : LENGTHS) {
+            LaneFft1D fft = new LaneFft1D(n, 5);
+            LaneFft1D32 fft32 = new LaneFft1D32(n, 5);
+            for (int m = n; m >= 1; m /= 2) {
+                for (int lanes : new int[] {1, 5}) {
+                    double[] re = new double[m * lanes], im = new double[m * lanes];
+                    float[] re32 = new float[m * lanes], im32 = new float[m * lanes];
+                    for (int i = 0; i < re.length; i++) {
+                        re[i] = rng.nextGaussian();
+                        im[i] = rng.nextGaussian();
+                        re32[i] = (float) re[i];
+                        im32[i] = (float) im[i];
+                    }
+                    double[] re1 = re.clone(), im1 = im.clone();
+                    float[] re132 = re32.clone(), im132 = im32.clone();
+                    fft.inverse(re1, im1, m, lanes);
+                    fft.inverseModulus(re, im, m, lanes);
+                    fft32.inverse(re132, im132, m, lanes);
+                    fft32.inverseModulus(re32, im32, m, lanes);
+                    for (int i = 0; i < re.length; i++) {
+                        double want = Math.sqrt(re1[i] * re1[i] + im1[i] * im1[i]);
+                        float want32 = (float) Math.sqrt(re132[i] * re132[i] + im132[i] * im132[i]);
+                        assertTrue(re[i] == want, "m=" + m + " lanes=" + lanes + " at " + i + ": " + re[i] + " != " + want);
+                        assertTrue(re32[i] == want32, "float32 m=" + m + " lanes=" + lanes + " at " + i + ": " + re32[i] + " != " + want32);
+                    }
+                }
+                if (m % 2 == 1) {
+                    break;
+                }
+            }
+        }
+    }
+
     /** inverseReal on copies of (re, im) against the real part of the complex inverse, relative to its largest value. */
     private static void assertRealPart(LaneFft1D fft, double[] re, double[] im, int m, int lanes, double tolerance) {
         double[] re1 = re.clone(), im1 = im.clone(), re2 = re.clone(), im2 = im.clone();
