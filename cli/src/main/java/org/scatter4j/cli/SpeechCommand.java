@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  * training and test folders of labelled WAV recordings.
  */
 @Command(name = "speech", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Spoken-digit classification: 1D scattering (J=8, Q=12, T=256 samples), log, 4 time segments, linear SVM",
+        description = {"Spoken-digit classification: 1D scattering (J=8, Q=6, T=256 samples), log, 4 time segments, linear SVM",
             "with C cross-validated on the training set. Data: the Free Spoken Digit Dataset, official split (recordings",
             "0-4 of each speaker and digit are the test set), found by --data, else $SCATTER4J_DATA, else data/fsdd,",
             "else ../shared/data/fsdd, else the 420-recording subset bundled in the jar. Or --train DIR --test DIR:",
