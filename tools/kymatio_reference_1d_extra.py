@@ -31,6 +31,12 @@ CASES = {
         # a loud tone over noise 500 times weaker: bands (and second-order paths) 1e-5..1e-7 of the
         # strongest in energy, where a float32 FFT's error (1e-7 of the whole norm) would dominate
         dict(case="range4096_J8_Q8_2", N=4096, J=8, Q=[8, 2], T=None, max_order=2, B=2),
+        # appended after the first seven so that their random draws (one generator, in case order)
+        # and hence their files do not change
+        dict(case="noise16384_J13_Q8", N=16384, J=13, Q=8, T=None, max_order=2, B=1),
+        dict(case="clicks128_J4_Q2_2_T1", N=128, J=4, Q=[2, 2], T=1, max_order=2, B=2),
+        dict(case="noise257_J8_Q4_1_T200", N=257, J=8, Q=[4, 1], T=200, max_order=2, B=2),
+        dict(case="noise2048_J6_Q32_4_T512", N=2048, J=6, Q=[32, 4], T=512, max_order=2, B=2),
     ],
 }[which]
 
@@ -52,13 +58,30 @@ def signal(kind, N, B):
         xs.append(x)
     return np.array(xs, dtype=np.float64)
 
+import kymatio.scattering1d.frontend.base_frontend as base_frontend
+def meta_of(S):
+    """S.meta(), or where it raises IndexError the same metadata with the paths enumerated as the
+    transform runs them. Kymatio's meta() walks the paths with average_local=False, so k1 = j1, and
+    reads psi2 levels[j1], which the filter bank builds only up to log2(T): for T < 2^j1 (T = 1
+    here) meta() fails although the transform itself works (it uses k1 = min(j1, log2 T)). The path
+    set (j2 > j1) and the metadata do not depend on k1."""
+    try:
+        return S.meta()
+    except IndexError:
+        orig = base_frontend.scattering1d
+        base_frontend.scattering1d = lambda U, backend, filters, stride, average_local: orig(U, backend, filters, stride, True)
+        try:
+            return S.meta()
+        finally:
+            base_frontend.scattering1d = orig
+
 manifest = []
 for c in CASES:
     Q = tuple(c["Q"]) if isinstance(c["Q"], list) else c["Q"]
     S = Scattering1D(J=c["J"], shape=c["N"], Q=Q, T=c["T"], max_order=c["max_order"])
     x = signal(c["case"], c["N"], c["B"])
     y = S(x)
-    meta = S.meta()
+    meta = meta_of(S)
     np.save(f"{out}/{c['case']}_input.npy", x)
     np.save(f"{out}/{c['case']}_output.npy", y)
     m = {k: (np.asarray(meta[k]).tolist() if k != "key" else [list(map(int, kk)) for kk in meta[k]]) for k in ["order", "n", "j", "xi", "sigma", "key"]}
