@@ -111,7 +111,13 @@ final class Scatter1dCommand implements Callable<Integer> {
                 } else {
                     float[] x = new float[in.values().length];
                     for (int i = 0; i < x.length; i++) {
-                        x[i] = (float) in.values()[i];
+                        double v = in.values()[i];
+                        if (Math.abs(v) > Float.MAX_VALUE) { // it would become infinity
+                            throw new IllegalArgumentException("signal " + i / in.length() + " (" + in.names().get(i / in.length())
+                                    + "): sample " + i % in.length() + " is " + v + ", beyond float32's range (|x| <= "
+                                    + Float.MAX_VALUE + "); use --precision float64");
+                        }
+                        x[i] = (float) v;
                     }
                     float[] y = new float[Math.multiplyExact(in.count(), s.outputLength())];
                     s.transformBatch(x, in.count(), y, nThreads);

@@ -134,10 +134,16 @@ class Scatter1dCommandTest {
         writeWav(truncated, chirp(300), 8000);
         byte[] bytes = Files.readAllBytes(truncated);
         Files.write(truncated, java.util.Arrays.copyOf(bytes, 100));
+        Path big = tmp.resolve("big.npy"); // float64 samples float32 cannot hold, and float64's transform cannot take
+        double[] b = new double[2 * 256];
+        b[256 + 5] = 1e300;
+        Npy.write(big, b, 2, 256);
         Path out = tmp.resolve("s.npy");
         long before = files();
         Object[][] cases = { // arguments before INPUT, INPUT, then what the message must name
             {new String[] {"--J", "3"}, in, "signal 1", "sample 17"},
+            {new String[] {"--J", "3"}, big, "signal 1 (" + big + "[1]): sample 5 is 1.0E300", "--precision float64"},
+            {new String[] {"--J", "3", "--precision", "float64"}, big, "signal 1", "sample 5 is 1.0E300"},
             {new String[] {"--J", "9"}, ok, "J", "N=256"}, // N < 2^J
             {new String[] {"--J", "0"}, ok, "--J", "got 0"}, // J out of range
             {new String[] {"--J", "3", "--T", "300"}, ok, "T=300", "N=256"},

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
@@ -23,7 +24,8 @@ import java.util.Locale;
  * memory the samples need against {@link ReadLimit}, before anything is allocated. Anything else
  * is refused with an {@link IOException} whose message starts with the file name and says why:
  * compressed formats (ADPCM, mu-law, A-law, MP3 ...), a truncated file, a file that is not WAV,
- * sizes that do not match the file, non-finite float samples.
+ * sizes that do not match the file, non-finite float samples or 64-bit ones beyond float32's range;
+ * a folder, pipe, device or broken link named {@code .wav} is refused before it is opened.
  *
  * <p>Format: Microsoft's RIFF and "Multiple channel audio data and WAVE files" specifications.
  */
@@ -67,6 +69,19 @@ public final class WavReader {
      */
     public static Signal read(Path file) throws IOException {
         String name = file.toString();
+        // checked before opening: opening a named pipe blocks until a writer comes, and a folder's
+        // read fails with only "Is a directory"
+        if (Files.isDirectory(file)) {
+            throw new IOException(name + ": is a folder, not a WAV file");
+        }
+        if (!Files.exists(file)) {
+            throw new IOException(name + (Files.isSymbolicLink(file)
+                    ? ": broken symbolic link: its target " + Files.readSymbolicLink(file) + " does not exist"
+                    : ": no such file"));
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(name + ": not a regular file (a pipe, socket or device); a WAV file is needed");
+        }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             return read(name, ch);
         }
@@ -91,7 +106,13 @@ public final class WavReader {
         if (!fourCc(head, 8).equals("WAVE")) {
             throw new IOException(name + ": not a WAV file: RIFF form type is " + quoted(head, 8, 4) + ", expected \"WAVE\"");
         }
-        long riffEnd = 8 + (head.getInt(4) & 0xFFFFFFFFL);
+        long riffSize = head.getInt(4) & 0xFFFFFFFFL;
+        if (riffSize < 4) {
+            // 0 is what a streaming writer leaves when it was stopped before it went back to fill it in
+            throw new IOException(name + ": corrupt WAV: RIFF size is " + riffSize + " in the header, expected at least 4"
+                    + " (the writer did not finish the file?)");
+        }
+        long riffEnd = 8 + riffSize;
         if (riffEnd > fileSize) {
             throw new IOException(name + ": truncated: RIFF header says " + riffEnd + " bytes but the file has " + fileSize);
         }
@@ -155,9 +176,14 @@ public final class WavReader {
         int blockAlign = f.getShort(12) & 0xFFFF;
         int bits = f.getShort(14) & 0xFFFF;
         if (code == WAVE_FORMAT_EXTENSIBLE) {
-            if (size < 40 || (f.getShort(16) & 0xFFFF) < 22) {
+            if (size < 40) {
                 throw new IOException(name + ": corrupt WAV: WAVE_FORMAT_EXTENSIBLE fmt chunk of " + size
                         + " bytes, expected at least 40");
+            }
+            int cbSize = f.getShort(16) & 0xFFFF;
+            if (cbSize < 22) {
+                throw new IOException(name + ": corrupt WAV: WAVE_FORMAT_EXTENSIBLE with cbSize " + cbSize
+                        + " (extension bytes), expected at least 22");
             }
             for (int i = 0; i < GUID_TAIL.length; i++) {
                 if (f.get(26 + i) != GUID_TAIL[i]) {
@@ -226,7 +252,13 @@ public final class WavReader {
                     }
                     sum += v;
                 }
-                out[done + i] = (float) (sum * scale / f.channels);
+                double mono = sum * scale / f.channels;
+                if (Math.abs(mono) > Float.MAX_VALUE) {
+                    // a 64-bit float sample float32 cannot hold would become infinity
+                    throw new IOException(name + ": sample " + (done + i) + " is " + mono + ", beyond float32's range (|x| <= "
+                            + Float.MAX_VALUE + ")");
+                }
+                out[done + i] = (float) mono;
             }
             done += n;
         }

@@ -155,6 +155,61 @@ class WavReaderTest {
         assertTrue(failure("rifx.wav", rifx).contains("RIFX"));
     }
 
+    /** Things named .wav that are not files: refused by name and reason at once (a pipe must not block). */
+    @Test
+    void refusesFoldersBrokenLinksAndPipesNamedWav() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("folder.wav"));
+        IOException e = assertThrows(IOException.class, () -> WavReader.read(folder));
+        assertEquals(folder + ": is a folder, not a WAV file", e.getMessage());
+        Path link = Files.createSymbolicLink(dir.resolve("link.wav"), dir.resolve("missing-target.wav"));
+        e = assertThrows(IOException.class, () -> WavReader.read(link));
+        assertTrue(e.getMessage().startsWith(link + ": broken symbolic link"), e.getMessage());
+        e = assertThrows(IOException.class, () -> WavReader.read(dir.resolve("absent.wav")));
+        assertEquals(dir.resolve("absent.wav") + ": no such file", e.getMessage());
+        Path fifo = dir.resolve("pipe.wav");
+        boolean made;
+        try {
+            made = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0;
+        } catch (IOException noMkfifo) {
+            made = false;
+        }
+        assumeTrue(made, "mkfifo not available");
+        java.util.concurrent.ExecutorService ex = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r);
+            t.setDaemon(true); // a reader blocked on the pipe must not keep the test JVM alive
+            return t;
+        });
+        try {
+            java.util.concurrent.Future<IOException> f = ex.submit(() -> assertThrows(IOException.class, () -> WavReader.read(fifo)));
+            e = f.get(10, TimeUnit.SECONDS);
+            assertTrue(e.getMessage().startsWith(fifo + ": not a regular file"), e.getMessage());
+        } finally {
+            ex.shutdownNow();
+        }
+    }
+
+    @Test
+    void headerFieldsThatMakeNoSenseGetTheirOwnMessage() throws IOException {
+        byte[] good = new WavBytes().fmt(1, 1, 8000, 16, false).chunk("data", WavBytes.pcm16(1, 2, 3, 4)).build();
+        byte[] riff0 = good.clone();
+        ByteBuffer.wrap(riff0).order(ByteOrder.LITTLE_ENDIAN).putInt(4, 0);
+        String m = failure("riff0.wav", riff0);
+        assertTrue(m.contains("RIFF size is 0"), m);
+        // WAVE_FORMAT_EXTENSIBLE whose cbSize (bytes 16-17 of fmt, file offset 36) is below 22
+        byte[] ext = new WavBytes().fmt(1, 1, 8000, 16, true).chunk("data", WavBytes.pcm16(1, 2)).build();
+        ByteBuffer.wrap(ext).order(ByteOrder.LITTLE_ENDIAN).putShort(36, (short) 0);
+        m = failure("cb.wav", ext);
+        assertTrue(m.contains("WAVE_FORMAT_EXTENSIBLE") && m.contains("cbSize 0") && m.contains("at least 22"), m);
+        // a 64-bit float sample beyond float32's range would become infinity: refused, naming the sample
+        ByteBuffer big = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putDouble(0.25).putDouble(1e300);
+        m = failure("f64big.wav", new WavBytes().fmt(3, 1, 8000, 64, false).chunk("data", big.array()).build());
+        assertTrue(m.contains("sample 1") && m.contains("1.0E300") && m.contains("float32"), m);
+        ByteBuffer max = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putDouble(-Float.MAX_VALUE).putDouble(Float.MAX_VALUE);
+        float[] kept = WavReader.read(write("f64max.wav", new WavBytes().fmt(3, 1, 8000, 64, false).chunk("data", max.array()).build()))
+                .samples();
+        assertArrayEquals(new float[] {-Float.MAX_VALUE, Float.MAX_VALUE}, kept);
+    }
+
     @Test
     void declaredSizeAboveTheLimitIsRefusedBeforeAllocating() throws IOException {
         // a real 64 KB data chunk read with a 16 KB limit

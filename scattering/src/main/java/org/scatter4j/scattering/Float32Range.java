@@ -47,6 +47,16 @@ public final class Float32Range {
      */
     public static void recomputeHugeImages(float[] images, int offset, int count, int imageLength, float[] out, int outOffset,
                                            int outputLength, int plane, java.util.function.UnaryOperator<double[]> float64) {
+        recomputeHugeImages(images, offset, count, imageLength, out, outOffset, outputLength, plane, float64, "image");
+    }
+
+    /**
+     * As {@link #recomputeHugeImages(float[], int, int, int, float[], int, int, int, java.util.function.UnaryOperator)},
+     * with {@code record} ("image", "signal") as the word for one record in a refusal's message.
+     */
+    public static void recomputeHugeImages(float[] images, int offset, int count, int imageLength, float[] out, int outOffset,
+                                           int outputLength, int plane, java.util.function.UnaryOperator<double[]> float64,
+                                           String record) {
         double[] image = null;
         for (int i = 0; i < count; i++) {
             int from = offset + i * imageLength;
@@ -64,10 +74,10 @@ public final class Float32Range {
             for (int q = 0; q < outputLength; q++) {
                 float v = (float) coefficients[q];
                 if (Float.isInfinite(v)) {
-                    throw new IllegalArgumentException(String.format("image %d: scattering coefficient %.3g (channel %d, value %d"
+                    throw new IllegalArgumentException(String.format("%s %d: scattering coefficient %.3g (channel %d, value %d"
                             + " of the channel) exceeds the float32 range (%.3g); compute it in float64 (the double[] methods,"
-                            + " scatter4j --precision float64) or scale the image down", i, coefficients[q], q / plane,
-                            q % plane, Float.MAX_VALUE));
+                            + " scatter4j --precision float64) or scale the %s down", record, i, coefficients[q], q / plane,
+                            q % plane, Float.MAX_VALUE, record));
                 }
                 out[to + q] = v;
             }

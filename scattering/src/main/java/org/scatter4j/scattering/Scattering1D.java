@@ -138,13 +138,39 @@ public final class Scattering1D {
         requireBatch(count);
         engine32.run(new Records.Float32("signals", signals, 0, count, N),
                 new Records.Float32("output", out, 0, count, outputLength()), threads);
+        Float32Range.recomputeHugeImages(signals, 0, count, N, out, 0, outputLength(), outputSamples(), this::transform,
+                "signal"); // samples above 2^50 overflow the float32 modulus: float64
     }
 
-    /** As {@link #transformBatch(float[], int, float[], int)} in float64. */
+    /**
+     * As {@link #transformBatch(float[], int, float[], int)} in float64; samples above {@link
+     * #SAFE_FLOAT64} are refused (the message names signal and sample).
+     */
     public void transformBatch(double[] signals, int count, double[] out, int threads) {
         requireBatch(count);
+        requireFloat64Range(signals, count);
         engine64.run(new Records.Float64("signals", signals, 0, count, N),
                 new Records.Float64("output", out, 0, count, outputLength()), threads);
+    }
+
+    /**
+     * Largest |sample| the float64 cascade takes. Why: the modulus squares values up to the largest
+     * |sample| times a filter's L1 norm, and the FFTs sum up to 2^31 of them, so samples of 1e300 gave
+     * NaN coefficients; below 2^400 neither can come near float64's 2^1024.
+     */
+    public static final double SAFE_FLOAT64 = 0x1p400;
+
+    private void requireFloat64Range(double[] signals, int count) {
+        int n = Math.min(count, signals.length / N); // a short array is the engine's to refuse, with its own message
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < N; k++) {
+                double v = signals[i * N + k];
+                if (Double.isFinite(v) && Math.abs(v) > SAFE_FLOAT64) { // non-finite: the engine's message
+                    throw new IllegalArgumentException("signal " + i + ": sample " + k + " is " + v + ", above the largest"
+                            + " magnitude the transform takes (2^400 = " + SAFE_FLOAT64 + "); scale the signal down");
+                }
+            }
+        }
     }
 
     private static void requireBatch(int count) {

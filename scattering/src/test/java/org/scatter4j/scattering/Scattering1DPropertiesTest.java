@@ -186,6 +186,39 @@ class Scattering1DPropertiesTest {
         assertTrue(m.contains("signal 0") && m.contains("40") && m.contains("Infinity"), m);
     }
 
+    /**
+     * Huge but finite samples: float32 above 2^50 once gave NaN coefficients (squares overflowing in
+     * the modulus); they are now computed in float64 and equal its result to float32 rounding.
+     * float64 samples too big for the float64 cascade are refused, naming signal and sample.
+     */
+    @Test
+    void hugeSamplesGiveFiniteRightOutputOrARefusal() {
+        Scattering1D s = Scattering1D.builder().J(4).Q(2).length(64).build();
+        double[] x = noise(2, 64, 6);
+        for (int p = 64; p < 128; p++) {
+            x[p] *= 0x1p70; // signal 1 only: signal 0 stays on the float32 path
+        }
+        float[] f = toFloat(x);
+        float[] out = new float[2 * s.outputLength()];
+        s.transformBatch(f, 2, out, 2);
+        double[] exact = new double[2 * s.outputLength()];
+        double[] fd = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            fd[i] = f[i];
+        }
+        s.transformBatch(fd, 2, exact, 1);
+        for (int q = 0; q < out.length; q++) {
+            assertTrue(Float.isFinite(out[q]), "coefficient " + q + " is " + out[q]);
+        }
+        for (int q = s.outputLength(); q < out.length; q++) {
+            assertEquals((float) exact[q], out[q], "coefficient " + q + " of the huge signal");
+        }
+        double[] big = noise(2, 64, 7);
+        big[64 + 9] = 1e300;
+        String m = message(() -> s.transformBatch(big, 2));
+        assertTrue(m.contains("signal 1") && m.contains("sample 9") && m.contains("1.0E300"), m);
+    }
+
     @Test
     void refusesEmptyBatchesAndShortArrays() {
         Scattering1D s = Scattering1D.builder().J(4).Q(2).length(64).build();
