@@ -60,6 +60,9 @@ final class SignalBlock implements RowBlock {
                 if (!Double.isFinite(x)) {
                     return "sample " + k + " is " + x + " (not finite)";
                 }
+                if (Math.abs(x) > Scattering1D.SAFE_FLOAT64) {
+                    return aboveFloat64Range(k, x);
+                }
             }
             return null;
         }
@@ -68,12 +71,21 @@ final class SignalBlock implements RowBlock {
             double x = samples64[k];
             float f = (float) x;
             if (!Float.isFinite(f)) {
-                return "sample " + k + " is " + x + (Double.isFinite(x) ? " (beyond float32's range; precision=float64 takes it)"
-                        : " (not finite)");
+                if (!Double.isFinite(x)) {
+                    return "sample " + k + " is " + x + " (not finite)";
+                }
+                return Math.abs(x) > Scattering1D.SAFE_FLOAT64 ? aboveFloat64Range(k, x)
+                        : "sample " + k + " is " + x + " (beyond float32's range; precision=float64 takes it)";
             }
             samples32[o + k] = f;
         }
         return null;
+    }
+
+    /** A row the library would refuse for the whole batch is an invalid row here, so handleInvalid applies to it. */
+    private static String aboveFloat64Range(int k, double x) {
+        return "sample " + k + " is " + x + ", above the largest magnitude the transform takes (2^400 = "
+                + Scattering1D.SAFE_FLOAT64 + "); scale the signal down";
     }
 
     @Override

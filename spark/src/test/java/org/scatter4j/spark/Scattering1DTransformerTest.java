@@ -286,16 +286,24 @@ class Scattering1DTransformerTest {
         assertTrue(inf.startsWith("row 0 of partition 0, column 'signal': sample 200 is Infinity (not finite)"), inf);
         String nul = invalidRowMessage(transformer(), withInvalidRows(Input.FLOATS).filter("id = 5"));
         assertTrue(nul.startsWith("row 0 of partition 0, column 'signal': null signal"), nul);
-        Dataset<Row> big = spark.createDataFrame(List.of(RowFactory.create(0L, column(bigSignal(), Input.DOUBLES))),
+        Dataset<Row> big = spark.createDataFrame(List.of(RowFactory.create(0L, column(bigSignal(1e100), Input.DOUBLES))),
                 schema(Input.DOUBLES));
         String range = invalidRowMessage(transformer(), big);
-        assertTrue(range.contains("sample 9 is 1.0E300 (beyond float32's range; precision=float64 takes it)"), range);
+        assertTrue(range.contains("sample 9 is 1.0E100 (beyond float32's range; precision=float64 takes it)"), range);
         assertEquals(1, transformer().setPrecision("float64").transform(big).count());
+        // beyond what float64 takes either (Scattering1D.SAFE_FLOAT64): an invalid row in both precisions, not a failed job
+        Dataset<Row> huge = spark.createDataFrame(List.of(RowFactory.create(0L, column(bigSignal(1e300), Input.DOUBLES)),
+                RowFactory.create(1L, column(new double[N], Input.DOUBLES))), schema(Input.DOUBLES));
+        for (String precision : new String[] {"float32", "float64"}) {
+            String h = invalidRowMessage(transformer().setPrecision(precision), huge);
+            assertTrue(h.startsWith("row 0 of partition 0, column 'signal': sample 9 is 1.0E300, above the largest magnitude"), h);
+            assertEquals(1, transformer().setPrecision(precision).setHandleInvalid("skip").transform(huge).count());
+        }
     }
 
-    private static double[] bigSignal() {
+    private static double[] bigSignal(double value) {
         double[] x = new double[N];
-        x[9] = 1e300;
+        x[9] = value;
         return x;
     }
 
