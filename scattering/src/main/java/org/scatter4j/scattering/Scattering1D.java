@@ -65,12 +65,41 @@ public final class Scattering1D {
         this.N = b.N;
         this.padding = Padding1D.of(N, J, T);
         this.bank = MorletFilterBank1D.of(padding.paddedLength(), J, Q1, Q2, T);
+        bank.checkAliasFree();
+        if (maxOrder == 2) {
+            checkSecondOrderLevels();
+        }
         this.paths = Collections.unmodifiableList(buildPaths());
         int log2T = bank.phi().j();
         this.outLength = global ? 1 : padding.end(log2T) - padding.start(log2T);
         this.blockLanes = blockLanes(padding.paddedLength());
         this.engine64 = new LaneBatchEngine<>(new Scattering1DCascade(this), blockLanes);
         this.engine32 = new LaneBatchEngine<>(new Scattering1DCascade32(this), blockLanes);
+    }
+
+    /**
+     * Refuses what Kymatio's {@code scattering1d} cannot run: the second order reads psi2 at level
+     * k1 (the subsampling of U1: min(j1, log2 T), or j1 for global averaging), and the filter bank
+     * builds psi2's levels only below min(max j1, j2, 1 + log2 T) ({@code scattering_filter_factory});
+     * when the first-order wavelet with the largest j1 has a second-order partner (j2 &gt; j1) with
+     * j1 &lt;= log2 T, that level is missing and Kymatio raises IndexError (typically Q1 = 1 with
+     * Q2 &gt;= 2). Checked on the very levels the cascades read, so it is the same condition.
+     */
+    private void checkSecondOrderLevels() {
+        int log2T = bank.phi().j();
+        List<MorletFilterBank1D.Filter> psi1 = bank.psi1(), psi2 = bank.psi2();
+        for (int n1 = 0; n1 < psi1.size(); n1++) {
+            int j1 = psi1.get(n1).j();
+            int k1 = global ? j1 : Math.min(j1, log2T);
+            for (int n2 = 0; n2 < psi2.size(); n2++) {
+                MorletFilterBank1D.Filter f2 = psi2.get(n2);
+                if (f2.j() > j1 && k1 >= f2.levelCount()) {
+                    throw new IllegalArgumentException("Q=(" + Q1 + ", " + Q2 + "), J=" + J + ", T=" + (global ? "global" : T)
+                            + ": second-order wavelet n2=" + n2 + " (j2=" + f2.j() + ") has " + f2.levelCount() + " levels but first-order n1="
+                            + n1 + " (j1=" + j1 + ") needs level " + k1 + "; Kymatio raises IndexError here (lower Q2 or raise Q1)");
+                }
+            }
+        }
     }
 
     public static Builder builder() {

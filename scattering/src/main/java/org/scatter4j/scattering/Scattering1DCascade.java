@@ -36,6 +36,8 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
     /** The nonzero runs of phi and of each psi2 at each level ({@link FilterSupport}). */
     private final int[][] phiSupport;
     private final FirstOrder1D first;
+    /** The float32 cascade's float64 fallback for second-order maps made in the padding. */
+    private final ExactSecondOrder1D exact;
     private final double[][][] psi2;
     private final int[][][] psi2Support;
     private final int[] j1;
@@ -60,6 +62,7 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
         phi = bank.phi().levels();
         phiSupport = FilterSupport.ofLevels(phi);
         first = new FirstOrder1D(s);
+        exact = new ExactSecondOrder1D(s);
         j1 = new int[bank.psi1().size()];
         for (int n = 0; n < j1.length; n++) {
             j1[n] = bank.psi1().get(n).j();
@@ -158,8 +161,13 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
             if (global) {
                 sumInto(w.u2Re, m, l, w.sums, b.out, channel * l);
             } else {
+                // lanes whose U2 sits in the padding: S2 again in float64 (float32 only; ExactSecondOrder1D says why)
+                int heavy = exact.paddingHeavyLanes(w.u2Re, m, k1 + k2, l, w.exact);
                 w.fft.forwardReal(w.u2Re, w.u2Im, m, l);
                 average(w.u2Re, w.u2Im, m, k1 + k2, w, b.out, channel * outLength * l, l);
+                if (heavy > 0) {
+                    exact.redo(n2, k1, k2, w.first.re, w.first.im, l, w.exact, b.out, channel * outLength * l);
+                }
             }
             channel++;
         }
@@ -286,6 +294,7 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
     /** One thread's scratch: the float64 first order, the FFT's blocks and the maps U1, U2 and the averages. */
     final class Workspace {
         final FirstOrder1D.Work first;
+        final ExactSecondOrder1D.Work exact;
         final LaneFft1D fft;
         final double[] u1Re;
         final double[] u1Im;
@@ -302,6 +311,7 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
         Workspace(int lanes) {
             int size = paddedLength * lanes;
             first = Scattering1DCascade.this.first.newWork(lanes);
+            exact = Scattering1DCascade.this.exact.newWork(lanes);
             fft = new LaneFft1D(paddedLength, lanes);
             u1Re = new double[size];
             u1Im = new double[size];

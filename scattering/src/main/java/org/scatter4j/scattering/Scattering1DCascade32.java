@@ -38,6 +38,8 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
     /** The nonzero runs of phi and of each psi2 at each level ({@link FilterSupport}). */
     private final int[][] phiSupport;
     private final FirstOrder1D first;
+    /** The float32 cascade's float64 fallback for second-order maps made in the padding. */
+    private final ExactSecondOrder1D exact;
     private final float[][][] psi2;
     private final int[][][] psi2Support;
     private final int[] j1;
@@ -62,6 +64,7 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
         phi = bank.phi().levels32();
         phiSupport = FilterSupport.ofLevels(phi);
         first = new FirstOrder1D(s);
+        exact = new ExactSecondOrder1D(s);
         j1 = new int[bank.psi1().size()];
         for (int n = 0; n < j1.length; n++) {
             j1[n] = bank.psi1().get(n).j();
@@ -160,8 +163,13 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
             if (global) {
                 sumInto(w.u2Re, m, l, w.sums, b.out, channel * l);
             } else {
+                // lanes whose U2 sits in the padding: S2 again in float64 (float32 only; ExactSecondOrder1D says why)
+                int heavy = exact.paddingHeavyLanes(w.u2Re, m, k1 + k2, l, w.exact);
                 w.fft.forwardReal(w.u2Re, w.u2Im, m, l);
                 average(w.u2Re, w.u2Im, m, k1 + k2, w, b.out, channel * outLength * l, l);
+                if (heavy > 0) {
+                    exact.redo(n2, k1, k2, w.first.re, w.first.im, l, w.exact, b.out, channel * outLength * l);
+                }
             }
             channel++;
         }
@@ -288,6 +296,7 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
     /** One thread's scratch: the float64 first order, the FFT's blocks and the maps U1, U2 and the averages. */
     final class Workspace {
         final FirstOrder1D.Work first;
+        final ExactSecondOrder1D.Work exact;
         final LaneFft1D32 fft;
         final float[] u1Re;
         final float[] u1Im;
@@ -304,6 +313,7 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
         Workspace(int lanes) {
             int size = paddedLength * lanes;
             first = Scattering1DCascade32.this.first.newWork(lanes);
+            exact = Scattering1DCascade32.this.exact.newWork(lanes);
             fft = new LaneFft1D32(paddedLength, lanes);
             u1Re = new float[size];
             u1Im = new float[size];

@@ -88,6 +88,38 @@ public final class MorletFilterBank1D {
         return new MorletFilterBank1D(paddedLength, J, Q1, Q2, T);
     }
 
+    /**
+     * Refuses the filter banks that Kymatio's {@code ScatteringBase._check_filterbanks} refuses (an
+     * AssertionError there, at construction, whatever max_order): a first-order wavelet whose centre
+     * frequency xi is not below the Nyquist frequency 0.5 / 2^j of its own subsampling (aliasing at
+     * the first order), or a pair j1 &lt; j2 with xi1 &lt;= xi2 (the second-order wavelet would not be
+     * below the first-order one in frequency; Q2 &gt; Q1 can do this). One-line message naming Q, J,
+     * the offending filters and the limit.
+     *
+     * @throws IllegalArgumentException if Kymatio would refuse this filter bank
+     */
+    public void checkAliasFree() {
+        for (int n1 = 0; n1 < psi1.size(); n1++) {
+            Filter f = psi1.get(n1);
+            double nyquist = 0.5 / (1 << f.j());
+            if (!(f.xi() < nyquist)) {
+                throw new IllegalArgumentException("Q1=" + Q1 + ", J=" + J + ": first-order wavelet n1=" + n1 + " has xi=" + f.xi()
+                        + " >= 0.5/2^j=" + nyquist + " (j=" + f.j() + "), it would alias; Kymatio refuses this filter bank");
+            }
+        }
+        for (int n1 = 0; n1 < psi1.size(); n1++) {
+            Filter f1 = psi1.get(n1);
+            for (int n2 = 0; n2 < psi2.size(); n2++) {
+                Filter f2 = psi2.get(n2);
+                if (f1.j() < f2.j() && !(f1.xi() > f2.xi())) {
+                    throw new IllegalArgumentException("Q=(" + Q1 + ", " + Q2 + "), J=" + J + ": second-order wavelet n2=" + n2 + " (j2=" + f2.j()
+                            + ", xi2=" + f2.xi() + ") follows first-order n1=" + n1 + " (j1=" + f1.j() + ") but xi2 must be < xi1=" + f1.xi()
+                            + "; Kymatio refuses this filter bank (lower Q2)");
+                }
+            }
+        }
+    }
+
     /** Levels 0 .. count-1 of a spectrum: level l sums its 2^l periods (numpy's reshape(2^l, -1).sum(axis=0)). */
     private static double[][] levels(double[] full, int count) {
         double[][] out = new double[Math.max(1, count)][];
