@@ -148,6 +148,8 @@ class Scatter1dCommandTest {
             {new String[] {"--J", "0"}, ok, "--J", "got 0"}, // J out of range
             {new String[] {"--J", "3", "--T", "300"}, ok, "T=300", "N=256"},
             {new String[] {"--J", "3", "--Q", "0"}, ok, "Q1", "0"},
+            {new String[] {"--J", "3", "--Q", "100000000"}, ok, "Q=(100000000, 1)", "of heap available"},
+            {new String[] {"--J", "3", "--length", "2000000000"}, ok, "N=2000000000", "a Java array holds"},
             {new String[] {"--J", "3"}, empty, "empty batch", "empty.npy"},
             {new String[] {"--J", "3"}, notWav, "fake.wav", "not a WAV"},
             {new String[] {"--J", "3"}, truncated, "short.wav", "truncated"},
