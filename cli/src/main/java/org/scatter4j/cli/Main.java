@@ -32,6 +32,7 @@ public final class Main implements Runnable {
     public static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setParameterExceptionHandler(ErrorHandler::usageError);
         DemoCommand.describeDemos(cl.getSubcommands().get("demo"));
         return cl;
     }
