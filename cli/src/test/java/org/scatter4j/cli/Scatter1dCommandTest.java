@@ -187,6 +187,7 @@ class Scatter1dCommandTest {
             {"--J", "9", "--length", "256", "J=9", "N=256"}, // 2^J > --length: the builder's check, made before reading
             {"--J", "3", "--T", "300", "--length", "256", "T=300", "N=256"},
             {"--J", "3", "--threads", "-1", "--threads", "-1"},
+            {"--J", "3", "--threads", "1000000", "--threads must be at most " + ThreadsOption.max(), "got 1000000"},
         };
         long before = files();
         for (String[] c : cases) {
