@@ -138,9 +138,12 @@ class Scatter1dCommandTest {
         double[] b = new double[2 * 256];
         b[256 + 5] = 1e300;
         Npy.write(big, b, 2, 256);
+        Path noSamples = tmp.resolve("n0.npy");
+        Npy.write(noSamples, new double[0], 3, 0);
         Path out = tmp.resolve("s.npy");
         long before = files();
         Object[][] cases = { // arguments before INPUT, INPUT, then what the message must name
+            {new String[] {"--J", "3"}, noSamples, "n0.npy: signals of 0 samples", "at least 2"},
             {new String[] {"--J", "3"}, in, "signal 1", "sample 17"},
             {new String[] {"--J", "3"}, big, "signal 1 (" + big + "[1]): sample 5 is 1.0E300", "--precision float64"},
             {new String[] {"--J", "3", "--precision", "float64"}, big, "signal 1", "sample 5 is 1.0E300"},
