@@ -22,6 +22,9 @@ public final class DataLocator {
     /** The folder for data set {@code name}, or null when none of the places has it. */
     public static Path find(String name, Path flag, String marker) {
         if (flag != null) {
+            if (Files.isRegularFile(flag)) {
+                throw new IllegalArgumentException("--data " + flag + ": is a file; give the folder that holds the data");
+            }
             if (!Files.isDirectory(flag)) {
                 throw new IllegalArgumentException("--data " + flag + ": no such folder");
             }

@@ -23,6 +23,18 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     }
 
     /**
+     * A usage error (unknown option, missing or malformed value) as one line that points to the
+     * command's help, exit code 2, instead of the message followed by the whole usage text, which
+     * buried the one line that says what is wrong.
+     */
+    static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        String name = cmd.getCommandSpec().qualifiedName();
+        cmd.getErr().println(name + ": " + message(ex) + "; see '" + name + " --help'");
+        return 2;
+    }
+
+    /**
      * The exception's message on one line; Java's file exceptions, whose message is often only the
      * path (AccessDeniedException: /x), get their reason in words.
      */

@@ -25,13 +25,25 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(newCommandLine().execute(args));
+        int code;
+        try {
+            code = newCommandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli passes Errors through; by now the command's try-with-resources have removed
+            // its partial outputs, and the heap the stack unwound is free again for this line
+            System.err.println("scatter4j: out of memory (OutOfMemoryError: " + e.getMessage() + " at " + Runtime.getRuntime().maxMemory()
+                    / (1 << 20) + " MB of heap); give Java more with -Xmx (SCATTER4J_JAVA_OPTS=-Xmx8g for ./scatter4j), or"
+                    + " give it less at once (scatter: --chunk, --tile)");
+            code = 2;
+        }
+        System.exit(code);
     }
 
     /** The configured command line, shared by {@link #main} and the tests. */
     public static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setParameterExceptionHandler(ErrorHandler::usageError);
         DemoCommand.describeDemos(cl.getSubcommands().get("demo"));
         return cl;
     }

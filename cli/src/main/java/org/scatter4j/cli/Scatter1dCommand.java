@@ -229,6 +229,10 @@ final class Scatter1dCommand implements Callable<Integer> {
             if (count == 0) {
                 throw new IllegalArgumentException(input + ": empty batch: shape " + NpyArray.shapeString(shape));
             }
+            if (n < 2 && length == null) { // the builder's message would not name the file
+                throw new IllegalArgumentException(input + ": signals of " + n + " samples (shape " + NpyArray.shapeString(shape)
+                        + "); at least 2 are needed, or --length N to pad them");
+            }
             double[] v = a.toDoubleArray();
             for (int i = 0; i < count; i++) {
                 names.add(input + "[" + i + "]");

@@ -56,6 +56,30 @@ class HelpAndMessagesTest {
         }
     }
 
+    /** A usage error (unknown option, missing value, a value of the wrong type) is one line that points to --help. */
+    @Test
+    void usageErrorsAreOneLinePointingToHelp() {
+        for (String c : Main.newCommandLine().getSubcommands().keySet()) {
+            if (c.equals("help")) {
+                continue;
+            }
+            for (String[] args : new String[][] {{c, "--no-such-option"}, {c, "--threads"}, {c, "--threads", "x"}}) {
+                ScatterCommandTest.Run r = ScatterCommandTest.run(args);
+                String what = String.join(" ", args) + ": " + r.out() + r.err();
+                assertEquals(2, r.exit(), what);
+                assertEquals(1, r.err().strip().lines().count(), what);
+                assertTrue(r.err().startsWith("scatter4j " + c + ": "), what);
+                assertTrue(r.err().contains("scatter4j " + c + " --help"), what);
+                assertEquals("", r.out(), what);
+            }
+        }
+        ScatterCommandTest.Run r = ScatterCommandTest.run("scatter1d", "--bogus", "a.npy", "b.npy", "--J", "3");
+        assertTrue(r.err().contains("Unknown option: '--bogus'"), r.err());
+        r = ScatterCommandTest.run("--nope");
+        assertEquals(2, r.exit());
+        assertEquals("scatter4j: Unknown option: '--nope'; see 'scatter4j --help'", r.err().strip());
+    }
+
     private static void assertOneLineError(ScatterCommandTest.Run r, String expected) {
         assertEquals(2, r.exit(), r.out() + r.err());
         String err = r.err().strip();

@@ -138,9 +138,12 @@ class Scatter1dCommandTest {
         double[] b = new double[2 * 256];
         b[256 + 5] = 1e300;
         Npy.write(big, b, 2, 256);
+        Path noSamples = tmp.resolve("n0.npy");
+        Npy.write(noSamples, new double[0], 3, 0);
         Path out = tmp.resolve("s.npy");
         long before = files();
         Object[][] cases = { // arguments before INPUT, INPUT, then what the message must name
+            {new String[] {"--J", "3"}, noSamples, "n0.npy: signals of 0 samples", "at least 2"},
             {new String[] {"--J", "3"}, in, "signal 1", "sample 17"},
             {new String[] {"--J", "3"}, big, "signal 1 (" + big + "[1]): sample 5 is 1.0E300", "--precision float64"},
             {new String[] {"--J", "3", "--precision", "float64"}, big, "signal 1", "sample 5 is 1.0E300"},
@@ -148,6 +151,8 @@ class Scatter1dCommandTest {
             {new String[] {"--J", "0"}, ok, "--J", "got 0"}, // J out of range
             {new String[] {"--J", "3", "--T", "300"}, ok, "T=300", "N=256"},
             {new String[] {"--J", "3", "--Q", "0"}, ok, "Q1", "0"},
+            {new String[] {"--J", "3", "--Q", "100000000"}, ok, "Q=(100000000, 1)", "of heap available"},
+            {new String[] {"--J", "3", "--length", "2000000000"}, ok, "N=2000000000", "a Java array holds"},
             {new String[] {"--J", "3"}, empty, "empty batch", "empty.npy"},
             {new String[] {"--J", "3"}, notWav, "fake.wav", "not a WAV"},
             {new String[] {"--J", "3"}, truncated, "short.wav", "truncated"},
@@ -185,6 +190,7 @@ class Scatter1dCommandTest {
             {"--J", "9", "--length", "256", "J=9", "N=256"}, // 2^J > --length: the builder's check, made before reading
             {"--J", "3", "--T", "300", "--length", "256", "T=300", "N=256"},
             {"--J", "3", "--threads", "-1", "--threads", "-1"},
+            {"--J", "3", "--threads", "1000000", "--threads must be at most " + ThreadsOption.max(), "got 1000000"},
         };
         long before = files();
         for (String[] c : cases) {

@@ -193,7 +193,14 @@ class ScatterCommandTest {
         Path out = tmp.resolve("many_s.npy");
         Run whole = runInSmallHeap(heapMb, "scatter", "--J", "2", "--precision", "float64", "--chunk", String.valueOf(count),
                 in.toString(), out.toString());
-        assertTrue(whole.exit() != 0 && whole.out().contains("OutOfMemoryError"), whole.out());
+        // running out of heap is one line with exit code 2 that says how to give more, and leaves no output
+        assertEquals(2, whole.exit(), whole.out());
+        assertEquals(1, whole.out().strip().lines().count(), whole.out());
+        assertTrue(whole.out().startsWith("scatter4j: out of memory (OutOfMemoryError") && whole.out().contains("-Xmx"),
+                whole.out());
+        try (java.util.stream.Stream<Path> left = Files.list(tmp)) {
+            assertEquals(java.util.List.of(in), left.toList(), "a run that ran out of memory left files behind");
+        }
         Run chunked = runInSmallHeap(heapMb, "scatter", "--J", "2", "--precision", "float64", "--threads", "2", in.toString(),
                 out.toString());
         assertEquals(0, chunked.exit(), chunked.out());

@@ -70,14 +70,30 @@ class SpeechCommandTest {
         }
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         recordings(tmp.resolve("test"), 2, 0, false);
+        // a test class the training set does not have; recordings at another rate; a file given as --data
+        Path extra = tmp.resolve("extra");
+        recordings(extra, 2, 0, false);
+        Scatter1dCommandTest.writeWav(extra.resolve("mid_0.wav"), tone(800, 0), 8000);
+        Path train = tmp.resolve("train");
+        recordings(train, 6, 10, false);
+        Path fast = Files.createDirectories(tmp.resolve("fast"));
+        for (String label : new String[] {"low", "high"}) {
+            Scatter1dCommandTest.writeWav(fast.resolve(label + "_0.wav"), tone(300, 0), 16000);
+        }
+        Path file = Files.writeString(tmp.resolve("notes.txt"), "not a folder");
         Path json = tmp.resolve("r.json");
         String[][] cases = {
-            {"--train", one.toString(), "--test", tmp.resolve("test").toString()},
+            {"--train", train.toString(), "--test", extra.toString()},
+            {"--train", train.toString(), "--test", fast.toString()},
+            {"--data", file.toString()},
+            {"--train", file.toString(), "--test", extra.toString()},
+            {"--train", one.toString(), "--test", one.toString()}, // one class in both: the test set is no help
             {"--train", empty.toString(), "--test", tmp.resolve("test").toString()},
             {"--train", one.toString()},
             {"--data", tmp.resolve("missing").toString()},
         };
-        String[] expected = {"only one class", "no recordings", "--train and --test go together", "no such folder"};
+        String[] expected = {"class 'mid' has no training recordings", "high_0.wav (16000 Hz)", "notes.txt: is a file",
+            "notes.txt: is a file", "only one class", "no recordings", "--train and --test go together", "no such folder"};
         for (int i = 0; i < cases.length; i++) {
             List<String> args = new java.util.ArrayList<>(List.of("speech", "--json", json.toString()));
             args.addAll(List.of(cases[i]));
@@ -85,6 +101,9 @@ class SpeechCommandTest {
             assertEquals(2, r.exit(), String.join(" ", args) + ": " + r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());
             assertTrue(r.err().contains(expected[i]), r.err());
+            if (i == 1) { // a file of each set
+                assertTrue(r.err().contains(train.resolve("high_0.wav").toString()), r.err());
+            }
             assertFalse(Files.exists(json));
         }
     }

@@ -80,8 +80,26 @@ public final class SpokenDigits {
     public static Split folders(Path train, Path test) throws IOException {
         List<WavFolder.Entry> a = WavFolder.listLabelled(train);
         List<WavFolder.Entry> b = WavFolder.listLabelled(test);
+        requireTrainingForEveryTestClass(a, b);
         List<String> classes = WavFolder.classes(a, b);
         return new Split("train " + train + ", test " + test, WavFolder.read(a, classes), WavFolder.read(b, classes));
+    }
+
+    /**
+     * Refuses a test class with no training recordings (checked on the file names, before reading):
+     * a classifier never predicts it, so every such recording would count as an error, and the
+     * accuracy would measure the split rather than the method.
+     */
+    private static void requireTrainingForEveryTestClass(List<WavFolder.Entry> train, List<WavFolder.Entry> test)
+            throws IOException {
+        java.util.Set<String> trained = new java.util.HashSet<>();
+        train.forEach(e -> trained.add(e.label()));
+        for (WavFolder.Entry e : test) {
+            if (!trained.contains(e.label())) {
+                throw new IOException(e.file() + ": test class '" + e.label() + "' has no training recordings (training classes: "
+                        + WavFolder.classes(train) + ")");
+            }
+        }
     }
 
     /** The index of an FSDD file name {@code {digit}_{speaker}_{index}.wav}, or -1 if it has another form. */
@@ -110,6 +128,7 @@ public final class SpokenDigits {
                     + " (test) and >= " + TEST_INDEX_LIMIT + " (training); found " + train.size() + " training and "
                     + test.size() + " test");
         }
+        requireTrainingForEveryTestClass(train, test);
         List<String> classes = WavFolder.classes(train, test);
         return new Split(source, WavFolder.read(train, classes), WavFolder.read(test, classes));
     }

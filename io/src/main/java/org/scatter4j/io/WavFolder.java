@@ -151,6 +151,9 @@ public final class WavFolder {
     }
 
     private static void requireDirectory(Path folder) throws IOException {
+        if (Files.isRegularFile(folder)) {
+            throw new IOException(folder + ": is a file; expected a folder of .wav files");
+        }
         if (!Files.isDirectory(folder)) {
             throw new IOException(folder + ": no such folder");
         }

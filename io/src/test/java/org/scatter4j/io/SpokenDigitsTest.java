@@ -43,12 +43,13 @@ class SpokenDigitsTest {
     void foldersAcceptBothLayoutsAndShareTheClasses() throws IOException {
         wav(tmp.resolve("train/yes_a.wav"), 16000, 1, 2);
         wav(tmp.resolve("train/no_b.wav"), 16000, 3, 4);
+        wav(tmp.resolve("train/maybe_c.wav"), 16000, 1, 3); // every test class needs training recordings
         wav(tmp.resolve("test/yes/x.wav"), 16000, 5, 6);
         wav(tmp.resolve("test/maybe/y.wav"), 16000, 7, 8);
         SpokenDigits.Split s = SpokenDigits.folders(tmp.resolve("train"), tmp.resolve("test"));
         assertEquals(List.of("maybe", "no", "yes"), s.train().classes());
         assertEquals(s.train().classes(), s.test().classes());
-        assertArrayEquals(new int[] {1, 2}, s.train().labels());
+        assertArrayEquals(new int[] {0, 1, 2}, s.train().labels());
         assertArrayEquals(new int[] {0, 2}, s.test().labels());
     }
 
@@ -68,6 +69,11 @@ class SpokenDigitsTest {
         wav(tmp.resolve("odd/3_x.wav"), 8000, 1);
         e = assertThrows(IOException.class, () -> SpokenDigits.inFolder(tmp.resolve("odd")));
         assertTrue(e.getMessage().contains("3_x.wav") && e.getMessage().contains("{digit}_{speaker}_{index}"), e.getMessage());
+        wav(tmp.resolve("fsdd/0_ann_0.wav"), 8000, 1); // digit 1 is only in the test set
+        wav(tmp.resolve("fsdd/0_ann_5.wav"), 8000, 1);
+        wav(tmp.resolve("fsdd/1_ann_2.wav"), 8000, 1);
+        e = assertThrows(IOException.class, () -> SpokenDigits.inFolder(tmp.resolve("fsdd")));
+        assertTrue(e.getMessage().contains("1_ann_2.wav: test class '1' has no training recordings"), e.getMessage());
     }
 
     @Test

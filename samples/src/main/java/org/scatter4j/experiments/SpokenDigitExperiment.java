@@ -132,7 +132,8 @@ public final class SpokenDigitExperiment {
         }
         if (train.sampleRate() != test.sampleRate()) {
             throw new IllegalArgumentException("training recordings are at " + train.sampleRate() + " Hz but test recordings at "
-                    + test.sampleRate() + " Hz");
+                    + test.sampleRate() + " Hz: " + train.names().get(0) + " (" + train.sampleRate() + " Hz), " + test.names().get(0)
+                    + " (" + test.sampleRate() + " Hz); resample them to one rate");
         }
         long t0 = System.nanoTime();
         SpokenDigitFeatures features = new SpokenDigitFeatures(settings.scattering(), settings.segments(),

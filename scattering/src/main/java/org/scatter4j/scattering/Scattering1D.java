@@ -64,6 +64,7 @@ public final class Scattering1D {
         this.maxOrder = b.maxOrder;
         this.N = b.N;
         this.padding = Padding1D.of(N, J, T);
+        checkMemory(padding.paddedLength(), J, Q1, Q2, N); // the exact padded length, before the filters
         this.bank = MorletFilterBank1D.of(padding.paddedLength(), J, Q1, Q2, T);
         bank.checkAliasFree();
         if (maxOrder == 2) {
@@ -99,6 +100,34 @@ public final class Scattering1D {
                             + n1 + " (j1=" + j1 + ") needs level " + k1 + "; Kymatio raises IndexError here (lower Q2 or raise Q1)");
                 }
             }
+        }
+    }
+
+    /**
+     * Refuses, before anything large is allocated, filters that cannot fit in the heap. The bound
+     * is a floor: the bank keeps every filter's spectrum at the padded length Np in float64, 8 Np
+     * bytes per filter (measured: 10 to 24 with the subsampled levels and the float32 tables), plus
+     * one block's scratch of about 240 Np bytes; so nothing that fits is refused, and a Q or N far
+     * beyond the heap (--Q 1000000, --length 2000000000: an OutOfMemoryError after seconds) is
+     * refused at once, naming N, J, Q, the floor and the heap.
+     */
+    private static void checkMemory(long paddedLength, int J, int Q1, int Q2, int N) {
+        if (paddedLength > ScatteringMemory.MAX_ARRAY) {
+            throw new IllegalArgumentException("signal length N=" + N + " needs a padded length of " + paddedLength
+                    + " samples, more than the " + ScatteringMemory.MAX_ARRAY + " a Java array holds");
+        }
+        Runtime rt = Runtime.getRuntime();
+        long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        long perFilter = 8 * paddedLength;
+        long cap = available / perFilter + 2;
+        long psi = MorletFilterBank1D.waveletCount(J, Q1, cap) + MorletFilterBank1D.waveletCount(J, Q2, cap);
+        long filters = 1 + Math.min(psi, cap); // counting stops at cap, where the floor already exceeds the heap
+        long need = filters * perFilter + 240 * paddedLength;
+        if (need > available) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "signal length N=%d, J=%d, Q=(%d, %d):"
+                    + " %s%d filters of %d padded samples need at least %.2f GB of memory, more than the %.2f GB of heap"
+                    + " available (raise it with java -Xmx, or SCATTER4J_JAVA_OPTS for the command line; or lower Q or N)",
+                    N, J, Q1, Q2, psi >= cap ? "over " : "", filters, paddedLength, need / 1e9, available / 1e9));
         }
     }
 
@@ -374,6 +403,9 @@ public final class Scattering1D {
                 throw new IllegalArgumentException("T=" + T + " exceeds the signal length N=" + N
                         + " (T must be <= N; use global averaging for a longer average)");
             }
+            // the padded length is at least the next power of two of N: checked before Padding1D,
+            // which itself allocates N values (and overflows int past 2^30)
+            checkMemory(Long.highestOneBit(2L * N - 1), J, Q1, Q2, N);
             return new Scattering1D(this);
         }
     }

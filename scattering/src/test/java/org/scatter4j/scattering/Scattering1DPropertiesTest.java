@@ -219,6 +219,19 @@ class Scattering1DPropertiesTest {
         assertTrue(m.contains("signal 1") && m.contains("sample 9") && m.contains("1.0E300"), m);
     }
 
+    /** Filters far beyond the heap are refused at once, before allocating (they ended in OutOfMemoryError). */
+    @Test
+    void filtersBeyondTheHeapAreRefusedBeforeAllocating() {
+        long t0 = System.nanoTime();
+        String m = message(() -> Scattering1D.builder().J(6).Q(100_000_000).length(1024).build());
+        assertTrue(m.contains("Q=(100000000, 1)") && m.contains("of heap available"), m);
+        m = message(() -> Scattering1D.builder().J(6).length(2_000_000_000).build());
+        assertTrue(m.contains("N=2000000000") && m.contains("a Java array holds"), m);
+        m = message(() -> Scattering1D.builder().J(6).Q(1000, 1000).length(1 << 22).build());
+        assertTrue(m.contains("N=4194304") && m.contains("Q=(1000, 1000)") && m.contains("of heap available"), m);
+        assertTrue(System.nanoTime() - t0 < 5e9, "refusals took " + (System.nanoTime() - t0) / 1e9 + " s");
+    }
+
     @Test
     void refusesEmptyBatchesAndShortArrays() {
         Scattering1D s = Scattering1D.builder().J(4).Q(2).length(64).build();

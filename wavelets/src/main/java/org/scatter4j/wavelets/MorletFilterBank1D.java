@@ -227,6 +227,27 @@ public final class MorletFilterBank1D {
         return xi * term1 * term2;
     }
 
+    /**
+     * How many wavelets {@code anden_generator(J, Q)} gives, counted without building them, stopping
+     * at {@code cap} (so that a huge Q costs no more than cap steps): for checking memory before
+     * the bank is built.
+     */
+    public static long waveletCount(int J, int Q, long cap) {
+        double xi = xiMax(Q);
+        double sigma = sigmaPsi(xi, Q, R_PSI);
+        double sigmaMin = SIGMA0 / Math.pow(2, J);
+        double ratio = Math.pow(2, 1. / Q);
+        long n = 0;
+        if (sigma > sigmaMin) { // the same loop as andenGenerator's geometric part
+            n++;
+            while (sigma > sigmaMin * ratio && n < cap) {
+                sigma /= ratio;
+                n++;
+            }
+        }
+        return Math.min(cap, n + (Q - 1)); // the arithmetic part below the elbow
+    }
+
     /** compute_xi_max. */
     static double xiMax(int Q) {
         return Math.max(1. / (1. + Math.pow(2., 3. / Q)), 0.35);
