@@ -10,6 +10,7 @@ import org.scatter4j.scattering.internal.SparseFourierKernels;
 import org.scatter4j.scattering.engine.LaneBatchEngine;
 import org.scatter4j.scattering.engine.Records;
 import org.scatter4j.scattering.Float32Range;
+import org.scatter4j.scattering.Float64Range;
 import org.scatter4j.wavelets.MorletFilterBank;
 import org.scatter4j.wavelets.Float32Tables;
 import org.scatter4j.wavelets.Padding;
@@ -248,6 +249,7 @@ public final class RotoScattering2D implements FeatureExtractor {
     /** Transforms one H x W image (row-major float64); returns {@link #featureCount()} doubles. */
     public double[] transform(double[] image) {
         double[] out = new double[featureCount()];
+        Float64Range.require(image, 0, 1, imageLength(), "image", "pixel");
         engine64.run(new Records.Float64("image", image, 0, 1, imageLength()), new Records.Float64("output", out, 0, 1, featureCount()),
                 1);
         return out;
@@ -278,6 +280,7 @@ public final class RotoScattering2D implements FeatureExtractor {
     /** As {@link #transformBatch(float[], int, float[], int)}, in float64. */
     public void transformBatch(double[] images, int count, double[] out, int threads) {
         checkBatch(count, threads);
+        Float64Range.require(images, 0, count, imageLength(), "image", "pixel");
         engine64.run(new Records.Float64("images", images, 0, count, imageLength()),
                 new Records.Float64("output", out, 0, count, featureCount()), threads);
     }

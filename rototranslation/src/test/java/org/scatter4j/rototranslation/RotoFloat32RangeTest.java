@@ -37,4 +37,18 @@ class RotoFloat32RangeTest {
             assertArrayEquals(r.transform(new float[x.length]), java.util.Arrays.copyOf(batch, r.featureCount()));
         }
     }
+
+    @Test
+    void float64PixelsAbove2To400AreRefusedNotTurnedIntoNaN() {
+        RotoScattering2D r = RotoScattering2D.of(2, 24, 24);
+        double[] x = new double[24 * 24];
+        x[30] = 1e300;
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> r.transform(x));
+        assertTrue(e.getMessage().startsWith("image 0: pixel 30 is 1.0E300, above the largest magnitude"), e.getMessage());
+        x[30] = 0x1p390; // below the limit: finite
+        for (double v : r.transform(x)) {
+            assertTrue(Double.isFinite(v));
+        }
+    }
 }

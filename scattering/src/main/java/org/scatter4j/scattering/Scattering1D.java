@@ -211,24 +211,11 @@ public final class Scattering1D {
                 new Records.Float64("output", out, 0, count, outputLength()), threads);
     }
 
-    /**
-     * Largest |sample| the float64 cascade takes. Why: the modulus squares values up to the largest
-     * |sample| times a filter's L1 norm, and the FFTs sum up to 2^31 of them, so samples of 1e300 gave
-     * NaN coefficients; below 2^400 neither can come near float64's 2^1024.
-     */
-    public static final double SAFE_FLOAT64 = 0x1p400;
+    /** Largest |sample| the float64 cascade takes: {@link Float64Range#SAFE}. */
+    public static final double SAFE_FLOAT64 = Float64Range.SAFE;
 
     private void requireFloat64Range(double[] signals, int count) {
-        int n = Math.min(count, signals.length / N); // a short array is the engine's to refuse, with its own message
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k < N; k++) {
-                double v = signals[i * N + k];
-                if (Double.isFinite(v) && Math.abs(v) > SAFE_FLOAT64) { // non-finite: the engine's message
-                    throw new IllegalArgumentException("signal " + i + ": sample " + k + " is " + v + ", above the largest"
-                            + " magnitude the transform takes (2^400 = " + SAFE_FLOAT64 + "); scale the signal down");
-                }
-            }
-        }
+        Float64Range.require(signals, 0, count, N, "signal", "sample");
     }
 
     private static void requireBatch(int count) {

@@ -151,6 +151,7 @@ public final class Scattering2D implements FeatureExtractor {
     /** Transforms one H x W image (row-major float64); returns K x H' x W' doubles. */
     public double[] transform(double[] image) {
         double[] out = new double[outputLength()];
+        Float64Range.require(image, 0, 1, imageLength(), "image", "pixel");
         engine64.run(new Records.Float64("image", image, 0, 1, imageLength()), new Records.Float64("output", out, 0, 1, outputLength()), 1);
         return out;
     }
@@ -181,6 +182,7 @@ public final class Scattering2D implements FeatureExtractor {
 
     /** As {@link #transformBatch(float[], int, float[], int)}, in float64. */
     public void transformBatch(double[] images, int count, double[] out, int threads) {
+        Float64Range.require(images, 0, count, imageLength(), "image", "pixel");
         engine64.run(new Records.Float64("images", images, 0, count, imageLength()), new Records.Float64("output", out, 0, count, outputLength()),
                 threads);
     }

@@ -145,4 +145,31 @@ class ScatteringLimitsTest {
         assertFalse(Float32Range.exceedsSafe(new float[] {1e15f, -1e15f, 0}, 0, 3));
         assertTrue(Float32Range.exceedsSafe(new float[] {0, -1e16f}, 0, 2));
     }
+
+    @Test
+    void float64PixelsAbove2To400AreRefusedAndBelowGiveFiniteScaledOutputs() {
+        Scattering2D s = Scattering2D.of(2, 24, 24);
+        double[] x = new double[24 * 24];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = Math.sin(0.37 * i) + 0.5;
+        }
+        double[] ref = s.transform(x);
+        // S is positively homogeneous, S(a x) = a S(x), and 2^390 scales exactly: the output is ref times 2^390
+        double[] scaled = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            scaled[i] = x[i] * 0x1p390;
+        }
+        double[] big = s.transform(scaled);
+        for (int i = 0; i < ref.length; i++) {
+            assertTrue(Double.isFinite(big[i]) && Math.abs(big[i] / 0x1p390 - ref[i]) <= 1e-12 * Math.abs(ref[0]), "coefficient " + i);
+        }
+        x[77] = 1e300; // gave NaN coefficients, no error, before the check
+        IllegalArgumentException one = assertThrows(IllegalArgumentException.class, () -> s.transform(x));
+        assertTrue(one.getMessage().startsWith("image 0: pixel 77 is 1.0E300, above the largest magnitude"), one.getMessage());
+        double[] two = new double[2 * x.length];
+        System.arraycopy(x, 0, two, x.length, x.length);
+        IllegalArgumentException batch = assertThrows(IllegalArgumentException.class,
+                () -> s.transformBatch(two, 2, new double[2 * s.outputLength()], 2));
+        assertTrue(batch.getMessage().startsWith("image 1: pixel 77 is 1.0E300"), batch.getMessage());
+    }
 }
