@@ -63,6 +63,7 @@ public final class Scalogram {
                         + "; samples must be finite");
             }
         }
+        Float64Range.require(signal, 0, 1, N, "signal", "sample"); // 1e307 overflowed the FFT's sums: NaN rows
         int np = padding.paddedLength();
         int sub = 1 << resolution;
         int m = np / sub;
@@ -86,7 +87,11 @@ public final class Scalogram {
         return out;
     }
 
-    /** As {@link #compute(double[])} for a float32 signal (computed in float64, returned in float32). */
+    /**
+     * As {@link #compute(double[])} for a float32 signal (computed in float64, returned in float32).
+     * Every value fits in float32: the wavelets have unit L1 norm (Kymatio's normalization), so
+     * |x * psi| never exceeds the largest |sample|.
+     */
     public float[] compute(float[] signal) {
         double[] x = new double[signal.length];
         for (int t = 0; t < x.length; t++) {

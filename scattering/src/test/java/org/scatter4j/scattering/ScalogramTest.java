@@ -86,5 +86,23 @@ class ScalogramTest {
         assertTrue(m.contains("resolution=5"), m);
         m = assertThrows(IllegalArgumentException.class, () -> sg.frequenciesHz(0)).getMessage();
         assertTrue(m.contains("sample rate"), m);
+        // finite but huge (1e307 gave 66 non-finite values): a refusal naming the sample
+        double[] huge = new double[256];
+        huge[40] = 1e307;
+        m = assertThrows(IllegalArgumentException.class, () -> sg.compute(huge)).getMessage();
+        assertTrue(m.startsWith("signal 0: sample 40 is 1.0E307, above the largest magnitude"), m);
+        // float32 at full scale, alternating sign: finite (unit L1 norm wavelets)
+        float[] loud = new float[256];
+        for (int t = 0; t < 256; t++) {
+            loud[t] = t % 2 == 0 ? -Float.MAX_VALUE : Float.MAX_VALUE;
+        }
+        for (float v : sg.compute(loud)) {
+            assertTrue(Float.isFinite(v));
+        }
+        float[] big = new float[256];
+        big[40] = 1e30f;
+        for (float v : sg.compute(big)) {
+            assertTrue(Float.isFinite(v));
+        }
     }
 }
