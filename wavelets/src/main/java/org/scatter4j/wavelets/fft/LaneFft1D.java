@@ -55,6 +55,8 @@ public final class LaneFft1D {
     private final double[][] bRe;
     private final double[][] bIm;
     private final double[][] scratch;
+    /** {@link #untangle}'s lane rows, at offset 0 so that C2 vectorizes it: Z_f and Z_(m/2-f), then X_f and its mirror. */
+    private final double[] fr, fi, gr, gi;
     /** The blocks that hold the spectrum after {@link #core}: block k2 is the run {@code X[n1 k2 .. n1 k2 + n1)}. */
     private double[][] outRe;
     private double[][] outIm;
@@ -96,6 +98,10 @@ public final class LaneFft1D {
             bIm[i] = new double[need[i]];
         }
         scratch = maxGeneric == 0 ? null : new double[4][need[0]];
+        fr = new double[maxLanes];
+        fi = new double[maxLanes];
+        gr = new double[maxLanes];
+        gi = new double[maxLanes];
     }
 
     /** The largest length this instance transforms. */
@@ -186,8 +192,20 @@ public final class LaneFft1D {
         }
         for (int f = 1; f < h; f++) {
             int g = h - f;
-            untangle(tw[0][f], tw[1][f], outRe[f / c], outIm[f / c], (f % c) * lanes, outRe[g / c], outIm[g / c], (g % c) * lanes,
-                    f * lanes, (m - f) * lanes, re, im, lanes);
+            if (lanes < IN_PLACE_LANES) {
+                untangle(tw[0][f], tw[1][f], outRe[f / c], outIm[f / c], (f % c) * lanes, outRe[g / c], outIm[g / c], (g % c) * lanes,
+                        f * lanes, (m - f) * lanes, re, im, lanes);
+                continue;
+            }
+            System.arraycopy(outRe[f / c], (f % c) * lanes, fr, 0, lanes);
+            System.arraycopy(outIm[f / c], (f % c) * lanes, fi, 0, lanes);
+            System.arraycopy(outRe[g / c], (g % c) * lanes, gr, 0, lanes);
+            System.arraycopy(outIm[g / c], (g % c) * lanes, gi, 0, lanes);
+            untangleRows(tw[0][f], tw[1][f], lanes);
+            System.arraycopy(fr, 0, re, f * lanes, lanes);
+            System.arraycopy(fi, 0, im, f * lanes, lanes);
+            System.arraycopy(gr, 0, re, (m - f) * lanes, lanes);
+            System.arraycopy(gi, 0, im, (m - f) * lanes, lanes);
         }
     }
 
@@ -261,6 +279,34 @@ public final class LaneFft1D {
         }
     }
 
+    /**
+     * Lanes from which {@link #twiddleTranspose} multiplies in place and {@link #forwardReal}
+     * untangles in the rows {@code fr, fi, gr, gi} (copies in and out around a loop C2 vectorizes)
+     * rather than straight from block to block (a scalar loop: offsets C2 cannot prove apart); below
+     * it the copies cost more than they save.
+     */
+    private static final int IN_PLACE_LANES = 8;
+
+    /**
+     * {@link #untangle} in the rows: (fr, fi) = Z_f and (gr, gi) = Z_(m/2-f) in, (fr, fi) = X_f and
+     * (gr, gi) = X_(m-f) = conj X_f out; every access at the same index. The same arithmetic as
+     * {@link #untangle}, so the same bits.
+     */
+    private void untangleRows(double wr, double wi, int lanes) {
+        double[] fr = this.fr, fi = this.fi, gr = this.gr, gi = this.gi;
+        for (int k = 0; k < lanes; k++) {
+            double ar = fr[k], ai = fi[k], br = gr[k], bi = gi[k];
+            double er = 0.5 * (ar + br), ei = 0.5 * (ai - bi);
+            double or = 0.5 * (ai + bi), oi = -0.5 * (ar - br);
+            double xr = er + wr * or - wi * oi;
+            double xi = ei + wr * oi + wi * or;
+            fr[k] = xr;
+            fi[k] = xi;
+            gr[k] = xr;
+            gi[k] = -xi;
+        }
+    }
+
     private void transform(double[] re, double[] im, int m, int lanes, double scale) {
         check(re, im, m, lanes);
         load(re, im, m, lanes);
@@ -313,8 +359,11 @@ public final class LaneFft1D {
     }
 
     /**
-     * Steps 2 and 3 in one pass over memory: {@code z[t2][k1 * lanes + b] = y[k1][t2 * lanes + b] *
-     * w_m^(t2 k1)} (block k1 = 0 is copied: its twiddles are 1).
+     * Steps 2 and 3: {@code z[t2][k1 * lanes + b] = y[k1][t2 * lanes + b] * w_m^(t2 k1)} (block k1 = 0
+     * is copied: its twiddles are 1). The product is taken in place in y, every access at the same
+     * index, and then copied: C2 (JDK 17) vectorizes that loop but not one that reads y and writes z
+     * at offsets it cannot prove apart, which left this pass scalar (a fifth of g's samples with the
+     * untangle). y is not read again. The same products, so the same bits.
      */
     private static void twiddleTranspose(double[][] yRe, double[][] yIm, double[][] zRe, double[][] zIm, double[][] tw, int n1, int n2,
             int lanes) {
@@ -323,19 +372,27 @@ public final class LaneFft1D {
             double[] sr = yRe[k1], si = yIm[k1];
             int d = k1 * lanes;
             for (int t2 = 0; t2 < n2; t2++) {
-                double[] dr = zRe[t2], di = zIm[t2];
                 int s = t2 * lanes;
-                if (k1 == 0) {
-                    System.arraycopy(sr, s, dr, d, lanes);
-                    System.arraycopy(si, s, di, d, lanes);
+                if (k1 != 0 && lanes < IN_PLACE_LANES) { // too few lanes for the copy to pay: straight across
+                    double[] dr = zRe[t2], di = zIm[t2];
+                    double wr = twRe[k1 * n2 + t2], wi = twIm[k1 * n2 + t2];
+                    for (int b = 0; b < lanes; b++) {
+                        double xr = sr[s + b], xi = si[s + b];
+                        dr[d + b] = xr * wr - xi * wi;
+                        di[d + b] = xr * wi + xi * wr;
+                    }
                     continue;
                 }
-                double wr = twRe[k1 * n2 + t2], wi = twIm[k1 * n2 + t2];
-                for (int b = 0; b < lanes; b++) {
-                    double xr = sr[s + b], xi = si[s + b];
-                    dr[d + b] = xr * wr - xi * wi;
-                    di[d + b] = xr * wi + xi * wr;
+                if (k1 != 0) {
+                    double wr = twRe[k1 * n2 + t2], wi = twIm[k1 * n2 + t2];
+                    for (int v = s; v < s + lanes; v++) {
+                        double xr = sr[v], xi = si[v];
+                        sr[v] = xr * wr - xi * wi;
+                        si[v] = xr * wi + xi * wr;
+                    }
                 }
+                System.arraycopy(sr, s, zRe[t2], d, lanes);
+                System.arraycopy(si, s, zIm[t2], d, lanes);
             }
         }
     }
@@ -352,6 +409,9 @@ public final class LaneFft1D {
 
     /** n1 of the four-step split: the largest divisor of m not above sqrt(m). */
     static int firstFactor(int m) {
+        if ((m & (m - 1)) == 0) { // a power of two (every padded length): the search below, without its divisions
+            return 1 << (Integer.numberOfTrailingZeros(m) / 2);
+        }
         int n1 = (int) Math.sqrt(m); // float64 in both
         while (m % n1 != 0) {
             n1--;

@@ -57,6 +57,8 @@ public final class LaneFft1D32 {
     private final float[][] bRe;
     private final float[][] bIm;
     private final float[][] scratch;
+    /** {@link #untangle}'s lane rows, at offset 0 so that C2 vectorizes it: Z_f and Z_(m/2-f), then X_f and its mirror. */
+    private final float[] fr, fi, gr, gi;
     /** The blocks that hold the spectrum after {@link #core}: block k2 is the run {@code X[n1 k2 .. n1 k2 + n1)}. */
     private float[][] outRe;
     private float[][] outIm;
@@ -98,6 +100,10 @@ public final class LaneFft1D32 {
             bIm[i] = new float[need[i]];
         }
         scratch = maxGeneric == 0 ? null : new float[4][need[0]];
+        fr = new float[maxLanes];
+        fi = new float[maxLanes];
+        gr = new float[maxLanes];
+        gi = new float[maxLanes];
     }
 
     /** The largest length this instance transforms. */
@@ -188,8 +194,20 @@ public final class LaneFft1D32 {
         }
         for (int f = 1; f < h; f++) {
             int g = h - f;
-            untangle(tw[0][f], tw[1][f], outRe[f / c], outIm[f / c], (f % c) * lanes, outRe[g / c], outIm[g / c], (g % c) * lanes,
-                    f * lanes, (m - f) * lanes, re, im, lanes);
+            if (lanes < IN_PLACE_LANES) {
+                untangle(tw[0][f], tw[1][f], outRe[f / c], outIm[f / c], (f % c) * lanes, outRe[g / c], outIm[g / c], (g % c) * lanes,
+                        f * lanes, (m - f) * lanes, re, im, lanes);
+                continue;
+            }
+            System.arraycopy(outRe[f / c], (f % c) * lanes, fr, 0, lanes);
+            System.arraycopy(outIm[f / c], (f % c) * lanes, fi, 0, lanes);
+            System.arraycopy(outRe[g / c], (g % c) * lanes, gr, 0, lanes);
+            System.arraycopy(outIm[g / c], (g % c) * lanes, gi, 0, lanes);
+            untangleRows(tw[0][f], tw[1][f], lanes);
+            System.arraycopy(fr, 0, re, f * lanes, lanes);
+            System.arraycopy(fi, 0, im, f * lanes, lanes);
+            System.arraycopy(gr, 0, re, (m - f) * lanes, lanes);
+            System.arraycopy(gi, 0, im, (m - f) * lanes, lanes);
         }
     }
 
@@ -263,6 +281,34 @@ public final class LaneFft1D32 {
         }
     }
 
+    /**
+     * Lanes from which {@link #twiddleTranspose} multiplies in place and {@link #forwardReal}
+     * untangles in the rows {@code fr, fi, gr, gi} (copies in and out around a loop C2 vectorizes)
+     * rather than straight from block to block (a scalar loop: offsets C2 cannot prove apart); below
+     * it the copies cost more than they save.
+     */
+    private static final int IN_PLACE_LANES = 8;
+
+    /**
+     * {@link #untangle} in the rows: (fr, fi) = Z_f and (gr, gi) = Z_(m/2-f) in, (fr, fi) = X_f and
+     * (gr, gi) = X_(m-f) = conj X_f out; every access at the same index. The same arithmetic as
+     * {@link #untangle}, so the same bits.
+     */
+    private void untangleRows(float wr, float wi, int lanes) {
+        float[] fr = this.fr, fi = this.fi, gr = this.gr, gi = this.gi;
+        for (int k = 0; k < lanes; k++) {
+            float ar = fr[k], ai = fi[k], br = gr[k], bi = gi[k];
+            float er = 0.5f * (ar + br), ei = 0.5f * (ai - bi);
+            float or = 0.5f * (ai + bi), oi = -0.5f * (ar - br);
+            float xr = er + wr * or - wi * oi;
+            float xi = ei + wr * oi + wi * or;
+            fr[k] = xr;
+            fi[k] = xi;
+            gr[k] = xr;
+            gi[k] = -xi;
+        }
+    }
+
     private void transform(float[] re, float[] im, int m, int lanes, float scale) {
         check(re, im, m, lanes);
         load(re, im, m, lanes);
@@ -315,8 +361,11 @@ public final class LaneFft1D32 {
     }
 
     /**
-     * Steps 2 and 3 in one pass over memory: {@code z[t2][k1 * lanes + b] = y[k1][t2 * lanes + b] *
-     * w_m^(t2 k1)} (block k1 = 0 is copied: its twiddles are 1).
+     * Steps 2 and 3: {@code z[t2][k1 * lanes + b] = y[k1][t2 * lanes + b] * w_m^(t2 k1)} (block k1 = 0
+     * is copied: its twiddles are 1). The product is taken in place in y, every access at the same
+     * index, and then copied: C2 (JDK 17) vectorizes that loop but not one that reads y and writes z
+     * at offsets it cannot prove apart, which left this pass scalar (a fifth of g's samples with the
+     * untangle). y is not read again. The same products, so the same bits.
      */
     private static void twiddleTranspose(float[][] yRe, float[][] yIm, float[][] zRe, float[][] zIm, float[][] tw, int n1, int n2,
             int lanes) {
@@ -325,19 +374,27 @@ public final class LaneFft1D32 {
             float[] sr = yRe[k1], si = yIm[k1];
             int d = k1 * lanes;
             for (int t2 = 0; t2 < n2; t2++) {
-                float[] dr = zRe[t2], di = zIm[t2];
                 int s = t2 * lanes;
-                if (k1 == 0) {
-                    System.arraycopy(sr, s, dr, d, lanes);
-                    System.arraycopy(si, s, di, d, lanes);
+                if (k1 != 0 && lanes < IN_PLACE_LANES) { // too few lanes for the copy to pay: straight across
+                    float[] dr = zRe[t2], di = zIm[t2];
+                    float wr = twRe32[k1 * n2 + t2], wi = twIm32[k1 * n2 + t2];
+                    for (int b = 0; b < lanes; b++) {
+                        float xr = sr[s + b], xi = si[s + b];
+                        dr[d + b] = xr * wr - xi * wi;
+                        di[d + b] = xr * wi + xi * wr;
+                    }
                     continue;
                 }
-                float wr = twRe32[k1 * n2 + t2], wi = twIm32[k1 * n2 + t2];
-                for (int b = 0; b < lanes; b++) {
-                    float xr = sr[s + b], xi = si[s + b];
-                    dr[d + b] = xr * wr - xi * wi;
-                    di[d + b] = xr * wi + xi * wr;
+                if (k1 != 0) {
+                    float wr = twRe32[k1 * n2 + t2], wi = twIm32[k1 * n2 + t2];
+                    for (int v = s; v < s + lanes; v++) {
+                        float xr = sr[v], xi = si[v];
+                        sr[v] = xr * wr - xi * wi;
+                        si[v] = xr * wi + xi * wr;
+                    }
                 }
+                System.arraycopy(sr, s, zRe[t2], d, lanes);
+                System.arraycopy(si, s, zIm[t2], d, lanes);
             }
         }
     }
@@ -354,6 +411,9 @@ public final class LaneFft1D32 {
 
     /** n1 of the four-step split: the largest divisor of m not above sqrt(m). */
     static int firstFactor(int m) {
+        if ((m & (m - 1)) == 0) { // a power of two (every padded length): the search below, without its divisions
+            return 1 << (Integer.numberOfTrailingZeros(m) / 2);
+        }
         int n1 = (int) Math.sqrt(m); // float64 in both
         while (m % n1 != 0) {
             n1--;
