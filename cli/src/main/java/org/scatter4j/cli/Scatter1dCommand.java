@@ -103,6 +103,7 @@ final class Scatter1dCommand implements Callable<Integer> {
             Scattering1D s = known != null ? known : transform(qs, samplesT, in.length());
             int[] outShape = {in.count(), s.channelCount(), s.outputSamples()};
             Path part = outputs.temporary(output);
+            requireRange(in, float64);
             try (NpyWriter out = float64 ? NpyWriter.float64(part, outShape) : NpyWriter.float32(part, outShape)) {
                 if (float64) {
                     double[] y = new double[Math.multiplyExact(in.count(), s.outputLength())];
@@ -111,13 +112,7 @@ final class Scatter1dCommand implements Callable<Integer> {
                 } else {
                     float[] x = new float[in.values().length];
                     for (int i = 0; i < x.length; i++) {
-                        double v = in.values()[i];
-                        if (Math.abs(v) > Float.MAX_VALUE) { // it would become infinity
-                            throw new IllegalArgumentException("signal " + i / in.length() + " (" + in.names().get(i / in.length())
-                                    + "): sample " + i % in.length() + " is " + v + ", beyond float32's range (|x| <= "
-                                    + Float.MAX_VALUE + "); use --precision float64");
-                        }
-                        x[i] = (float) v;
+                        x[i] = (float) in.values()[i]; // in range: requireRange
                     }
                     float[] y = new float[Math.multiplyExact(in.count(), s.outputLength())];
                     s.transformBatch(x, in.count(), y, nThreads);
@@ -133,6 +128,27 @@ final class Scatter1dCommand implements Callable<Integer> {
                     pathsJson);
         }
         return 0;
+    }
+
+    /**
+     * Refuses, naming the signal's source and the sample, a finite sample the chosen precision cannot
+     * take: above {@link Scattering1D#SAFE_FLOAT64} (2^400) for both, above float32's largest value
+     * (it would become infinity) for float32, where float64 is the way out.
+     */
+    private static void requireRange(Signals in, boolean float64) {
+        double[] values = in.values();
+        for (int i = 0; i < values.length; i++) {
+            double v = Math.abs(values[i]);
+            boolean tooLarge = v > Scattering1D.SAFE_FLOAT64;
+            if (tooLarge || (!float64 && v > Float.MAX_VALUE)) {
+                String where = "signal " + i / in.length() + " (" + in.names().get(i / in.length()) + "): sample " + i % in.length()
+                        + " is " + values[i];
+                throw new IllegalArgumentException(tooLarge
+                        ? where + ", above the largest magnitude the transform takes (2^400 = " + Scattering1D.SAFE_FLOAT64
+                                + "); scale the signal down"
+                        : where + ", beyond float32's range (|x| <= " + Float.MAX_VALUE + "); use --precision float64");
+            }
+        }
     }
 
     /** The transform of the options for signals of n samples (the builder checks J and T against n). */

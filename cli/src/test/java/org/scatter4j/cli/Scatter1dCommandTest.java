@@ -138,6 +138,9 @@ class Scatter1dCommandTest {
         double[] b = new double[2 * 256];
         b[256 + 5] = 1e300;
         Npy.write(big, b, 2, 256);
+        Path loud = tmp.resolve("loud.npy"); // float64 samples float32 cannot hold but float64's transform takes
+        b[256 + 5] = 1e100;
+        Npy.write(loud, b, 2, 256);
         Path noSamples = tmp.resolve("n0.npy");
         Npy.write(noSamples, new double[0], 3, 0);
         Path out = tmp.resolve("s.npy");
@@ -145,8 +148,11 @@ class Scatter1dCommandTest {
         Object[][] cases = { // arguments before INPUT, INPUT, then what the message must name
             {new String[] {"--J", "3"}, noSamples, "n0.npy: signals of 0 samples", "at least 2"},
             {new String[] {"--J", "3"}, in, "signal 1", "sample 17"},
-            {new String[] {"--J", "3"}, big, "signal 1 (" + big + "[1]): sample 5 is 1.0E300", "--precision float64"},
-            {new String[] {"--J", "3", "--precision", "float64"}, big, "signal 1", "sample 5 is 1.0E300"},
+            {new String[] {"--J", "3"}, loud, "signal 1 (" + loud + "[1]): sample 5 is 1.0E100", "--precision float64"},
+            // no precision takes it: the message must not send the user to float64
+            {new String[] {"--J", "3"}, big, "signal 1 (" + big + "[1]): sample 5 is 1.0E300", "scale the signal down"},
+            {new String[] {"--J", "3", "--precision", "float64"}, big, "signal 1 (" + big + "[1]): sample 5 is 1.0E300",
+                    "scale the signal down"},
             {new String[] {"--J", "9"}, ok, "J", "N=256"}, // N < 2^J
             {new String[] {"--J", "0"}, ok, "--J", "got 0"}, // J out of range
             {new String[] {"--J", "3", "--T", "300"}, ok, "T=300", "N=256"},
