@@ -196,6 +196,9 @@ final class PredictCommand implements Callable<Integer> {
             float[] pixels32 = new float[pixels.length];
             int done = 0;
             for (int m = in.read(pixels, chunk); m > 0; m = in.read(pixels, chunk)) {
+                // named by their place in INPUT (the library would count within the chunk); the models run in float32
+                ScatterCommand.requirePixels(pixels, m, s.imageLength(), in.width(), done, in.names(), false,
+                        "; predict reads pixels as float32: scale the images down");
                 for (int i = 0; i < m * s.imageLength(); i++) {
                     pixels32[i] = (float) pixels[i];
                 }

@@ -163,7 +163,10 @@ final class ScatterCommand implements Callable<Integer> {
         double[] coefficients = float64 ? new double[Math.multiplyExact(n0, s.outputLength())] : null;
         float[] pixels32 = float64 ? null : new float[pixels.length];
         float[] coefficients32 = float64 ? null : new float[Math.multiplyExact(n0, s.outputLength())];
-        for (int n = in.read(pixels, n0); n > 0; n = in.read(pixels, n0)) {
+        List<String> names = in.names();
+        int first = 0; // the chunk's first image in the input, for messages that name the image
+        for (int n = in.read(pixels, n0); n > 0; first += n, n = in.read(pixels, n0)) {
+            requirePixels(pixels, n, s.imageLength(), in.width(), first, names, float64, "; float64 takes it (--precision float64)");
             if (float64) {
                 s.transformBatch(pixels, n, coefficients, threads);
                 out.write(coefficients, 0, n * s.outputLength());
@@ -173,6 +176,25 @@ final class ScatterCommand implements Callable<Integer> {
                 }
                 s.transformBatch(pixels32, n, coefficients32, threads);
                 out.write(coefficients32, 0, n * s.outputLength());
+            }
+        }
+    }
+
+    /**
+     * Refuses a pixel the transform cannot take, naming the image by its place in the whole input and
+     * its source, and the pixel by row and column (the library would name it within the chunk, and a
+     * float64 value beyond float32 would reach it as infinity). {@code first}: the index in the input
+     * of {@code pixels}' first image; {@code float64Hint}: appended when float64 would take the value.
+     */
+    static void requirePixels(double[] pixels, int n, int imageLength, int width, int first, List<String> names,
+                              boolean float64, String float64Hint) {
+        for (int i = 0; i < n * imageLength; i++) {
+            String problem = org.scatter4j.scattering.Float64Range.pixelProblem(pixels[i], float64);
+            if (problem != null) {
+                int image = first + i / imageLength, p = i % imageLength;
+                boolean float64Takes = org.scatter4j.scattering.Float64Range.pixelProblem(pixels[i], true) == null;
+                throw new IllegalArgumentException("image " + image + " (" + names.get(image) + "): pixel at (row " + p / width
+                        + ", column " + p % width + ") is " + problem + (float64Takes ? float64Hint : ""));
             }
         }
     }

@@ -105,6 +105,24 @@ class PredictCommandTest {
         assertArrayEquals(a, b);
     }
 
+    /** A bad pixel is named by its image's place in INPUT, past the first chunk too, and nothing is written. */
+    @Test
+    void badPixelsAreNamedByTheirImageInTheInput() throws Exception {
+        int n = PredictCommand.CHUNK + 3;
+        double[] x = new double[n * 28 * 28];
+        x[(n - 1) * 784 + 2 * 28 + 9] = Double.NaN;
+        Path npy = tmp.resolve("bad.npy");
+        Npy.write(npy, x, n, 28, 28);
+        Path csv = tmp.resolve("bad.csv");
+        assertRefused("image " + (n - 1) + " (bad.npy[" + (n - 1) + "]): pixel at (row 2, column 9) is NaN; pixels must be finite",
+                "predict", "--model", model.toString(), "--out", csv.toString(), npy.toString());
+        x[(n - 1) * 784 + 2 * 28 + 9] = 1e100;
+        Npy.write(npy, x, n, 28, 28);
+        assertRefused("is 1.0E100, beyond float32's range (|x| <= 3.4028235E38); predict reads pixels as float32: scale the images down",
+                "predict", "--model", model.toString(), "--out", csv.toString(), npy.toString());
+        assertTrue(!Files.exists(csv));
+    }
+
     private static void assertRefused(String expected, String... args) {
         ScatterCommandTest.Run r = ScatterCommandTest.run(args);
         assertEquals(2, r.exit(), r.out() + r.err());

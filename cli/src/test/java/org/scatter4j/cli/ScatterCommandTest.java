@@ -104,7 +104,20 @@ class ScatterCommandTest {
         nan[5] = Double.NaN;
         Npy.write(tmp.resolve("nan.npy"), nan, 16, 16);
         assertTrue(run("scatter", "--J", "2", tmp.resolve("nan.npy").toString(), tmp.resolve("a.npy").toString()).err()
-                .contains("non-finite pixel NaN"));
+                .contains("pixel at (row 0, column 5) is NaN; pixels must be finite"));
+        double[] huge = new double[2 * 16 * 16];
+        huge[256 + 3 * 16 + 4] = 1e300;
+        Npy.write(tmp.resolve("huge.npy"), huge, 2, 16, 16);
+        for (String precision : new String[] {"float32", "float64"}) { // no precision takes it: no hint to float64
+            Run h = run("scatter", "--J", "2", "--precision", precision, tmp.resolve("huge.npy").toString(), tmp.resolve("a.npy").toString());
+            assertEquals(2, h.exit());
+            assertTrue(h.err().contains("image 1 (") && h.err().contains("pixel at (row 3, column 4) is 1.0E300, above the largest"
+                    + " magnitude the transform takes") && !h.err().contains("--precision"), h.err());
+        }
+        huge[256 + 3 * 16 + 4] = 1e100;
+        Npy.write(tmp.resolve("huge.npy"), huge, 2, 16, 16);
+        assertTrue(run("scatter", "--J", "2", tmp.resolve("huge.npy").toString(), tmp.resolve("a.npy").toString()).err()
+                .contains("is 1.0E100, beyond float32's range (|x| <= 3.4028235E38); float64 takes it (--precision float64)"));
         Files.write(tmp.resolve("bad.npy"), new byte[] {(byte) 0x93, 'N', 'U', 'M'});
         Run corrupt = run("scatter", "--J", "2", tmp.resolve("bad.npy").toString(), tmp.resolve("a.npy").toString());
         assertEquals(2, corrupt.exit());
@@ -156,7 +169,8 @@ class ScatterCommandTest {
         Npy.write(in, x, 20, 16, 16);
         Run r = run("scatter", "--J", "2", "--chunk", "7", in.toString(), tmp.resolve("a.npy").toString());
         assertEquals(2, r.exit());
-        assertTrue(r.err().contains("non-finite pixel Infinity"),
+        // image 17 of the input (the library alone would call it image 3 of its chunk)
+        assertTrue(r.err().contains("image 17 (x.npy[17]): pixel at (row 0, column 5) is Infinity; pixels must be finite"),
                 r.err());
         try (var files = Files.list(tmp)) {
             assertEquals(java.util.List.of("x.npy"), files.map(f -> f.getFileName().toString()).toList());

@@ -76,6 +76,23 @@ class TiledScatterTest {
         assertEquals(2, neg.exit());
         assertTrue(neg.err().contains("--tile"), neg.err());
         assertTrue(!Files.exists(tmp.resolve("a.npy")) && !Files.exists(tmp.resolve("b.npy")));
+        // pixels a tile cannot take are named by their place in the image, in either precision
+        double[] x = new double[100 * 100];
+        x[33 * 100 + 7] = 1e300;
+        Npy.write(in, x, 100, 100);
+        for (String precision : new String[] {"float32", "float64"}) {
+            ScatterCommandTest.Run huge = ScatterCommandTest.run("scatter", "--J", "2", "--tile", "48", "--precision", precision,
+                    in.toString(), tmp.resolve("c.npy").toString());
+            assertEquals(2, huge.exit(), huge.err());
+            assertTrue(huge.err().contains("pixel at (row 33, column 7) is 1.0E300, above the largest magnitude"), huge.err());
+        }
+        x[33 * 100 + 7] = 1e100; // float64 takes it; float32 cannot hold it
+        Npy.write(in, x, 100, 100);
+        ScatterCommandTest.Run loud = ScatterCommandTest.run("scatter", "--J", "2", "--tile", "48", in.toString(),
+                tmp.resolve("c.npy").toString());
+        assertTrue(loud.exit() == 2 && loud.err().contains("is 1.0E100, beyond float32's range") && loud.err().contains("float64 takes it"),
+                loud.err());
+        assertTrue(!Files.exists(tmp.resolve("c.npy")));
     }
 
     @Test

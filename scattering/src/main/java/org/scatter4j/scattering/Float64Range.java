@@ -36,4 +36,23 @@ public final class Float64Range {
             }
         }
     }
+
+    /**
+     * Why a front end that reads float64 values must refuse {@code v} before a transform in the given
+     * precision, or null: not finite; above {@link #SAFE} (no precision takes it); above float32's
+     * largest value for float32 (it would become infinity; float64 takes it, which the caller may
+     * say). For messages of the form "... pixel at (row r, column c) is " + problem.
+     */
+    public static String pixelProblem(double v, boolean float64) {
+        if (!Double.isFinite(v)) {
+            return v + "; pixels must be finite";
+        }
+        if (Math.abs(v) > SAFE) {
+            return v + ", above the largest magnitude the transform takes (2^400 = " + SAFE + "); scale the image down";
+        }
+        if (!float64 && Math.abs(v) > Float.MAX_VALUE) {
+            return v + ", beyond float32's range (|x| <= " + Float.MAX_VALUE + ")";
+        }
+        return null;
+    }
 }

@@ -210,7 +210,7 @@ public final class TiledScattering2D {
             for (int k = 0; k < n; k++) {
                 long t = first + k;
                 readTile(source, rowOffset(t / tilesAcross), rowOffset(t % tilesAcross), origin(height), origin(width), region,
-                        images, k * pixels);
+                        images, k * pixels, float64);
             }
             if (float64) {
                 tile.transformBatch(images, n, out, threads);
@@ -243,7 +243,7 @@ public final class TiledScattering2D {
      * reflected into the image where it falls outside (numpy 'reflect').
      */
     private void readTile(Source source, long rowSteps, long colSteps, int originRow, int originCol, double[] region,
-                          double[] dst, int at) throws IOException {
+                          double[] dst, int at, boolean float64) throws IOException {
         int height = source.height();
         int width = source.width();
         long top = originRow + rowSteps * step;
@@ -263,9 +263,10 @@ public final class TiledScattering2D {
         int boxW = cHi - cLo + 1;
         source.read(rLo, cLo, rHi - rLo + 1, boxW, region);
         for (int p = 0; p < (rHi - rLo + 1) * boxW; p++) {
-            if (!Double.isFinite(region[p])) {
-                throw new IllegalArgumentException("the image has a non-finite pixel " + region[p] + " at (row " + (rLo + p / boxW)
-                        + ", column " + (cLo + p % boxW) + "); pixels must be finite");
+            String problem = Float64Range.pixelProblem(region[p], float64);
+            if (problem != null) {
+                throw new IllegalArgumentException("the image's pixel at (row " + (rLo + p / boxW) + ", column " + (cLo + p % boxW)
+                        + ") is " + problem + (Float64Range.pixelProblem(region[p], true) == null ? "; float64 takes it" : ""));
             }
         }
         for (int r = 0; r < size; r++) {
