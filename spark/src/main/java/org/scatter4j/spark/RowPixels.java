@@ -80,8 +80,9 @@ final class RowPixels implements Serializable {
                 return "null value at index " + k;
             }
             float f = ((Number) v).floatValue();
-            if (!Float.isFinite(f)) {
-                return "value " + v + " at index " + k + " (row " + k / width + ", column " + k % width + ") is not finite";
+            if (!Float.isFinite(f)) { // the transform runs in float32: a finite double beyond its range is refused too
+                return "value " + v + " at index " + k + " (row " + k / width + ", column " + k % width + ") is "
+                        + (Double.isFinite(((Number) v).doubleValue()) ? "beyond float32's range (|x| <= " + Float.MAX_VALUE + ")" : "not finite");
             }
             dst[off + k] = f;
         }

@@ -159,6 +159,18 @@ class ScatteringTransformerTest {
         assertNotNull(cause, "the task's InvalidRowException is the cause of Spark's failure: " + e);
         assertTrue(cause.getMessage().startsWith("row 3 of partition 0, column 'pixels': 783 values, expected height x width = 28 x 28 = 784"),
                 cause.getMessage());
+        // a finite double the float32 transform cannot hold is named as such, not as 'not finite'
+        Object[] loud = new Object[784];
+        java.util.Arrays.fill(loud, 0.0);
+        loud[30] = 1e100;
+        Dataset<Row> big = spark.createDataFrame(List.of(RowFactory.create(0L, loud)), schema(true));
+        SparkException b = assertThrows(SparkException.class, () -> transformer().transform(big).collectAsList());
+        Throwable why = b;
+        while (why != null && !(why instanceof InvalidRowException)) {
+            why = why.getCause();
+        }
+        assertNotNull(why, b.toString());
+        assertTrue(why.getMessage().contains("value 1.0E100 at index 30 (row 1, column 2) is beyond float32's range"), why.getMessage());
     }
 
     @Test
