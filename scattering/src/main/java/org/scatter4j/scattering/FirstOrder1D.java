@@ -89,9 +89,27 @@ final class FirstOrder1D {
         }
     }
 
-    /** {@code dst[v] = src[v]} for v &lt; length: the float64 cascade's counterpart of {@link #round(double[], float[], int)}. */
+    /**
+     * {@code dst[v] = src[v]} for v &lt; length: the float64 cascade's counterpart of {@link
+     * #round(double[], float[], int)} (nothing to do when dst is src).
+     */
     static void round(double[] src, double[] dst, int length) {
-        System.arraycopy(src, 0, dst, 0, length);
+        if (src != dst) {
+            System.arraycopy(src, 0, dst, 0, length);
+        }
+    }
+
+    /**
+     * Where the float64 cascade keeps the spectrum of x in its own precision: in the float64 spectrum
+     * itself (the argument {@code precision} only selects this overload).
+     */
+    static double[] roundedCopy(double[] spectrum, double precision) {
+        return spectrum;
+    }
+
+    /** Where the float32 cascade keeps the spectrum of x rounded to float32: a new array of the same length. */
+    static float[] roundedCopy(double[] spectrum, float precision) {
+        return new float[spectrum.length];
     }
 
     Work newWork(int lanes) {
