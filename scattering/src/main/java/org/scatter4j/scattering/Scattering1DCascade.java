@@ -77,8 +77,13 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
     private final double[] noiseWeight; // float64 in both
     /** Second-order channels of the largest subtree. */
     private final int maxSecond;
-    /** False only in tests: every lane keeps its fast-path result (no float64 first order, no padding redo). */
-    private final boolean fallback;
+    /**
+     * {@link #FALLBACK} normally; in tests {@link #FAST_ONLY} (every lane keeps its fast-path result: no
+     * float64 first order, no padding redo) or {@link #EVERY_LANE} (every lane redone: the float64
+     * first order for all, as before the fast path existed).
+     */
+    private final int fallback;
+    static final int FAST_ONLY = 0, FALLBACK = 1, EVERY_LANE = 2;
     private final int[] j1;
     private final int[] j2;
     /** The channel of the first second-order path of each n1. */
@@ -96,11 +101,11 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
     private static final double EPS = Math.ulp((double) 1);
 
     Scattering1DCascade(Scattering1D s) {
-        this(s, true);
+        this(s, FALLBACK);
     }
 
-    /** @param fallback false only for tests that show what the fallback is for */
-    Scattering1DCascade(Scattering1D s, boolean fallback) {
+    /** @param fallback {@link #FALLBACK}; the other modes are for tests that show what it is for */
+    Scattering1DCascade(Scattering1D s, int fallback) {
         this.fallback = fallback;
         MorletFilterBank1D bank = s.filterBank();
         signalLength = s.signalLength();
@@ -237,7 +242,11 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
         energyLanes(w.u1Re, 0, n, l, w.u1Energy);
         int heavy = spectrumAndAverages(n1, b, w, w.u1Re, w.u1Im, false);
         int flagged = flag(n1, b, w);
-        if (fallback && (flagged > 0 || heavy > 0)) {
+        if (fallback == EVERY_LANE) {
+            java.util.Arrays.fill(w.flagged, 0, l, true);
+            flagged = l;
+        }
+        if (fallback != FAST_ONLY && (flagged > 0 || heavy > 0)) {
             redo(n1, b, w, flagged);
         }
     }
