@@ -25,6 +25,10 @@ import java.util.Random;
  *      OLD.jar NEW.jar fft SIZE LANES BURSTS                   # float32 FFT forward + inverse
  * java -cp benchmarks/target/benchmarks.jar org.scatter4j.benchmarks.InterleavedComparison \
  *      OLD.jar NEW.jar signal1d J Q N COUNT THREADS BURSTS     # Scattering1D.transformBatch, float32
+ * java -cp benchmarks/target/benchmarks.jar org.scatter4j.benchmarks.InterleavedComparison \
+ *      OLD.jar NEW.jar speech1d DIR J Q N COUNT THREADS BURSTS # the same on recordings: the first COUNT
+ *                                                             # .wav of DIR (16-bit mono, by name), each
+ *                                                             # scaled to a peak of 1, cut or zero-padded to N
  * </pre>
  * Each jar must hold the wavelets and scattering classes: a copy of {@code benchmarks.jar} from each
  * build does. Only public API that both builds have is called (through method handles). The
@@ -56,19 +60,21 @@ public final class InterleavedComparison {
             }
             what = args[2] + " " + count + " x " + size + "x" + size + " J=" + J + ", " + threads + " thread(s): ms per image";
             perCall = 1e6 * count;
-        } else if (args[2].equals("signal1d") && args.length == 9) {
-            int J = Integer.parseInt(args[3]);
-            int Q = Integer.parseInt(args[4]);
-            int n = Integer.parseInt(args[5]);
-            int count = Integer.parseInt(args[6]);
-            int threads = Integer.parseInt(args[7]);
+        } else if ((args[2].equals("signal1d") && args.length == 9) || (args[2].equals("speech1d") && args.length == 10)) {
+            int a = args[2].equals("speech1d") ? 4 : 3;
+            int J = Integer.parseInt(args[a]);
+            int Q = Integer.parseInt(args[a + 1]);
+            int n = Integer.parseInt(args[a + 2]);
+            int count = Integer.parseInt(args[a + 3]);
+            int threads = Integer.parseInt(args[a + 4]);
+            float[] x = a == 4 ? recordings(new File(args[3]), n, count) : randomImages(count * n);
             for (int i = 0; i < 2; i++) {
                 Object s = scattering1D(loader(jars[i]), J, Q, n);
                 int perSignal = signalOutputLength(s);
                 outputs[i] = new float[count * perSignal];
-                runs[i] = signals(s, n, count, threads, outputs[i]);
+                runs[i] = signals(s, x, count, threads, outputs[i]);
             }
-            what = "signal1d " + count + " x " + n + " J=" + J + " Q=" + Q + ", " + threads + " thread(s): ms per signal";
+            what = args[2] + " " + count + " x " + n + " J=" + J + " Q=" + Q + ", " + threads + " thread(s): ms per signal";
             perCall = 1e6 * count;
         } else if (args[2].equals("fft") && args.length == 6) {
             int size = Integer.parseInt(args[3]);
@@ -153,10 +159,9 @@ public final class InterleavedComparison {
         return b.getClass().getMethod("build").invoke(b);
     }
 
-    private static Runnable signals(Object s, int n, int count, int threads, float[] y) throws Throwable {
+    private static Runnable signals(Object s, float[] x, int count, int threads, float[] y) throws Throwable {
         MethodHandle h = MethodHandles.publicLookup().findVirtual(s.getClass(), "transformBatch",
                 MethodType.methodType(void.class, float[].class, int.class, float[].class, int.class)).bindTo(s);
-        float[] x = randomImages(count * n);
         return () -> {
             try {
                 h.invokeExact(x, count, y, threads);
@@ -194,6 +199,44 @@ public final class InterleavedComparison {
         } catch (ClassNotFoundException e) {
             return cl.loadClass("org.scatter4j.wavelets.fft.Float" + name);
         }
+    }
+
+    /** The first {@code count} .wav files of a folder (by name), each scaled to a peak of 1 and cut or zero-padded to n. */
+    private static float[] recordings(File dir, int n, int count) throws java.io.IOException {
+        File[] files = dir.listFiles((d, name) -> name.endsWith(".wav"));
+        if (files == null || files.length < count) {
+            throw new IllegalArgumentException(dir + ": fewer than " + count + " .wav files");
+        }
+        Arrays.sort(files);
+        float[] x = new float[count * n];
+        for (int k = 0; k < count; k++) {
+            float[] r = wav16(files[k]);
+            float peak = 0;
+            for (float v : r) {
+                peak = Math.max(peak, Math.abs(v));
+            }
+            for (int t = 0; t < Math.min(n, r.length); t++) {
+                x[k * n + t] = peak > 0 ? r[t] / peak : 0;
+            }
+        }
+        return x;
+    }
+
+    /** The samples of a 16-bit PCM WAV file (the first channel's interleaving ignored: FSDD is mono). */
+    private static float[] wav16(File f) throws java.io.IOException {
+        java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(java.nio.file.Files.readAllBytes(f.toPath())).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int pos = 12; pos + 8 <= bb.limit(); ) {
+            int id = bb.getInt(pos), size = bb.getInt(pos + 4);
+            if (id == 0x61746164) { // "data"
+                float[] x = new float[Math.min(size, bb.limit() - pos - 8) / 2];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = bb.getShort(pos + 8 + 2 * i) / 32768f;
+                }
+                return x;
+            }
+            pos += 8 + size + (size & 1);
+        }
+        throw new IllegalArgumentException(f + ": no data chunk");
     }
 
     private static float[] randomImages(int n) {

@@ -5,19 +5,24 @@ import org.scatter4j.wavelets.MorletFilterBank1D;
 import org.scatter4j.wavelets.fft.LaneFft1D;
 
 /**
- * The part of the 1D cascade that runs in float64 in both precisions: the spectrum of the padded
- * signals x and, for each first-order wavelet psi1, the spectrum of U1 = |x * psi1| at resolution
- * 2^-k1 (Kymatio's {@code scattering1d} up to the FFT of U1). Both cascades call it, so the float64
- * cascade computes exactly what it did alone, and the float32 one rounds to float32 only the spectra
- * that come out of it, bin by bin.
+ * The float64 part of the 1D cascade: the spectrum of the padded signals x, in both cascades for every
+ * block (S0 reads it; the float32 cascade rounds it to float32 bin by bin for its first order), and,
+ * for each first-order wavelet psi1, U1 = |x * psi1| at resolution 2^-k1 and its spectrum (Kymatio's
+ * {@code scattering1d} up to the FFT of U1), which only the float32 cascade's fallback calls: for a
+ * block in which a lane is flagged or a second-order map sits in the padding ({@link
+ * Scattering1DCascade} and {@link ExactSecondOrder1D} say when). The float64 cascade computes the
+ * same U1 in its own subtree with the same operations, so its output is what it was when everything
+ * came from here.
  *
- * <p>Why float64 here: a float32 FFT leaves an error of about 1e-7 of its input's whole L2 norm,
+ * <p>Why float64 there: a float32 FFT leaves an error of about 1e-7 of its input's whole L2 norm,
  * spread evenly over the frequencies. On x that swamps the bands a signal hardly visits (a chirp or
  * a sine: first-order channels 1e5 weaker than the strongest reached 5e-3 relative error); on U1,
  * whose energy sits at frequency 0, it swamps the high frequencies that the second order measures
- * (U1 of a sine is nearly constant: its second-order channels reached 7.6e-5). Rounding a float64
+ * (U1 of a sine is nearly constant: its second-order channels reached 9e-5). Rounding a float64
  * spectrum to float32 bin by bin keeps every band's relative error near 6e-8 instead, and what
- * follows (U2 and the averages) only sees each band's own energy.
+ * follows (U2 and the averages) only sees each band's own energy. Most signals (noise, speech) lose
+ * nothing to a float32 U1, so the float32 cascade computes U1 in float32 and comes here only for the
+ * lanes its noise model flags.
  */
 final class FirstOrder1D {
     private final int paddedLength;
@@ -89,9 +94,27 @@ final class FirstOrder1D {
         }
     }
 
-    /** {@code dst[v] = src[v]} for v &lt; length: the float64 cascade's counterpart of {@link #round(double[], float[], int)}. */
+    /**
+     * {@code dst[v] = src[v]} for v &lt; length: the float64 cascade's counterpart of {@link
+     * #round(double[], float[], int)} (nothing to do when dst is src).
+     */
     static void round(double[] src, double[] dst, int length) {
-        System.arraycopy(src, 0, dst, 0, length);
+        if (src != dst) {
+            System.arraycopy(src, 0, dst, 0, length);
+        }
+    }
+
+    /**
+     * Where the float64 cascade keeps the spectrum of x in its own precision: in the float64 spectrum
+     * itself (the argument {@code precision} only selects this overload).
+     */
+    static double[] roundedCopy(double[] spectrum, double precision) {
+        return spectrum;
+    }
+
+    /** Where the float32 cascade keeps the spectrum of x rounded to float32: a new array of the same length. */
+    static float[] roundedCopy(double[] spectrum, float precision) {
+        return new float[spectrum.length];
     }
 
     Work newWork(int lanes) {

@@ -18,9 +18,26 @@ import org.scatter4j.wavelets.fft.LaneFft1D;
  * {@link #root} computes the spectrum of x and S0, each subtree n1 the paths that start with wavelet
  * n1 (so a few long signals spread over threads by wavelet). Each lane's arithmetic is independent of the other lanes, so results do not
  * depend on how signals are grouped into blocks and threads. The float32 twin {@code
- * Scattering1DCascade32} is generated from this file by {@code org.scatter4j.codegen.Float32Kernels};
- * in both, the spectrum of x and that of each U1 are computed in float64 ({@link FirstOrder1D} says
- * why), and the float32 twin rounds them to float32 bin by bin.
+ * Scattering1DCascade32} is generated from this file by {@code org.scatter4j.codegen.Float32Kernels}.
+ *
+ * <p>Precision. The spectrum of x is computed in float64 in both ({@link FirstOrder1D}), so S0 is
+ * the same; the float32 twin rounds it to float32 bin by bin for the first order. Each subtree then
+ * runs in the cascade's own precision: U1 = |x * psi1| (product, inverse FFT, modulus), its
+ * spectrum, S1, U2 and S2. A float32 FFT spreads an error of about 1e-7 of its input's whole norm
+ * over every frequency, which can swamp a channel far weaker than U1 (a sine's U1 is nearly
+ * constant: its second-order channels; a chirp's weak bands). So after the subtree each lane's
+ * channels are checked against a noise model ({@link #noiseScale}, {@link #noiseWeight}): the noise
+ * the two float32 FFTs of U1 put into channel c of a lane is about {@code C eps^2 (2 log2 n + 1)
+ * ||U1||^2 w_c}, w_c depending only on the filter bank; a lane is flagged when, for some channel, it
+ * exceeds {@link #TOLERANCE}^2 times the energy the channel got. Then the subtree is computed again
+ * with U1 in float64 ({@link FirstOrder1D}, the former float32 path of every lane, whose U1 spectrum
+ * is rounded to float32 for what follows) for the whole block, and only the flagged lanes keep those
+ * values (the others are restored from a copy): each lane's result depends on that lane alone,
+ * whatever the block, thread or batch. The same fallback gives {@link ExactSecondOrder1D}'s float64
+ * S2 to the (channel, lane) pairs whose U2 sits in the padding. In the float64 cascade eps is 2^-52:
+ * nothing is flagged, and the subtree's arithmetic is the one it always had (same FFT operations
+ * in the same order), so its output is unchanged bit for bit. docs/signal1d.md has the calibration
+ * of C and the flag rates.
  */
 final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block, Scattering1DCascade.Workspace> {
     private final int signalLength;
@@ -40,12 +57,56 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
     private final ExactSecondOrder1D exact;
     private final double[][][] psi2;
     private final int[][][] psi2Support;
+    /** Each first-order wavelet at level 0, in the cascade's precision, and its nonzero runs. */
+    private final double[][] psi1;
+    private final int[][] psi1Support;
+    /** log2 of the subsampling of U1 of each first-order wavelet. */
+    private final int[] k1;
+    /**
+     * The noise the float32 FFTs of U1 put into a channel, over ||U1||^2, without the filters' part:
+     * {@link #NOISE_C} eps^2 (2 log2 n + 1) for U1 of n samples (its inverse and forward FFT, plus the
+     * rounding of x's spectrum and of the products); eps is the cascade's own (2^-23 or 2^-52).
+     */
+    private final double[] noiseScale; // float64 in both
+    /**
+     * Per channel, how much of white noise of unit energy in U1 (over its n samples) reaches the
+     * channel's output: local averaging keeps sum(phi_k^2) / (sub n_k) of it, times outLength / m_k
+     * (the unpadded part); a global average (bin 0) keeps 1; a second-order channel first goes
+     * through psi2 at level k1 periodized over 2^k2: sum(psi2^2) / (n 2^k2).
+     */
+    private final double[] noiseWeight; // float64 in both
+    /** Second-order channels of the largest subtree. */
+    private final int maxSecond;
+    /**
+     * {@link #FALLBACK} normally; in tests {@link #FAST_ONLY} (every lane keeps its fast-path result: no
+     * float64 first order, no padding redo) or {@link #EVERY_LANE} (every lane redone: the float64
+     * first order for all, as before the fast path existed).
+     */
+    private final int fallback;
+    static final int FAST_ONLY = 0, FALLBACK = 1, EVERY_LANE = 2;
     private final int[] j1;
     private final int[] j2;
     /** The channel of the first second-order path of each n1. */
     private final int[] secondStart;
 
+    /**
+     * The calibration constant of the noise model (the float32 FFT's error energy over eps^2 log2 n
+     * times its input's): measured per channel on Kymatio1DAgreementTest's cases, with a margin
+     * (docs/signal1d.md).
+     */
+    static final double NOISE_C = 4; // float64 in both
+    /** Relative L2 error per channel a float32 first order may cost before its lane is redone in float64. */
+    static final double TOLERANCE = 5e-6; // float64 in both
+    /** The cascade's rounding unit: 2^-52 here, 2^-23 in the float32 twin. */
+    private static final double EPS = Math.ulp((double) 1);
+
     Scattering1DCascade(Scattering1D s) {
+        this(s, FALLBACK);
+    }
+
+    /** @param fallback {@link #FALLBACK}; the other modes are for tests that show what it is for */
+    Scattering1DCascade(Scattering1D s, int fallback) {
+        this.fallback = fallback;
         MorletFilterBank1D bank = s.filterBank();
         signalLength = s.signalLength();
         paddedLength = bank.paddedLength();
@@ -77,6 +138,7 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
         }
         secondStart = new int[j1.length];
         int channel = 1 + j1.length;
+        int most = 0;
         for (int n = 0; n < j1.length; n++) {
             secondStart[n] = channel;
             if (maxOrder == 2) {
@@ -84,7 +146,52 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
                     channel += j2[m] > j1[n] ? 1 : 0;
                 }
             }
+            most = Math.max(most, channel - secondStart[n]);
         }
+        maxSecond = most;
+        psi1 = new double[j1.length][];
+        psi1Support = new int[j1.length][];
+        k1 = new int[j1.length];
+        for (int n = 0; n < j1.length; n++) {
+            psi1[n] = bank.psi1().get(n).levels()[0];
+            psi1Support[n] = FilterSupport.runs(psi1[n]);
+            k1[n] = first.k1(n);
+        }
+        noiseScale = new double[j1.length]; // float64 in both
+        noiseWeight = new double[channels]; // float64 in both
+        for (int n = 0; n < j1.length; n++) {
+            int len = paddedLength >> k1[n];
+            noiseScale[n] = NOISE_C * EPS * EPS * (2 * MorletFilterBank1D.floorLog2(len) + 1);
+            noiseWeight[1 + n] = averageWeight(bank, k1[n]);
+            int c = secondStart[n];
+            for (int m = 0; maxOrder == 2 && m < psi2.length; m++) {
+                if (j2[m] > j1[n]) {
+                    int sub2 = global ? j2[m] : Math.min(j2[m], log2T);
+                    int k2 = Math.max(sub2 - k1[n], 0);
+                    noiseWeight[c++] = squares(bank.psi2().get(m).level(k1[n])) / ((double) len * (1 << k2)) // float64 in both
+                            * averageWeight(bank, k1[n] + k2);
+                }
+            }
+        }
+    }
+
+    /** The part of white noise of unit energy in a map at resolution 2^-k that its average keeps ({@link #noiseWeight}). */
+    private double averageWeight(MorletFilterBank1D bank, int k) { // float64 in both
+        if (global) {
+            return 1; // float64 in both
+        }
+        int n = paddedLength >> k;
+        int sub = 1 << Math.max(log2T - k, 0);
+        int m = n / sub;
+        return squares(bank.phi().level(k)) / ((double) sub * n) * outLength / m; // float64 in both
+    }
+
+    private static double squares(double[] filter) { // float64 in both
+        double sum = 0; // float64 in both
+        for (double g : filter) { // float64 in both
+            sum += g * g;
+        }
+        return sum;
     }
 
     @Override
@@ -97,18 +204,21 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
         return new Workspace(lanes);
     }
 
-    /** The float64 spectrum of the padded signals (kept in the block for the subtrees) and S0. */
+    /**
+     * The float64 spectrum of the padded signals (kept in the block for the fallback), rounded to the
+     * cascade's precision for the subtrees (the float64 cascade uses it as it is), and S0.
+     */
     @Override
     public void root(Block b, Workspace w) {
         int l = b.lanes;
         int np = paddedLength;
         first.spectrumOfX(b.x, b.u0Re, b.u0Im, w.first, l);
+        FirstOrder1D.round(b.u0Re, b.xRe, np * l);
+        FirstOrder1D.round(b.u0Im, b.xIm, np * l);
         if (global) {
             sumInto(b.x, np, l, w.sums, b.out, 0);
         } else {
-            FirstOrder1D.round(b.u0Re, w.u1Re, np * l);
-            FirstOrder1D.round(b.u0Im, w.u1Im, np * l);
-            average(w.u1Re, w.u1Im, np, 0, w, b.out, 0, l);
+            average(b.xRe, b.xIm, np, 0, w, b.out, 0, l);
         }
     }
 
@@ -118,37 +228,58 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
         return j1.length;
     }
 
+    /**
+     * S1 of wavelet n1 and, at order 2, its S2 paths, with U1 in the cascade's precision; then, if a
+     * lane is flagged or a second-order map sits in the padding, the fallback ({@link #redo}).
+     */
     @Override
     public void subtree(int n1, Block b, Workspace w) {
-        firstOrder(n1, b, w);
+        int l = b.lanes;
+        int k = k1[n1];
+        int n = paddedLength >> k;
+        multiplyPeriodize(b.xRe, b.xIm, psi1[n1], psi1Support[n1], paddedLength, 1 << k, w.u1Re, w.u1Im, l, w.alignRe, w.alignIm);
+        w.fft.inverseModulus(w.u1Re, w.u1Im, n, l);
+        energyLanes(w.u1Re, 0, n, l, w.u1Energy);
+        int heavy = spectrumAndAverages(n1, b, w, w.u1Re, w.u1Im, false);
+        int flagged = flag(n1, b, w);
+        if (fallback == EVERY_LANE) {
+            java.util.Arrays.fill(w.flagged, 0, l, true);
+            flagged = l;
+        }
+        if (fallback != FAST_ONLY && (flagged > 0 || heavy > 0)) {
+            redo(n1, b, w, flagged);
+        }
     }
 
-    /** S1 of wavelet n1 and, at order 2, its S2 paths. */
-    private void firstOrder(int n1, Block b, Workspace w) {
+    /**
+     * From U1 in {@code (re, im)} (its samples in re): S1 (global: the sum of U1), the spectrum of U1
+     * in place, S1 (local) and the S2 paths of n1 into {@code b.out}. With {@code exact} false (the
+     * fast path) the (path, lane) pairs whose U2 sits in the padding are marked in {@code w.heavy}
+     * and their count returned; with {@code exact} true (the fallback, U1 from the float64 first
+     * order, whose float64 spectrum is in {@code w.first}) they are computed again at once
+     * ({@link ExactSecondOrder1D}).
+     */
+    private int spectrumAndAverages(int n1, Block b, Workspace w, double[] re, double[] im, boolean exact) {
         int l = b.lanes;
-        int k1 = first.k1(n1);
+        int k1 = this.k1[n1];
         int n = paddedLength >> k1;
-        // U1 = |x * psi1| at resolution 2^-k1 and its spectrum, in float64 (see FirstOrder1D)
-        first.modulus(n1, b.u0Re, b.u0Im, w.first, l);
-        if (global) {
-            first.sum(n1, w.first, l);
-            for (int k = 0; k < l; k++) {
-                b.out[(1 + n1) * l + k] = (double) w.first.sums[k];
-            }
-            if (maxOrder == 1) {
-                return;
-            }
+        if (global && !exact) {
+            sumInto(re, n, l, w.sums, b.out, (1 + n1) * l);
         }
-        first.spectrum(n1, w.first, l);
-        FirstOrder1D.round(w.first.re, w.u1Re, n * l);
-        FirstOrder1D.round(w.first.im, w.u1Im, n * l);
+        if (global && maxOrder == 1) {
+            return 0;
+        }
+        if (!exact) {
+            w.fft.forwardReal(re, im, n, l);
+        }
         if (!global) {
-            average(w.u1Re, w.u1Im, n, k1, w, b.out, (1 + n1) * outLength * l, l);
+            average(re, im, n, k1, w, b.out, (1 + n1) * outLength * l, l);
         }
         if (maxOrder == 1) {
-            return;
+            return 0;
         }
         int channel = secondStart[n1];
+        int heavyPairs = 0;
         for (int n2 = 0; n2 < psi2.length; n2++) {
             if (j2[n2] <= j1[n1]) {
                 continue;
@@ -156,20 +287,147 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
             int sub2 = global ? j2[n2] : Math.min(j2[n2], log2T);
             int k2 = Math.max(sub2 - k1, 0);
             int m = n >> k2;
-            multiplyPeriodize(w.u1Re, w.u1Im, psi2[n2][k1], psi2Support[n2][k1], n, 1 << k2, w.u2Re, w.u2Im, l, w.alignRe, w.alignIm);
+            multiplyPeriodize(re, im, psi2[n2][k1], psi2Support[n2][k1], n, 1 << k2, w.u2Re, w.u2Im, l, w.alignRe, w.alignIm);
             w.fft.inverseModulus(w.u2Re, w.u2Im, m, l);
             if (global) {
                 sumInto(w.u2Re, m, l, w.sums, b.out, channel * l);
             } else {
                 // lanes whose U2 sits in the padding: S2 again in float64 (float32 only; ExactSecondOrder1D says why)
-                int heavy = exact.paddingHeavyLanes(w.u2Re, m, k1 + k2, l, w.exact);
+                int heavy = this.exact.paddingHeavyLanes(w.u2Re, m, k1 + k2, l, w.exact);
                 w.fft.forwardReal(w.u2Re, w.u2Im, m, l);
                 average(w.u2Re, w.u2Im, m, k1 + k2, w, b.out, channel * outLength * l, l);
-                if (heavy > 0) {
-                    exact.redo(n2, k1, k2, w.first.re, w.first.im, l, w.exact, b.out, channel * outLength * l);
+                if (exact) {
+                    if (heavy > 0) {
+                        this.exact.redo(n2, k1, k2, w.first.re, w.first.im, l, w.exact, b.out, channel * outLength * l);
+                    }
+                } else {
+                    int mark = (channel - secondStart[n1]) * l;
+                    for (int lane = 0; lane < l; lane++) {
+                        w.heavy[mark + lane] = heavy > 0 && w.exact.heavy[lane];
+                    }
                 }
+                heavyPairs += heavy;
             }
             channel++;
+        }
+        return heavyPairs;
+    }
+
+    /**
+     * Marks in {@code w.flagged} the lanes for which some channel of subtree n1 may hold more float32
+     * noise than {@link #TOLERANCE} of its norm (the model of {@link #noiseWeight}, from the energy
+     * of U1 left in {@code w.u1Energy} and of what the channel got in {@code b.out}); returns how many.
+     */
+    private int flag(int n1, Block b, Workspace w) {
+        int l = b.lanes;
+        java.util.Arrays.fill(w.flagged, 0, l, false);
+        int channels = maxOrder == 2 ? 1 + secondCount(n1) : 1;
+        double tol2 = TOLERANCE * TOLERANCE; // float64 in both
+        for (int c = 0; c < channels; c++) {
+            int channel = c == 0 ? 1 + n1 : secondStart[n1] + c - 1;
+            energyLanes(b.out, channel * outLength * l, outLength, l, w.outEnergy);
+            double scale = noiseScale[n1] * noiseWeight[channel]; // float64 in both
+            for (int lane = 0; lane < l; lane++) {
+                if (scale * w.u1Energy[lane] > tol2 * w.outEnergy[lane]) {
+                    w.flagged[lane] = true;
+                }
+            }
+        }
+        int count = 0;
+        for (int lane = 0; lane < l; lane++) {
+            count += w.flagged[lane] ? 1 : 0;
+        }
+        return count;
+    }
+
+    /** Second-order paths of subtree n1. */
+    private int secondCount(int n1) {
+        return (n1 + 1 < j1.length ? secondStart[n1 + 1] : channels) - secondStart[n1];
+    }
+
+    /**
+     * The fallback of subtree n1, for a block whose fast path flagged {@code flagged} lanes or marked
+     * second-order maps made in the padding: U1 again in float64 ({@link FirstOrder1D}) for every
+     * lane. Flagged lanes get the whole subtree computed from it (rounded to the cascade's precision
+     * after U1's spectrum, with {@link ExactSecondOrder1D}'s own redo); the fast path's values of the
+     * other lanes are saved first and put back; then the marked (path, lane) pairs of unflagged lanes
+     * get {@link ExactSecondOrder1D}'s float64 S2. Every lane's values depend on that lane alone.
+     */
+    private void redo(int n1, Block b, Workspace w, int flagged) {
+        int l = b.lanes;
+        int k1 = this.k1[n1];
+        int n = paddedLength >> k1;
+        int second = maxOrder == 2 ? secondCount(n1) : 0;
+        int s1 = (1 + n1) * outLength * l, s2 = secondStart[n1] * outLength * l;
+        int perChannel = outLength * l;
+        FirstOrder1D.Work f = w.first;
+        first.modulus(n1, b.u0Re, b.u0Im, f, l);
+        if (flagged > 0) {
+            double[] saved = w.saved();
+            System.arraycopy(b.out, s1, saved, 0, perChannel);
+            System.arraycopy(b.out, s2, saved, perChannel, second * perChannel);
+            if (global) {
+                first.sum(n1, f, l);
+                for (int k = 0; k < l; k++) {
+                    b.out[(1 + n1) * l + k] = (double) f.sums[k];
+                }
+            }
+            if (!global || maxOrder == 2) {
+                first.spectrum(n1, f, l);
+                FirstOrder1D.round(f.re, w.u1Re, n * l);
+                FirstOrder1D.round(f.im, w.u1Im, n * l);
+                spectrumAndAverages(n1, b, w, w.u1Re, w.u1Im, true);
+            }
+            restore(saved, 0, b.out, s1, perChannel, l, w.flagged);
+            restore(saved, perChannel, b.out, s2, second * perChannel, l, w.flagged);
+        } else {
+            first.spectrum(n1, f, l); // only marked paths: local averaging, order 2
+        }
+        for (int c = 0; c < second; c++) {
+            boolean any = false;
+            for (int lane = 0; lane < l; lane++) {
+                w.exact.heavy[lane] = w.heavy[c * l + lane] && !w.flagged[lane];
+                any |= w.exact.heavy[lane];
+            }
+            if (any) {
+                int n2 = secondPartner(n1, c);
+                int sub2 = global ? j2[n2] : Math.min(j2[n2], log2T);
+                exact.redo(n2, k1, Math.max(sub2 - k1, 0), f.re, f.im, l, w.exact, b.out, s2 + c * perChannel);
+            }
+        }
+    }
+
+    /** The n2 of the c-th second-order path of subtree n1. */
+    private int secondPartner(int n1, int c) {
+        for (int n2 = 0; n2 < psi2.length; n2++) {
+            if (j2[n2] > j1[n1] && c-- == 0) {
+                return n2;
+            }
+        }
+        throw new IllegalArgumentException("subtree " + n1 + " has no second-order path " + c);
+    }
+
+    /** {@code out[at + v] = saved[from + v]} for v &lt; count whose lane (v mod lanes) is not flagged. */
+    private static void restore(double[] saved, int from, double[] out, int at, int count, int lanes, boolean[] flagged) {
+        for (int row = 0; row < count; row += lanes) {
+            for (int lane = 0; lane < lanes; lane++) {
+                if (!flagged[lane]) {
+                    out[at + row + lane] = saved[from + row + lane];
+                }
+            }
+        }
+    }
+
+    /** {@code energy[lane]} = the sum over p &lt; n of {@code x[at + p * lanes + lane]^2}, in memory order. */
+    static void energyLanes(double[] x, int at, int n, int lanes,
+            double[] energy) { // float64 in both
+        java.util.Arrays.fill(energy, 0, lanes, 0.0); // float64 in both
+        for (int p = 0; p < n; p++) {
+            int row = at + p * lanes;
+            for (int k = 0; k < lanes; k++) {
+                double v = x[row + k]; // float64 in both
+                energy[k] += v * v;
+            }
         }
     }
 
@@ -267,12 +525,17 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
         final double[] x;
         final double[] u0Re; // float64 in both
         final double[] u0Im; // float64 in both
+        /** The spectrum of x in the cascade's precision: {@code u0Re, u0Im} themselves in the float64 cascade. */
+        final double[] xRe;
+        final double[] xIm;
 
         Block(int lanes) {
             super(lanes, signalLength, channels * outLength, 0);
             x = new double[paddedLength * lanes];
             u0Re = new double[paddedLength * lanes]; // float64 in both
             u0Im = new double[paddedLength * lanes]; // float64 in both
+            xRe = FirstOrder1D.roundedCopy(u0Re, (double) 0);
+            xIm = FirstOrder1D.roundedCopy(u0Im, (double) 0);
         }
 
         /** Reflect padding of one signal into lane {@code lane}. */
@@ -291,7 +554,10 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
         }
     }
 
-    /** One thread's scratch: the float64 first order, the FFT's blocks and the maps U1, U2 and the averages. */
+    /**
+     * One thread's scratch: the float64 first order (the spectrum of x; U1 in the fallback), the
+     * FFT's blocks, the maps U1, U2 and the averages, and the fallback's per-lane flags.
+     */
     final class Workspace {
         final FirstOrder1D.Work first;
         final ExactSecondOrder1D.Work exact;
@@ -307,9 +573,19 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
         final double[] alignIm;
         /** Per-lane sums over time of the global average. */
         final double[] sums; // float64 in both
+        /** Per-lane energy of U1 and of one output channel ({@link #flag}). */
+        final double[] u1Energy; // float64 in both
+        final double[] outEnergy; // float64 in both
+        /** The lanes {@link #flag} marked, and the (second-order path, lane) pairs whose U2 sits in the padding. */
+        final boolean[] flagged;
+        final boolean[] heavy;
+        private final int lanes;
+        /** The fast path's outputs of one subtree, kept while the fallback runs: made on first need. */
+        private double[] saved;
 
         Workspace(int lanes) {
             int size = paddedLength * lanes;
+            this.lanes = lanes;
             first = Scattering1DCascade.this.first.newWork(lanes);
             exact = Scattering1DCascade.this.exact.newWork(lanes);
             fft = new LaneFft1D(paddedLength, lanes);
@@ -322,6 +598,17 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
             alignRe = new double[size];
             alignIm = new double[size];
             sums = new double[lanes]; // float64 in both
+            u1Energy = new double[lanes]; // float64 in both
+            outEnergy = new double[lanes]; // float64 in both
+            flagged = new boolean[lanes];
+            heavy = new boolean[Math.max(1, maxSecond) * lanes];
+        }
+
+        double[] saved() {
+            if (saved == null) {
+                saved = new double[(1 + maxSecond) * outLength * lanes];
+            }
+            return saved;
         }
     }
 }

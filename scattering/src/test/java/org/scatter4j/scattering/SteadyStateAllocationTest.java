@@ -33,4 +33,31 @@ class SteadyStateAllocationTest {
         // one Block + Workspace of 8 lanes is about 300 KB; a warm call measured 112 B (+ the counter's own)
         assertTrue(least < 4096, "a warm call allocated " + least + " bytes");
     }
+
+    /**
+     * The same for the 1D cascade in float32, on a batch whose tones the float32 first order flags
+     * (the fallback's float64 first order and its copy of the outputs come from the workspace, made on
+     * first need) and whose noise it does not: each call runs the fallback. Measured 38.8 KB a warm
+     * call, all of it LaneFft1D's lookups of its half-length twiddles by a boxed length (16 B per real
+     * FFT call, 34.7 KB with noise alone, as before the float32 first order); the fallback's own
+     * scratch (its copy of a subtree's outputs: 84 KB here; a float64 FFT: megabytes) is made once.
+     */
+    @Test
+    void aWarm1DBatchWithFlaggedLanesAllocatesAlmostNothing() {
+        assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean);
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        assumeTrue(mx.isThreadAllocatedMemorySupported() && mx.isThreadAllocatedMemoryEnabled());
+        Scattering1D s = Scattering1D.builder().J(8).Q(12).length(8192).build();
+        int count = 20; // 2 blocks of 16 lanes, tones in both
+        float[] x = Float32FirstOrderFallbackTest.mixedSignals(8192, count, 7);
+        float[] out = new float[count * s.outputLength()];
+        long id = Thread.currentThread().getId();
+        long least = Long.MAX_VALUE;
+        for (int call = 0; call < 6; call++) {
+            long before = mx.getThreadAllocatedBytes(id);
+            s.transformBatch(x, count, out, 1);
+            least = Math.min(least, mx.getThreadAllocatedBytes(id) - before);
+        }
+        assertTrue(least < 48 * 1024, "a warm call allocated " + least + " bytes");
+    }
 }
