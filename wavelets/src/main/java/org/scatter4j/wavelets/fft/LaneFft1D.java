@@ -47,6 +47,12 @@ public final class LaneFft1D {
     private static final ConcurrentHashMap<Integer, double[][]> TWIDDLES = new ConcurrentHashMap<>();
     /** Real-input twiddles per even length m: {@code [0]} real, {@code [1]} imaginary parts of w_m^f, f &lt; m / 2. */
     private static final ConcurrentHashMap<Integer, double[][]> HALF_TWIDDLES = new ConcurrentHashMap<>();
+    /**
+     * The real-input twiddles w_m^f repeated over the lanes, in the blocks of the (un)tangle: {@code
+     * [0|1][block][j * lanes + k]} = the real, imaginary part of w_m^(block * width + j), key {@code
+     * (m, kind, lanes)} ({@link #laneTwiddles}).
+     */
+    private static final ConcurrentHashMap<Long, double[][][]> LANE_TWIDDLES = new ConcurrentHashMap<>();
 
     private final int length;
     private final int maxLanes;
@@ -55,8 +61,14 @@ public final class LaneFft1D {
     private final double[][] bRe;
     private final double[][] bIm;
     private final double[][] scratch;
-    /** {@link #untangle}'s lane rows, at offset 0 so that C2 vectorizes it: Z_f and Z_(m/2-f), then X_f and its mirror. */
-    private final double[] fr, fi, gr, gi;
+    /**
+     * Rows of one block of the (un)tangle ({@link #tangleBlock}, {@link #untangleBlock}), at offset
+     * 0 so that C2 vectorizes the loops over them: every access at the same index.
+     */
+    private final double[] sAr, sAi, sBr, sBi, sCr, sCi, sDr, sDi;
+    /** This instance's {@link #laneTwiddles} per kind and level (m = length / 2^level) and the lanes they are for. */
+    private final double[][][][][] laneTw = new double[2][32][][][];
+    private final int[][] laneTwLanes = new int[2][32];
     /** The blocks that hold the spectrum after {@link #core}: block k2 is the run {@code X[n1 k2 .. n1 k2 + n1)}. */
     private double[][] outRe;
     private double[][] outIm;
@@ -98,10 +110,14 @@ public final class LaneFft1D {
             bIm[i] = new double[need[i]];
         }
         scratch = maxGeneric == 0 ? null : new double[4][need[0]];
-        fr = new double[maxLanes];
-        fi = new double[maxLanes];
-        gr = new double[maxLanes];
-        gi = new double[maxLanes];
+        sAr = new double[need[0]];
+        sAi = new double[need[0]];
+        sBr = new double[need[0]];
+        sBi = new double[need[0]];
+        sCr = new double[need[0]];
+        sCi = new double[need[0]];
+        sDr = new double[need[0]];
+        sDi = new double[need[0]];
     }
 
     /** The largest length this instance transforms. */
@@ -180,32 +196,28 @@ public final class LaneFft1D {
             }
         }
         core(h, lanes);
-        // Z_f is at outRe[f / c][(f % c) * lanes], c = n1 of the half length
+        // Z_f is at outRe[f / c][(f % c) * lanes], c = n1 of the half length: block k2 holds f in [c k2, c k2 + c)
         int c = n1;
         double[] zr0 = outRe[0], zi0 = outIm[0];
-        double[][] tw = HALF_TWIDDLES.computeIfAbsent(m, LaneFft1D::computeHalfTwiddles);
         for (int b = 0; b < lanes; b++) { // f = 0 and f = m/2: E and O are the real and imaginary parts of Z_0
             re[b] = zr0[b] + zi0[b];
             im[b] = 0.0;
             re[h * lanes + b] = zr0[b] - zi0[b];
             im[h * lanes + b] = 0.0;
         }
-        for (int f = 1; f < h; f++) {
-            int g = h - f;
-            if (lanes < IN_PLACE_LANES) {
-                untangle(tw[0][f], tw[1][f], outRe[f / c], outIm[f / c], (f % c) * lanes, outRe[g / c], outIm[g / c], (g % c) * lanes,
-                        f * lanes, (m - f) * lanes, re, im, lanes);
-                continue;
+        double[][][] tw = laneTwiddles(m, UNTANGLE, lanes);
+        for (int k2 = 0; k2 < n2; k2++) {
+            int f0 = c * k2, lo = k2 == 0 ? 1 : 0; // f = 0 is done
+            for (int j = lo; j < c; j++) { // Z_(h-f) of the block's f, gathered in f's order
+                int g = h - f0 - j;
+                copyRun(outRe[g / c], outIm[g / c], (g % c) * lanes, sCr, sCi, j * lanes, lanes);
             }
-            System.arraycopy(outRe[f / c], (f % c) * lanes, fr, 0, lanes);
-            System.arraycopy(outIm[f / c], (f % c) * lanes, fi, 0, lanes);
-            System.arraycopy(outRe[g / c], (g % c) * lanes, gr, 0, lanes);
-            System.arraycopy(outIm[g / c], (g % c) * lanes, gi, 0, lanes);
-            untangleRows(tw[0][f], tw[1][f], lanes);
-            System.arraycopy(fr, 0, re, f * lanes, lanes);
-            System.arraycopy(fi, 0, im, f * lanes, lanes);
-            System.arraycopy(gr, 0, re, (m - f) * lanes, lanes);
-            System.arraycopy(gi, 0, im, (m - f) * lanes, lanes);
+            untangleBlock(tw[0][k2], tw[1][k2], outRe[k2], outIm[k2], lo * lanes, c * lanes);
+            System.arraycopy(sAr, lo * lanes, re, (f0 + lo) * lanes, (c - lo) * lanes);
+            System.arraycopy(sAi, lo * lanes, im, (f0 + lo) * lanes, (c - lo) * lanes);
+            for (int j = lo; j < c; j++) { // X_(m-f) = conj X_f
+                copyRun(sAr, sBi, j * lanes, re, im, (m - f0 - j) * lanes, lanes);
+            }
         }
     }
 
@@ -224,10 +236,20 @@ public final class LaneFft1D {
         // Z_f written straight into the first pass's blocks, swapped (real part into aIm) for the
         // inverse as a forward transform (class comment): z_f is at aRe/aIm[f / n2][(f % n2) * lanes]
         int n1 = firstFactor(h), n2 = h / n1;
-        double[][] tw = HALF_TWIDDLES.computeIfAbsent(m, LaneFft1D::computeHalfTwiddles);
-        for (int f = 0; f < h; f++) {
-            tangle(tw[0][f], tw[1][f], f * lanes, (f + h) * lanes, (h - f) * lanes, ((m - f) % m) * lanes, re, im,
-                    aIm[f / n2], aRe[f / n2], (f % n2) * lanes, lanes);
+        int w = n2 * lanes;
+        double[][][] tw = laneTwiddles(m, TANGLE, lanes);
+        for (int t1 = 0; t1 < n1; t1++) { // block t1 holds f in [n2 t1, n2 t1 + n2)
+            int f0 = n2 * t1;
+            System.arraycopy(re, f0 * lanes, sAr, 0, w); // Y_f
+            System.arraycopy(im, f0 * lanes, sAi, 0, w);
+            System.arraycopy(re, (f0 + h) * lanes, sBr, 0, w); // Y_(f+h)
+            System.arraycopy(im, (f0 + h) * lanes, sBi, 0, w);
+            for (int j = 0; j < n2; j++) {
+                int f = f0 + j;
+                copyRun(re, im, (h - f) * lanes, sCr, sCi, j * lanes, lanes); // Y_(h-f)
+                copyRun(re, im, ((m - f) % m) * lanes, sDr, sDi, j * lanes, lanes); // Y_(m-f)
+            }
+            tangleBlock(tw[0][t1], tw[1][t1], aIm[t1], aRe[t1], w);
         }
         core(h, lanes);
         // Re y_2q, Re y_2q+1 = the real and imaginary parts of IDFT_h(Z)_q: the swapped transform's
@@ -245,66 +267,131 @@ public final class LaneFft1D {
         }
     }
 
-    /**
-     * Z_f of every lane from Y_f, Y_(f+h), Y_(h-f), Y_(m-f) (at {@code a, b, c, d}) into {@code
-     * (zr, zi)} at {@code at}; (wr, wi) = w_m^f, so w_m^-f = wr - i wi.
+    /*
+     * The (un)tangle of one block runs in loops over rows at offset 0 (one index: C2 (JDK 17)
+     * vectorizes nothing else) small enough for C2 to unroll and so vectorize: a loop body above
+     * -XX:LoopUnrollLimit (60 nodes by default, about ten array accesses with their arithmetic) is
+     * not unrolled and stays scalar. The untangle as one loop (6 rows read, 3 written) ran at 1.8
+     * ns per value in a microbenchmark (float32, 1024 values), split in two at 0.29. Values stored
+     * between the loops are rounded to the precision as they would be in registers (Java neither
+     * keeps extra precision nor fuses), so the split costs no bits.
      */
-    private static void tangle(double wr, double wi, int a, int b, int c, int d, double[] re, double[] im, double[] zr, double[] zi,
-            int at, int lanes) {
-        for (int k = 0; k < lanes; k++) {
-            double pr = re[a + k] + re[d + k], pi = im[a + k] - im[d + k];
-            double qr = re[b + k] + re[c + k], qi = im[b + k] - im[c + k];
-            double dr = 0.25 * (pr - qr), di = 0.25 * (pi - qi);
-            zr[at + k] = 0.25 * (pr + qr) - (wr * di - wi * dr);
-            zi[at + k] = 0.25 * (pi + qi) + (wr * dr + wi * di);
+
+    /**
+     * Z_f of every lane of one block (class comment) from Y_f, Y_(f+h), Y_(h-f), Y_(m-f) in the rows
+     * A, B, C, D into {@code (zr, zi)}; (twr, twi) = w_m^f per value, so w_m^-f = wr - i wi. Rows A
+     * and B are overwritten.
+     */
+    private void tangleBlock(double[] twr, double[] twi, double[] zr, double[] zi, int count) {
+        double[] pr = sAr, pi = sAi, qr = sBr, qi = sBi, cr = sCr, ci = sCi, dr = sDr, di = sDi;
+        for (int v = 0; v < count; v++) { // P = Y_f + conj Y_(m-f)
+            pr[v] = pr[v] + dr[v];
+            pi[v] = pi[v] - di[v];
+        }
+        for (int v = 0; v < count; v++) { // Q = Y_(f+h) + conj Y_(h-f)
+            qr[v] = qr[v] + cr[v];
+            qi[v] = qi[v] - ci[v];
+        }
+        for (int v = 0; v < count; v++) { // (P + Q) / 4 into P, (P - Q) / 4 into Q
+            double ar = pr[v], ai = pi[v], br = qr[v], bi = qi[v];
+            pr[v] = 0.25 * (ar + br);
+            pi[v] = 0.25 * (ai + bi);
+            qr[v] = 0.25 * (ar - br);
+            qi[v] = 0.25 * (ai - bi);
+        }
+        for (int v = 0; v < count; v++) { // Z_f = (P + Q) / 4 + i w^-f (P - Q) / 4
+            double sr = qr[v], si = qi[v], wr = twr[v], wi = twi[v];
+            zr[v] = pr[v] - (wr * si - wi * sr);
+            zi[v] = pi[v] + (wr * sr + wi * si);
         }
     }
 
     /**
-     * X_f (at {@code at}) and X_(m-f) = conj X_f (at {@code mirror}) of every lane from Z_f (at
-     * {@code a} of {@code (ar, ai)}) and Z_(m/2-f) (at {@code b} of {@code (br, bi)}); w = w_m^f.
+     * X_f and conj X_f (in the rows A and (A real, B imaginary)) of every lane of one block from Z_f
+     * (in {@code (zr, zi)}) and Z_(m/2-f) (in the row C, then scratch), values {@code from .. to};
+     * (twr, twi) = w_m^f per value.
      */
-    private static void untangle(double wr, double wi, double[] zar, double[] zai, int a, double[] zbr, double[] zbi, int b, int at,
-            int mirror, double[] re, double[] im, int lanes) {
-        for (int k = 0; k < lanes; k++) {
-            double ar = zar[a + k], ai = zai[a + k], br = zbr[b + k], bi = zbi[b + k];
-            double er = 0.5 * (ar + br), ei = 0.5 * (ai - bi);
-            double or = 0.5 * (ai + bi), oi = -0.5 * (ar - br);
-            double xr = er + wr * or - wi * oi;
-            double xi = ei + wr * oi + wi * or;
-            re[at + k] = xr;
-            im[at + k] = xi;
-            re[mirror + k] = xr;
-            im[mirror + k] = -xi;
+    private void untangleBlock(double[] twr, double[] twi, double[] zr, double[] zi, int from, int to) {
+        double[] er = sAr, ei = sAi, nxi = sBi, or = sCr, oi = sCi;
+        for (int v = from; v < to; v++) { // E = (Z_f + conj Z_(h-f)) / 2, O = (Z_f - conj Z_(h-f)) / 2i
+            double ar = zr[v], ai = zi[v], br = or[v], bi = oi[v];
+            er[v] = 0.5 * (ar + br);
+            ei[v] = 0.5 * (ai - bi);
+            or[v] = 0.5 * (ai + bi);
+            oi[v] = -0.5 * (ar - br);
+        }
+        for (int v = from; v < to; v++) { // X_f = E + w O
+            double pr = or[v], pi = oi[v], wr = twr[v], wi = twi[v];
+            double xr = er[v] + wr * pr - wi * pi;
+            double xi = ei[v] + wr * pi + wi * pr;
+            er[v] = xr;
+            ei[v] = xi;
+            nxi[v] = -xi;
+        }
+    }
+
+    /** {@code lanes} values of (sr, si) from {@code from} to (dr, di) at {@code to}. */
+    private static void copyRun(double[] sr, double[] si, int from, double[] dr, double[] di, int to, int lanes) {
+        if (lanes >= IN_PLACE_LANES) {
+            System.arraycopy(sr, from, dr, to, lanes);
+            System.arraycopy(si, from, di, to, lanes);
+        } else if (lanes == 4) { // f's lane count: straight code, no loop to enter for four values
+            dr[to] = sr[from];
+            dr[to + 1] = sr[from + 1];
+            dr[to + 2] = sr[from + 2];
+            dr[to + 3] = sr[from + 3];
+            di[to] = si[from];
+            di[to + 1] = si[from + 1];
+            di[to + 2] = si[from + 2];
+            di[to + 3] = si[from + 3];
+        } else {
+            for (int k = 0; k < lanes; k++) {
+                dr[to + k] = sr[from + k];
+                di[to + k] = si[from + k];
+            }
         }
     }
 
     /**
-     * Lanes from which {@link #twiddleTranspose} multiplies in place and {@link #forwardReal}
-     * untangles in the rows {@code fr, fi, gr, gi} (copies in and out around a loop C2 vectorizes)
-     * rather than straight from block to block (a scalar loop: offsets C2 cannot prove apart); below
-     * it the copies cost more than they save.
+     * Lanes from which {@link #twiddleTranspose} multiplies in place and lane runs are moved by
+     * {@code System.arraycopy} rather than by a loop; below it the copies cost more than they save.
      */
     private static final int IN_PLACE_LANES = 8;
 
+    /** The kinds of {@link #laneTwiddles}: blocks of the first pass of m / 2 (n2 values of f), of its output (n1). */
+    private static final int TANGLE = 0;
+    private static final int UNTANGLE = 1;
+
     /**
-     * {@link #untangle} in the rows: (fr, fi) = Z_f and (gr, gi) = Z_(m/2-f) in, (fr, fi) = X_f and
-     * (gr, gi) = X_(m-f) = conj X_f out; every access at the same index. The same arithmetic as
-     * {@link #untangle}, so the same bits.
+     * w_m^f for f &lt; m / 2 repeated over {@code lanes} lanes, cut in the blocks of the tangle (kind
+     * {@link #TANGLE}: n2 values of f each, n1 n2 = m / 2) or of the untangle ({@link #UNTANGLE}: n1
+     * each), so that the (un)tangle reads them at the index of its values; cached in the instance
+     * per level, shared between instances.
      */
-    private void untangleRows(double wr, double wi, int lanes) {
-        double[] fr = this.fr, fi = this.fi, gr = this.gr, gi = this.gi;
-        for (int k = 0; k < lanes; k++) {
-            double ar = fr[k], ai = fi[k], br = gr[k], bi = gi[k];
-            double er = 0.5 * (ar + br), ei = 0.5 * (ai - bi);
-            double or = 0.5 * (ai + bi), oi = -0.5 * (ar - br);
-            double xr = er + wr * or - wi * oi;
-            double xi = ei + wr * oi + wi * or;
-            fr[k] = xr;
-            fi[k] = xi;
-            gr[k] = xr;
-            gi[k] = -xi;
+    private double[][][] laneTwiddles(int m, int kind, int lanes) {
+        int level = Integer.numberOfTrailingZeros(length / m);
+        double[][][] t = laneTw[kind][level];
+        if (t == null || laneTwLanes[kind][level] != lanes) {
+            long key = ((long) m << 33) | ((long) kind << 32) | lanes;
+            t = LANE_TWIDDLES.computeIfAbsent(key, k -> computeLaneTwiddles(m, kind, lanes));
+            laneTw[kind][level] = t;
+            laneTwLanes[kind][level] = lanes;
         }
+        return t;
+    }
+
+    private static double[][][] computeLaneTwiddles(int m, int kind, int lanes) {
+        int h = m / 2, n1 = firstFactor(h), n2 = h / n1;
+        int width = kind == TANGLE ? n2 : n1;
+        double[][] half = HALF_TWIDDLES.computeIfAbsent(m, LaneFft1D::computeHalfTwiddles);
+        double[][][] t = new double[2][h / width][width * lanes];
+        for (int f = 0; f < h; f++) {
+            for (int k = 0; k < lanes; k++) {
+                t[0][f / width][(f % width) * lanes + k] = half[0][f];
+                t[1][f / width][(f % width) * lanes + k] = half[1][f];
+            }
+        }
+        return t;
     }
 
     private void transform(double[] re, double[] im, int m, int lanes, double scale) {

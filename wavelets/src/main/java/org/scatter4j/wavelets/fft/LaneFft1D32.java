@@ -49,6 +49,12 @@ public final class LaneFft1D32 {
     private static final ConcurrentHashMap<Integer, float[][]> TWIDDLES = new ConcurrentHashMap<>();
     /** Real-input twiddles per even length m: {@code [0]} real, {@code [1]} imaginary parts of w_m^f, f &lt; m / 2. */
     private static final ConcurrentHashMap<Integer, float[][]> HALF_TWIDDLES = new ConcurrentHashMap<>();
+    /**
+     * The real-input twiddles w_m^f repeated over the lanes, in the blocks of the (un)tangle: {@code
+     * [0|1][block][j * lanes + k]} = the real, imaginary part of w_m^(block * width + j), key {@code
+     * (m, kind, lanes)} ({@link #laneTwiddles}).
+     */
+    private static final ConcurrentHashMap<Long, float[][][]> LANE_TWIDDLES = new ConcurrentHashMap<>();
 
     private final int length;
     private final int maxLanes;
@@ -57,8 +63,14 @@ public final class LaneFft1D32 {
     private final float[][] bRe;
     private final float[][] bIm;
     private final float[][] scratch;
-    /** {@link #untangle}'s lane rows, at offset 0 so that C2 vectorizes it: Z_f and Z_(m/2-f), then X_f and its mirror. */
-    private final float[] fr, fi, gr, gi;
+    /**
+     * Rows of one block of the (un)tangle ({@link #tangleBlock}, {@link #untangleBlock}), at offset
+     * 0 so that C2 vectorizes the loops over them: every access at the same index.
+     */
+    private final float[] sAr, sAi, sBr, sBi, sCr, sCi, sDr, sDi;
+    /** This instance's {@link #laneTwiddles} per kind and level (m = length / 2^level) and the lanes they are for. */
+    private final float[][][][][] laneTw = new float[2][32][][][];
+    private final int[][] laneTwLanes = new int[2][32];
     /** The blocks that hold the spectrum after {@link #core}: block k2 is the run {@code X[n1 k2 .. n1 k2 + n1)}. */
     private float[][] outRe;
     private float[][] outIm;
@@ -100,10 +112,14 @@ public final class LaneFft1D32 {
             bIm[i] = new float[need[i]];
         }
         scratch = maxGeneric == 0 ? null : new float[4][need[0]];
-        fr = new float[maxLanes];
-        fi = new float[maxLanes];
-        gr = new float[maxLanes];
-        gi = new float[maxLanes];
+        sAr = new float[need[0]];
+        sAi = new float[need[0]];
+        sBr = new float[need[0]];
+        sBi = new float[need[0]];
+        sCr = new float[need[0]];
+        sCi = new float[need[0]];
+        sDr = new float[need[0]];
+        sDi = new float[need[0]];
     }
 
     /** The largest length this instance transforms. */
@@ -182,32 +198,28 @@ public final class LaneFft1D32 {
             }
         }
         core(h, lanes);
-        // Z_f is at outRe[f / c][(f % c) * lanes], c = n1 of the half length
+        // Z_f is at outRe[f / c][(f % c) * lanes], c = n1 of the half length: block k2 holds f in [c k2, c k2 + c)
         int c = n1;
         float[] zr0 = outRe[0], zi0 = outIm[0];
-        float[][] tw = HALF_TWIDDLES.computeIfAbsent(m, LaneFft1D32::computeHalfTwiddles);
         for (int b = 0; b < lanes; b++) { // f = 0 and f = m/2: E and O are the real and imaginary parts of Z_0
             re[b] = zr0[b] + zi0[b];
             im[b] = 0.0f;
             re[h * lanes + b] = zr0[b] - zi0[b];
             im[h * lanes + b] = 0.0f;
         }
-        for (int f = 1; f < h; f++) {
-            int g = h - f;
-            if (lanes < IN_PLACE_LANES) {
-                untangle(tw[0][f], tw[1][f], outRe[f / c], outIm[f / c], (f % c) * lanes, outRe[g / c], outIm[g / c], (g % c) * lanes,
-                        f * lanes, (m - f) * lanes, re, im, lanes);
-                continue;
+        float[][][] tw = laneTwiddles(m, UNTANGLE, lanes);
+        for (int k2 = 0; k2 < n2; k2++) {
+            int f0 = c * k2, lo = k2 == 0 ? 1 : 0; // f = 0 is done
+            for (int j = lo; j < c; j++) { // Z_(h-f) of the block's f, gathered in f's order
+                int g = h - f0 - j;
+                copyRun(outRe[g / c], outIm[g / c], (g % c) * lanes, sCr, sCi, j * lanes, lanes);
             }
-            System.arraycopy(outRe[f / c], (f % c) * lanes, fr, 0, lanes);
-            System.arraycopy(outIm[f / c], (f % c) * lanes, fi, 0, lanes);
-            System.arraycopy(outRe[g / c], (g % c) * lanes, gr, 0, lanes);
-            System.arraycopy(outIm[g / c], (g % c) * lanes, gi, 0, lanes);
-            untangleRows(tw[0][f], tw[1][f], lanes);
-            System.arraycopy(fr, 0, re, f * lanes, lanes);
-            System.arraycopy(fi, 0, im, f * lanes, lanes);
-            System.arraycopy(gr, 0, re, (m - f) * lanes, lanes);
-            System.arraycopy(gi, 0, im, (m - f) * lanes, lanes);
+            untangleBlock(tw[0][k2], tw[1][k2], outRe[k2], outIm[k2], lo * lanes, c * lanes);
+            System.arraycopy(sAr, lo * lanes, re, (f0 + lo) * lanes, (c - lo) * lanes);
+            System.arraycopy(sAi, lo * lanes, im, (f0 + lo) * lanes, (c - lo) * lanes);
+            for (int j = lo; j < c; j++) { // X_(m-f) = conj X_f
+                copyRun(sAr, sBi, j * lanes, re, im, (m - f0 - j) * lanes, lanes);
+            }
         }
     }
 
@@ -226,10 +238,20 @@ public final class LaneFft1D32 {
         // Z_f written straight into the first pass's blocks, swapped (real part into aIm) for the
         // inverse as a forward transform (class comment): z_f is at aRe/aIm[f / n2][(f % n2) * lanes]
         int n1 = firstFactor(h), n2 = h / n1;
-        float[][] tw = HALF_TWIDDLES.computeIfAbsent(m, LaneFft1D32::computeHalfTwiddles);
-        for (int f = 0; f < h; f++) {
-            tangle(tw[0][f], tw[1][f], f * lanes, (f + h) * lanes, (h - f) * lanes, ((m - f) % m) * lanes, re, im,
-                    aIm[f / n2], aRe[f / n2], (f % n2) * lanes, lanes);
+        int w = n2 * lanes;
+        float[][][] tw = laneTwiddles(m, TANGLE, lanes);
+        for (int t1 = 0; t1 < n1; t1++) { // block t1 holds f in [n2 t1, n2 t1 + n2)
+            int f0 = n2 * t1;
+            System.arraycopy(re, f0 * lanes, sAr, 0, w); // Y_f
+            System.arraycopy(im, f0 * lanes, sAi, 0, w);
+            System.arraycopy(re, (f0 + h) * lanes, sBr, 0, w); // Y_(f+h)
+            System.arraycopy(im, (f0 + h) * lanes, sBi, 0, w);
+            for (int j = 0; j < n2; j++) {
+                int f = f0 + j;
+                copyRun(re, im, (h - f) * lanes, sCr, sCi, j * lanes, lanes); // Y_(h-f)
+                copyRun(re, im, ((m - f) % m) * lanes, sDr, sDi, j * lanes, lanes); // Y_(m-f)
+            }
+            tangleBlock(tw[0][t1], tw[1][t1], aIm[t1], aRe[t1], w);
         }
         core(h, lanes);
         // Re y_2q, Re y_2q+1 = the real and imaginary parts of IDFT_h(Z)_q: the swapped transform's
@@ -247,66 +269,131 @@ public final class LaneFft1D32 {
         }
     }
 
-    /**
-     * Z_f of every lane from Y_f, Y_(f+h), Y_(h-f), Y_(m-f) (at {@code a, b, c, d}) into {@code
-     * (zr, zi)} at {@code at}; (wr, wi) = w_m^f, so w_m^-f = wr - i wi.
+    /*
+     * The (un)tangle of one block runs in loops over rows at offset 0 (one index: C2 (JDK 17)
+     * vectorizes nothing else) small enough for C2 to unroll and so vectorize: a loop body above
+     * -XX:LoopUnrollLimit (60 nodes by default, about ten array accesses with their arithmetic) is
+     * not unrolled and stays scalar. The untangle as one loop (6 rows read, 3 written) ran at 1.8
+     * ns per value in a microbenchmark (float32, 1024 values), split in two at 0.29. Values stored
+     * between the loops are rounded to the precision as they would be in registers (Java neither
+     * keeps extra precision nor fuses), so the split costs no bits.
      */
-    private static void tangle(float wr, float wi, int a, int b, int c, int d, float[] re, float[] im, float[] zr, float[] zi,
-            int at, int lanes) {
-        for (int k = 0; k < lanes; k++) {
-            float pr = re[a + k] + re[d + k], pi = im[a + k] - im[d + k];
-            float qr = re[b + k] + re[c + k], qi = im[b + k] - im[c + k];
-            float dr = 0.25f * (pr - qr), di = 0.25f * (pi - qi);
-            zr[at + k] = 0.25f * (pr + qr) - (wr * di - wi * dr);
-            zi[at + k] = 0.25f * (pi + qi) + (wr * dr + wi * di);
+
+    /**
+     * Z_f of every lane of one block (class comment) from Y_f, Y_(f+h), Y_(h-f), Y_(m-f) in the rows
+     * A, B, C, D into {@code (zr, zi)}; (twr, twi) = w_m^f per value, so w_m^-f = wr - i wi. Rows A
+     * and B are overwritten.
+     */
+    private void tangleBlock(float[] twr, float[] twi, float[] zr, float[] zi, int count) {
+        float[] pr = sAr, pi = sAi, qr = sBr, qi = sBi, cr = sCr, ci = sCi, dr = sDr, di = sDi;
+        for (int v = 0; v < count; v++) { // P = Y_f + conj Y_(m-f)
+            pr[v] = pr[v] + dr[v];
+            pi[v] = pi[v] - di[v];
+        }
+        for (int v = 0; v < count; v++) { // Q = Y_(f+h) + conj Y_(h-f)
+            qr[v] = qr[v] + cr[v];
+            qi[v] = qi[v] - ci[v];
+        }
+        for (int v = 0; v < count; v++) { // (P + Q) / 4 into P, (P - Q) / 4 into Q
+            float ar = pr[v], ai = pi[v], br = qr[v], bi = qi[v];
+            pr[v] = 0.25f * (ar + br);
+            pi[v] = 0.25f * (ai + bi);
+            qr[v] = 0.25f * (ar - br);
+            qi[v] = 0.25f * (ai - bi);
+        }
+        for (int v = 0; v < count; v++) { // Z_f = (P + Q) / 4 + i w^-f (P - Q) / 4
+            float sr = qr[v], si = qi[v], wr = twr[v], wi = twi[v];
+            zr[v] = pr[v] - (wr * si - wi * sr);
+            zi[v] = pi[v] + (wr * sr + wi * si);
         }
     }
 
     /**
-     * X_f (at {@code at}) and X_(m-f) = conj X_f (at {@code mirror}) of every lane from Z_f (at
-     * {@code a} of {@code (ar, ai)}) and Z_(m/2-f) (at {@code b} of {@code (br, bi)}); w = w_m^f.
+     * X_f and conj X_f (in the rows A and (A real, B imaginary)) of every lane of one block from Z_f
+     * (in {@code (zr, zi)}) and Z_(m/2-f) (in the row C, then scratch), values {@code from .. to};
+     * (twr, twi) = w_m^f per value.
      */
-    private static void untangle(float wr, float wi, float[] zar, float[] zai, int a, float[] zbr, float[] zbi, int b, int at,
-            int mirror, float[] re, float[] im, int lanes) {
-        for (int k = 0; k < lanes; k++) {
-            float ar = zar[a + k], ai = zai[a + k], br = zbr[b + k], bi = zbi[b + k];
-            float er = 0.5f * (ar + br), ei = 0.5f * (ai - bi);
-            float or = 0.5f * (ai + bi), oi = -0.5f * (ar - br);
-            float xr = er + wr * or - wi * oi;
-            float xi = ei + wr * oi + wi * or;
-            re[at + k] = xr;
-            im[at + k] = xi;
-            re[mirror + k] = xr;
-            im[mirror + k] = -xi;
+    private void untangleBlock(float[] twr, float[] twi, float[] zr, float[] zi, int from, int to) {
+        float[] er = sAr, ei = sAi, nxi = sBi, or = sCr, oi = sCi;
+        for (int v = from; v < to; v++) { // E = (Z_f + conj Z_(h-f)) / 2, O = (Z_f - conj Z_(h-f)) / 2i
+            float ar = zr[v], ai = zi[v], br = or[v], bi = oi[v];
+            er[v] = 0.5f * (ar + br);
+            ei[v] = 0.5f * (ai - bi);
+            or[v] = 0.5f * (ai + bi);
+            oi[v] = -0.5f * (ar - br);
+        }
+        for (int v = from; v < to; v++) { // X_f = E + w O
+            float pr = or[v], pi = oi[v], wr = twr[v], wi = twi[v];
+            float xr = er[v] + wr * pr - wi * pi;
+            float xi = ei[v] + wr * pi + wi * pr;
+            er[v] = xr;
+            ei[v] = xi;
+            nxi[v] = -xi;
+        }
+    }
+
+    /** {@code lanes} values of (sr, si) from {@code from} to (dr, di) at {@code to}. */
+    private static void copyRun(float[] sr, float[] si, int from, float[] dr, float[] di, int to, int lanes) {
+        if (lanes >= IN_PLACE_LANES) {
+            System.arraycopy(sr, from, dr, to, lanes);
+            System.arraycopy(si, from, di, to, lanes);
+        } else if (lanes == 4) { // f's lane count: straight code, no loop to enter for four values
+            dr[to] = sr[from];
+            dr[to + 1] = sr[from + 1];
+            dr[to + 2] = sr[from + 2];
+            dr[to + 3] = sr[from + 3];
+            di[to] = si[from];
+            di[to + 1] = si[from + 1];
+            di[to + 2] = si[from + 2];
+            di[to + 3] = si[from + 3];
+        } else {
+            for (int k = 0; k < lanes; k++) {
+                dr[to + k] = sr[from + k];
+                di[to + k] = si[from + k];
+            }
         }
     }
 
     /**
-     * Lanes from which {@link #twiddleTranspose} multiplies in place and {@link #forwardReal}
-     * untangles in the rows {@code fr, fi, gr, gi} (copies in and out around a loop C2 vectorizes)
-     * rather than straight from block to block (a scalar loop: offsets C2 cannot prove apart); below
-     * it the copies cost more than they save.
+     * Lanes from which {@link #twiddleTranspose} multiplies in place and lane runs are moved by
+     * {@code System.arraycopy} rather than by a loop; below it the copies cost more than they save.
      */
     private static final int IN_PLACE_LANES = 8;
 
+    /** The kinds of {@link #laneTwiddles}: blocks of the first pass of m / 2 (n2 values of f), of its output (n1). */
+    private static final int TANGLE = 0;
+    private static final int UNTANGLE = 1;
+
     /**
-     * {@link #untangle} in the rows: (fr, fi) = Z_f and (gr, gi) = Z_(m/2-f) in, (fr, fi) = X_f and
-     * (gr, gi) = X_(m-f) = conj X_f out; every access at the same index. The same arithmetic as
-     * {@link #untangle}, so the same bits.
+     * w_m^f for f &lt; m / 2 repeated over {@code lanes} lanes, cut in the blocks of the tangle (kind
+     * {@link #TANGLE}: n2 values of f each, n1 n2 = m / 2) or of the untangle ({@link #UNTANGLE}: n1
+     * each), so that the (un)tangle reads them at the index of its values; cached in the instance
+     * per level, shared between instances.
      */
-    private void untangleRows(float wr, float wi, int lanes) {
-        float[] fr = this.fr, fi = this.fi, gr = this.gr, gi = this.gi;
-        for (int k = 0; k < lanes; k++) {
-            float ar = fr[k], ai = fi[k], br = gr[k], bi = gi[k];
-            float er = 0.5f * (ar + br), ei = 0.5f * (ai - bi);
-            float or = 0.5f * (ai + bi), oi = -0.5f * (ar - br);
-            float xr = er + wr * or - wi * oi;
-            float xi = ei + wr * oi + wi * or;
-            fr[k] = xr;
-            fi[k] = xi;
-            gr[k] = xr;
-            gi[k] = -xi;
+    private float[][][] laneTwiddles(int m, int kind, int lanes) {
+        int level = Integer.numberOfTrailingZeros(length / m);
+        float[][][] t = laneTw[kind][level];
+        if (t == null || laneTwLanes[kind][level] != lanes) {
+            long key = ((long) m << 33) | ((long) kind << 32) | lanes;
+            t = LANE_TWIDDLES.computeIfAbsent(key, k -> computeLaneTwiddles(m, kind, lanes));
+            laneTw[kind][level] = t;
+            laneTwLanes[kind][level] = lanes;
         }
+        return t;
+    }
+
+    private static float[][][] computeLaneTwiddles(int m, int kind, int lanes) {
+        int h = m / 2, n1 = firstFactor(h), n2 = h / n1;
+        int width = kind == TANGLE ? n2 : n1;
+        float[][] half = HALF_TWIDDLES.computeIfAbsent(m, LaneFft1D32::computeHalfTwiddles);
+        float[][][] t = new float[2][h / width][width * lanes];
+        for (int f = 0; f < h; f++) {
+            for (int k = 0; k < lanes; k++) {
+                t[0][f / width][(f % width) * lanes + k] = half[0][f];
+                t[1][f / width][(f % width) * lanes + k] = half[1][f];
+            }
+        }
+        return t;
     }
 
     private void transform(float[] re, float[] im, int m, int lanes, float scale) {
