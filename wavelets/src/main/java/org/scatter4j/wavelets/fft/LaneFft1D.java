@@ -67,8 +67,8 @@ public final class LaneFft1D {
      */
     private final double[] sAr, sAi, sBr, sBi, sCr, sCi, sDr, sDi;
     /** This instance's {@link #laneTwiddles} per kind and level (m = length / 2^level) and the lanes they are for. */
-    private final double[][][][][] laneTw = new double[2][32][][][];
-    private final int[][] laneTwLanes = new int[2][32];
+    private final double[][][][][] laneTw = new double[3][32][][][];
+    private final int[][] laneTwLanes = new int[3][32];
     /** The blocks that hold the spectrum after {@link #core}: block k2 is the run {@code X[n1 k2 .. n1 k2 + n1)}. */
     private double[][] outRe;
     private double[][] outIm;
@@ -191,8 +191,8 @@ public final class LaneFft1D {
             double[] dr = aRe[t1], di = aIm[t1];
             for (int j = 0; j < n2; j++) {
                 int q = n2 * t1 + j;
-                System.arraycopy(re, 2 * q * lanes, dr, j * lanes, lanes);
-                System.arraycopy(re, (2 * q + 1) * lanes, di, j * lanes, lanes);
+                copy(re, 2 * q * lanes, dr, j * lanes, lanes);
+                copy(re, (2 * q + 1) * lanes, di, j * lanes, lanes);
             }
         }
         core(h, lanes);
@@ -255,14 +255,17 @@ public final class LaneFft1D {
         // Re y_2q, Re y_2q+1 = the real and imaginary parts of IDFT_h(Z)_q: the swapped transform's
         // imaginary and real parts, at block q / n1, scaled by 1/h in the copy out
         double scale = 1.0 / h;
+        int w2 = n1 * lanes;
         for (int k2 = 0; k2 < n2; k2++) {
             double[] yr = outIm[k2], yi = outRe[k2];
+            for (int v = 0; v < w2; v++) { // scaled in place (one index, vectorized), then the runs moved
+                yr[v] = yr[v] * scale;
+                yi[v] = yi[v] * scale;
+            }
             for (int j = 0; j < n1; j++) {
-                int q = n1 * k2 + j, from = j * lanes, even = 2 * q * lanes, odd = even + lanes;
-                for (int k = 0; k < lanes; k++) {
-                    re[even + k] = yr[from + k] * scale;
-                    re[odd + k] = yi[from + k] * scale;
-                }
+                int q = n1 * k2 + j, even = 2 * q * lanes;
+                copy(yr, j * lanes, re, even, lanes);
+                copy(yi, j * lanes, re, even + lanes, lanes);
             }
         }
     }
@@ -332,22 +335,26 @@ public final class LaneFft1D {
 
     /** {@code lanes} values of (sr, si) from {@code from} to (dr, di) at {@code to}. */
     private static void copyRun(double[] sr, double[] si, int from, double[] dr, double[] di, int to, int lanes) {
+        copy(sr, from, dr, to, lanes);
+        copy(si, from, di, to, lanes);
+    }
+
+    /**
+     * {@code lanes} values of s from {@code from} to d at {@code to}: {@code System.arraycopy} from
+     * {@link #IN_PLACE_LANES} lanes, straight code at 4 (f's lane count: no call, no loop to enter
+     * for four values), a loop otherwise.
+     */
+    private static void copy(double[] s, int from, double[] d, int to, int lanes) {
         if (lanes >= IN_PLACE_LANES) {
-            System.arraycopy(sr, from, dr, to, lanes);
-            System.arraycopy(si, from, di, to, lanes);
-        } else if (lanes == 4) { // f's lane count: straight code, no loop to enter for four values
-            dr[to] = sr[from];
-            dr[to + 1] = sr[from + 1];
-            dr[to + 2] = sr[from + 2];
-            dr[to + 3] = sr[from + 3];
-            di[to] = si[from];
-            di[to + 1] = si[from + 1];
-            di[to + 2] = si[from + 2];
-            di[to + 3] = si[from + 3];
+            System.arraycopy(s, from, d, to, lanes);
+        } else if (lanes == 4) {
+            d[to] = s[from];
+            d[to + 1] = s[from + 1];
+            d[to + 2] = s[from + 2];
+            d[to + 3] = s[from + 3];
         } else {
             for (int k = 0; k < lanes; k++) {
-                dr[to + k] = sr[from + k];
-                di[to + k] = si[from + k];
+                d[to + k] = s[from + k];
             }
         }
     }
@@ -358,9 +365,13 @@ public final class LaneFft1D {
      */
     private static final int IN_PLACE_LANES = 8;
 
-    /** The kinds of {@link #laneTwiddles}: blocks of the first pass of m / 2 (n2 values of f), of its output (n1). */
+    /**
+     * The kinds of {@link #laneTwiddles}: w_m^f in blocks of the first pass of m / 2 (n2 values of
+     * f), of its output (n1); the four-step twiddles of length m.
+     */
     private static final int TANGLE = 0;
     private static final int UNTANGLE = 1;
+    private static final int FOUR_STEP = 2;
 
     /**
      * w_m^f for f &lt; m / 2 repeated over {@code lanes} lanes, cut in the blocks of the tangle (kind
@@ -372,7 +383,7 @@ public final class LaneFft1D {
         int level = Integer.numberOfTrailingZeros(length / m);
         double[][][] t = laneTw[kind][level];
         if (t == null || laneTwLanes[kind][level] != lanes) {
-            long key = ((long) m << 33) | ((long) kind << 32) | lanes;
+            long key = ((long) m << 34) | ((long) kind << 32) | lanes;
             t = LANE_TWIDDLES.computeIfAbsent(key, k -> computeLaneTwiddles(m, kind, lanes));
             laneTw[kind][level] = t;
             laneTwLanes[kind][level] = lanes;
@@ -381,6 +392,22 @@ public final class LaneFft1D {
     }
 
     private static double[][][] computeLaneTwiddles(int m, int kind, int lanes) {
+        if (kind == FOUR_STEP) { // block k1 = w_m^(t2 k1) at t2 * lanes + k, k1 >= 1 (block 0 is all ones: null)
+            int n1 = firstFactor(m), n2 = m / n1;
+            double[][] tw = twiddles(m);
+            double[][][] t = new double[2][n1][];
+            for (int k1 = 1; k1 < n1; k1++) {
+                t[0][k1] = new double[n2 * lanes];
+                t[1][k1] = new double[n2 * lanes];
+                for (int t2 = 0; t2 < n2; t2++) {
+                    for (int k = 0; k < lanes; k++) {
+                        t[0][k1][t2 * lanes + k] = tw[0][k1 * n2 + t2];
+                        t[1][k1][t2 * lanes + k] = tw[1][k1 * n2 + t2];
+                    }
+                }
+            }
+            return t;
+        }
         int h = m / 2, n1 = firstFactor(h), n2 = h / n1;
         int width = kind == TANGLE ? n2 : n1;
         double[][] half = HALF_TWIDDLES.computeIfAbsent(m, LaneFft1D::computeHalfTwiddles);
@@ -427,7 +454,7 @@ public final class LaneFft1D {
         boolean inB = Stockham.run(FftPlan.of(n1), aRe, aIm, bRe, bIm, w1, scratch);
         double[][] yRe = inB ? bRe : aRe, yIm = inB ? bIm : aIm;
         double[][] zRe = inB ? aRe : bRe, zIm = inB ? aIm : bIm;
-        twiddleTranspose(yRe, yIm, zRe, zIm, twiddles(m), n1, n2, lanes);
+        twiddleTranspose(yRe, yIm, zRe, zIm, laneTwiddles(m, FOUR_STEP, lanes), n1, n2, lanes);
         boolean back = Stockham.run(FftPlan.of(n2), zRe, zIm, yRe, yIm, w2, scratch);
         outRe = back ? yRe : zRe;
         outIm = back ? yIm : zIm;
@@ -447,39 +474,28 @@ public final class LaneFft1D {
 
     /**
      * Steps 2 and 3: {@code z[t2][k1 * lanes + b] = y[k1][t2 * lanes + b] * w_m^(t2 k1)} (block k1 = 0
-     * is copied: its twiddles are 1). The product is taken in place in y, every access at the same
-     * index, and then copied: C2 (JDK 17) vectorizes that loop but not one that reads y and writes z
-     * at offsets it cannot prove apart, which left this pass scalar (a fifth of g's samples with the
-     * untangle). y is not read again. The same products, so the same bits.
+     * is copied: its twiddles are 1). The product is taken in place in y over the whole block, every
+     * access at the same index (the twiddles repeated over the lanes, {@link #laneTwiddles}), and
+     * the lane runs are then copied: C2 (JDK 17) vectorizes that loop but not one that reads y and
+     * writes z at offsets it cannot prove apart, nor (usefully) one over the {@code lanes} values of
+     * one run with its own twiddle. y is not read again. The same products, so the same bits.
      */
-    private static void twiddleTranspose(double[][] yRe, double[][] yIm, double[][] zRe, double[][] zIm, double[][] tw, int n1, int n2,
-            int lanes) {
-        double[] twRe = tw[0], twIm = tw[1];
+    private static void twiddleTranspose(double[][] yRe, double[][] yIm, double[][] zRe, double[][] zIm, double[][][] tw, int n1,
+            int n2, int lanes) {
+        int w = n2 * lanes;
         for (int k1 = 0; k1 < n1; k1++) {
             double[] sr = yRe[k1], si = yIm[k1];
+            if (k1 != 0) {
+                double[] twr = tw[0][k1], twi = tw[1][k1];
+                for (int v = 0; v < w; v++) {
+                    double xr = sr[v], xi = si[v], wr = twr[v], wi = twi[v];
+                    sr[v] = xr * wr - xi * wi;
+                    si[v] = xr * wi + xi * wr;
+                }
+            }
             int d = k1 * lanes;
             for (int t2 = 0; t2 < n2; t2++) {
-                int s = t2 * lanes;
-                if (k1 != 0 && lanes < IN_PLACE_LANES) { // too few lanes for the copy to pay: straight across
-                    double[] dr = zRe[t2], di = zIm[t2];
-                    double wr = twRe[k1 * n2 + t2], wi = twIm[k1 * n2 + t2];
-                    for (int b = 0; b < lanes; b++) {
-                        double xr = sr[s + b], xi = si[s + b];
-                        dr[d + b] = xr * wr - xi * wi;
-                        di[d + b] = xr * wi + xi * wr;
-                    }
-                    continue;
-                }
-                if (k1 != 0) {
-                    double wr = twRe[k1 * n2 + t2], wi = twIm[k1 * n2 + t2];
-                    for (int v = s; v < s + lanes; v++) {
-                        double xr = sr[v], xi = si[v];
-                        sr[v] = xr * wr - xi * wi;
-                        si[v] = xr * wi + xi * wr;
-                    }
-                }
-                System.arraycopy(sr, s, zRe[t2], d, lanes);
-                System.arraycopy(si, s, zIm[t2], d, lanes);
+                copyRun(sr, si, t2 * lanes, zRe[t2], zIm[t2], d, lanes);
             }
         }
     }
