@@ -47,12 +47,6 @@ public final class LaneFft1D {
     private static final ConcurrentHashMap<Integer, double[][]> TWIDDLES = new ConcurrentHashMap<>();
     /** Real-input twiddles per even length m: {@code [0]} real, {@code [1]} imaginary parts of w_m^f, f &lt; m / 2. */
     private static final ConcurrentHashMap<Integer, double[][]> HALF_TWIDDLES = new ConcurrentHashMap<>();
-    /**
-     * The real-input twiddles w_m^f repeated over the lanes, in the blocks of the (un)tangle: {@code
-     * [0|1][block][j * lanes + k]} = the real, imaginary part of w_m^(block * width + j), key {@code
-     * (m, kind, lanes)} ({@link #laneTwiddles}).
-     */
-    private static final ConcurrentHashMap<Long, double[][][]> LANE_TWIDDLES = new ConcurrentHashMap<>();
 
     private final int length;
     private final int maxLanes;
@@ -66,9 +60,8 @@ public final class LaneFft1D {
      * 0 so that C2 vectorizes the loops over them: every access at the same index.
      */
     private final double[] sAr, sAi, sBr, sBi, sCr, sCi, sDr, sDi;
-    /** This instance's {@link #laneTwiddles} per kind and level (m = length / 2^level) and the lanes they are for. */
-    private final double[][][][][] laneTw = new double[3][32][][][];
-    private final int[][] laneTwLanes = new int[3][32];
+    /** Twiddles of one block repeated over the lanes ({@link #expand}), at the index of the values they multiply. */
+    private final double[] tr, ti;
     /** The blocks that hold the spectrum after {@link #core}: block k2 is the run {@code X[n1 k2 .. n1 k2 + n1)}. */
     private double[][] outRe;
     private double[][] outIm;
@@ -118,6 +111,8 @@ public final class LaneFft1D {
         sCi = new double[need[0]];
         sDr = new double[need[0]];
         sDi = new double[need[0]];
+        tr = new double[need[0]];
+        ti = new double[need[0]];
     }
 
     /** The largest length this instance transforms. */
@@ -205,14 +200,16 @@ public final class LaneFft1D {
             re[h * lanes + b] = zr0[b] - zi0[b];
             im[h * lanes + b] = 0.0;
         }
-        double[][][] tw = laneTwiddles(m, UNTANGLE, lanes);
+        double[][] tw = HALF_TWIDDLES.computeIfAbsent(m, LaneFft1D::computeHalfTwiddles);
         for (int k2 = 0; k2 < n2; k2++) {
             int f0 = c * k2, lo = k2 == 0 ? 1 : 0; // f = 0 is done
             for (int j = lo; j < c; j++) { // Z_(h-f) of the block's f, gathered in f's order
                 int g = h - f0 - j;
                 copyRun(outRe[g / c], outIm[g / c], (g % c) * lanes, sCr, sCi, j * lanes, lanes);
             }
-            untangleBlock(tw[0][k2], tw[1][k2], outRe[k2], outIm[k2], lo * lanes, c * lanes);
+            expand(tw[0], f0, c, tr, lanes);
+            expand(tw[1], f0, c, ti, lanes);
+            untangleBlock(tr, ti, outRe[k2], outIm[k2], lo * lanes, c * lanes);
             System.arraycopy(sAr, lo * lanes, re, (f0 + lo) * lanes, (c - lo) * lanes);
             System.arraycopy(sAi, lo * lanes, im, (f0 + lo) * lanes, (c - lo) * lanes);
             for (int j = lo; j < c; j++) { // X_(m-f) = conj X_f
@@ -237,7 +234,7 @@ public final class LaneFft1D {
         // inverse as a forward transform (class comment): z_f is at aRe/aIm[f / n2][(f % n2) * lanes]
         int n1 = firstFactor(h), n2 = h / n1;
         int w = n2 * lanes;
-        double[][][] tw = laneTwiddles(m, TANGLE, lanes);
+        double[][] tw = HALF_TWIDDLES.computeIfAbsent(m, LaneFft1D::computeHalfTwiddles);
         for (int t1 = 0; t1 < n1; t1++) { // block t1 holds f in [n2 t1, n2 t1 + n2)
             int f0 = n2 * t1;
             System.arraycopy(re, f0 * lanes, sAr, 0, w); // Y_f
@@ -249,7 +246,9 @@ public final class LaneFft1D {
                 copyRun(re, im, (h - f) * lanes, sCr, sCi, j * lanes, lanes); // Y_(h-f)
                 copyRun(re, im, ((m - f) % m) * lanes, sDr, sDi, j * lanes, lanes); // Y_(m-f)
             }
-            tangleBlock(tw[0][t1], tw[1][t1], aIm[t1], aRe[t1], w);
+            expand(tw[0], f0, n2, tr, lanes);
+            expand(tw[1], f0, n2, ti, lanes);
+            tangleBlock(tr, ti, aIm[t1], aRe[t1], w);
         }
         core(h, lanes);
         // Re y_2q, Re y_2q+1 = the real and imaginary parts of IDFT_h(Z)_q: the swapped transform's
@@ -366,59 +365,26 @@ public final class LaneFft1D {
     private static final int IN_PLACE_LANES = 8;
 
     /**
-     * The kinds of {@link #laneTwiddles}: w_m^f in blocks of the first pass of m / 2 (n2 values of
-     * f), of its output (n1); the four-step twiddles of length m.
+     * {@code row[j * lanes + k] = tw[from + j]} for j &lt; count, k &lt; lanes: the twiddles of one
+     * block at the index of the values they multiply, so that the loop over the block reads every
+     * row at one index (vectorized) without a table of the whole length repeated over the lanes
+     * (such tables, static, made float64 e 8 % slower: their traffic beyond the L2 cache).
      */
-    private static final int TANGLE = 0;
-    private static final int UNTANGLE = 1;
-    private static final int FOUR_STEP = 2;
-
-    /**
-     * w_m^f for f &lt; m / 2 repeated over {@code lanes} lanes, cut in the blocks of the tangle (kind
-     * {@link #TANGLE}: n2 values of f each, n1 n2 = m / 2) or of the untangle ({@link #UNTANGLE}: n1
-     * each), so that the (un)tangle reads them at the index of its values; cached in the instance
-     * per level, shared between instances.
-     */
-    private double[][][] laneTwiddles(int m, int kind, int lanes) {
-        int level = Integer.numberOfTrailingZeros(length / m);
-        double[][][] t = laneTw[kind][level];
-        if (t == null || laneTwLanes[kind][level] != lanes) {
-            long key = ((long) m << 34) | ((long) kind << 32) | lanes;
-            t = LANE_TWIDDLES.computeIfAbsent(key, k -> computeLaneTwiddles(m, kind, lanes));
-            laneTw[kind][level] = t;
-            laneTwLanes[kind][level] = lanes;
-        }
-        return t;
-    }
-
-    private static double[][][] computeLaneTwiddles(int m, int kind, int lanes) {
-        if (kind == FOUR_STEP) { // block k1 = w_m^(t2 k1) at t2 * lanes + k, k1 >= 1 (block 0 is all ones: null)
-            int n1 = firstFactor(m), n2 = m / n1;
-            double[][] tw = twiddles(m);
-            double[][][] t = new double[2][n1][];
-            for (int k1 = 1; k1 < n1; k1++) {
-                t[0][k1] = new double[n2 * lanes];
-                t[1][k1] = new double[n2 * lanes];
-                for (int t2 = 0; t2 < n2; t2++) {
-                    for (int k = 0; k < lanes; k++) {
-                        t[0][k1][t2 * lanes + k] = tw[0][k1 * n2 + t2];
-                        t[1][k1][t2 * lanes + k] = tw[1][k1 * n2 + t2];
-                    }
+    private static void expand(double[] tw, int from, int count, double[] row, int lanes) {
+        for (int j = 0; j < count; j++) {
+            double w = tw[from + j];
+            int at = j * lanes;
+            if (lanes == 4) {
+                row[at] = w;
+                row[at + 1] = w;
+                row[at + 2] = w;
+                row[at + 3] = w;
+            } else {
+                for (int k = 0; k < lanes; k++) {
+                    row[at + k] = w;
                 }
             }
-            return t;
         }
-        int h = m / 2, n1 = firstFactor(h), n2 = h / n1;
-        int width = kind == TANGLE ? n2 : n1;
-        double[][] half = HALF_TWIDDLES.computeIfAbsent(m, LaneFft1D::computeHalfTwiddles);
-        double[][][] t = new double[2][h / width][width * lanes];
-        for (int f = 0; f < h; f++) {
-            for (int k = 0; k < lanes; k++) {
-                t[0][f / width][(f % width) * lanes + k] = half[0][f];
-                t[1][f / width][(f % width) * lanes + k] = half[1][f];
-            }
-        }
-        return t;
     }
 
     private void transform(double[] re, double[] im, int m, int lanes, double scale) {
@@ -454,7 +420,11 @@ public final class LaneFft1D {
         boolean inB = Stockham.run(FftPlan.of(n1), aRe, aIm, bRe, bIm, w1, scratch);
         double[][] yRe = inB ? bRe : aRe, yIm = inB ? bIm : aIm;
         double[][] zRe = inB ? aRe : bRe, zIm = inB ? aIm : bIm;
-        twiddleTranspose(yRe, yIm, zRe, zIm, laneTwiddles(m, FOUR_STEP, lanes), n1, n2, lanes);
+        if (lanes < IN_PLACE_LANES) {
+            twiddleTransposeFew(yRe, yIm, zRe, zIm, twiddles(m), n1, n2, lanes);
+        } else {
+            twiddleTranspose(yRe, yIm, zRe, zIm, twiddles(m), n1, n2, lanes);
+        }
         boolean back = Stockham.run(FftPlan.of(n2), zRe, zIm, yRe, yIm, w2, scratch);
         outRe = back ? yRe : zRe;
         outIm = back ? yIm : zIm;
@@ -473,20 +443,50 @@ public final class LaneFft1D {
     }
 
     /**
-     * Steps 2 and 3: {@code z[t2][k1 * lanes + b] = y[k1][t2 * lanes + b] * w_m^(t2 k1)} (block k1 = 0
-     * is copied: its twiddles are 1). The product is taken in place in y over the whole block, every
-     * access at the same index (the twiddles repeated over the lanes, {@link #laneTwiddles}), and
-     * the lane runs are then copied: C2 (JDK 17) vectorizes that loop but not one that reads y and
-     * writes z at offsets it cannot prove apart, nor (usefully) one over the {@code lanes} values of
-     * one run with its own twiddle. y is not read again. The same products, so the same bits.
+     * Steps 2 and 3 from {@link #IN_PLACE_LANES} lanes: {@code z[t2][k1 * lanes + b] = y[k1][t2 *
+     * lanes + b] * w_m^(t2 k1)} (block k1 = 0 is copied: its twiddles are 1). The product is taken in
+     * place in y, one twiddle per run of {@code lanes} values, every access at the same index, and
+     * then copied: C2 (JDK 17) vectorizes that loop but not one that reads y and writes z at offsets
+     * it cannot prove apart, which left this pass scalar (a fifth of g's samples with the untangle).
+     * y is not read again. The same products, so the same bits.
      */
-    private static void twiddleTranspose(double[][] yRe, double[][] yIm, double[][] zRe, double[][] zIm, double[][][] tw, int n1,
-            int n2, int lanes) {
+    private static void twiddleTranspose(double[][] yRe, double[][] yIm, double[][] zRe, double[][] zIm, double[][] tw, int n1, int n2,
+            int lanes) {
+        double[] twRe = tw[0], twIm = tw[1];
+        for (int k1 = 0; k1 < n1; k1++) {
+            double[] sr = yRe[k1], si = yIm[k1];
+            int d = k1 * lanes;
+            for (int t2 = 0; t2 < n2; t2++) {
+                int s = t2 * lanes;
+                if (k1 != 0) {
+                    double wr = twRe[k1 * n2 + t2], wi = twIm[k1 * n2 + t2];
+                    for (int v = s; v < s + lanes; v++) {
+                        double xr = sr[v], xi = si[v];
+                        sr[v] = xr * wr - xi * wi;
+                        si[v] = xr * wi + xi * wr;
+                    }
+                }
+                System.arraycopy(sr, s, zRe[t2], d, lanes);
+                System.arraycopy(si, s, zIm[t2], d, lanes);
+            }
+        }
+    }
+
+    /**
+     * Steps 2 and 3 below {@link #IN_PLACE_LANES} lanes (f's 4), where a loop over the {@code lanes}
+     * values of one twiddle is too short to vectorize: the product is taken in place over the whole
+     * block, the twiddles repeated over the lanes ({@link #expand}), then the runs are copied. The
+     * same products, so the same bits.
+     */
+    private void twiddleTransposeFew(double[][] yRe, double[][] yIm, double[][] zRe, double[][] zIm, double[][] tw, int n1, int n2,
+            int lanes) {
         int w = n2 * lanes;
+        double[] twr = tr, twi = ti;
         for (int k1 = 0; k1 < n1; k1++) {
             double[] sr = yRe[k1], si = yIm[k1];
             if (k1 != 0) {
-                double[] twr = tw[0][k1], twi = tw[1][k1];
+                expand(tw[0], k1 * n2, n2, twr, lanes);
+                expand(tw[1], k1 * n2, n2, twi, lanes);
                 for (int v = 0; v < w; v++) {
                     double xr = sr[v], xi = si[v], wr = twr[v], wi = twi[v];
                     sr[v] = xr * wr - xi * wi;
