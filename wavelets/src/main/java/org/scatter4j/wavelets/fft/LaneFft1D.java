@@ -235,7 +235,11 @@ public final class LaneFft1D {
         int n1 = firstFactor(h), n2 = h / n1;
         int w = n2 * lanes;
         double[][] tw = HALF_TWIDDLES.computeIfAbsent(m, LaneFft1D::computeHalfTwiddles);
-        for (int t1 = 0; t1 < n1; t1++) { // block t1 holds f in [n2 t1, n2 t1 + n2)
+        for (int f = 0; !TANGLE_IN_BLOCKS && f < h; f++) {
+            tangle(tw[0][f], tw[1][f], f * lanes, (f + h) * lanes, (h - f) * lanes, ((m - f) % m) * lanes, re, im,
+                    aIm[f / n2], aRe[f / n2], (f % n2) * lanes, lanes);
+        }
+        for (int t1 = 0; TANGLE_IN_BLOCKS && t1 < n1; t1++) { // block t1 holds f in [n2 t1, n2 t1 + n2)
             int f0 = n2 * t1;
             System.arraycopy(re, f0 * lanes, sAr, 0, w); // Y_f
             System.arraycopy(im, f0 * lanes, sAi, 0, w);
@@ -278,6 +282,31 @@ public final class LaneFft1D {
      * between the loops are rounded to the precision as they would be in registers (Java neither
      * keeps extra precision nor fuses), so the split costs no bits.
      */
+
+    /**
+     * Whether {@link #inverseReal} tangles per block ({@link #tangleBlock}: rows, loops C2
+     * vectorizes) or per frequency ({@link #tangle}: one scalar loop over the lanes). The two give
+     * the same bits; per block was faster in float32 and slower in float64 (per-operation A/B, p25
+     * ms: float32 g 21.6 -> 17.4, e 28.1 -> 25.7, f 40.3 -> 33.4; float64 g 30.2 -> 31.3, e 43.3 ->
+     * 51.0, f 58.2 -> 66.0: the float64 rows' traffic), so it is chosen per precision: {@code
+     * Double.BYTES} reads {@code Float.BYTES} in the generated float32 twin, where this is true.
+     */
+    private static final boolean TANGLE_IN_BLOCKS = Double.BYTES == 4;
+
+    /**
+     * Z_f of every lane from Y_f, Y_(f+h), Y_(h-f), Y_(m-f) (at {@code a, b, c, d}) into {@code
+     * (zr, zi)} at {@code at}; (wr, wi) = w_m^f, so w_m^-f = wr - i wi.
+     */
+    private static void tangle(double wr, double wi, int a, int b, int c, int d, double[] re, double[] im, double[] zr, double[] zi,
+            int at, int lanes) {
+        for (int k = 0; k < lanes; k++) {
+            double pr = re[a + k] + re[d + k], pi = im[a + k] - im[d + k];
+            double qr = re[b + k] + re[c + k], qi = im[b + k] - im[c + k];
+            double dr = 0.25 * (pr - qr), di = 0.25 * (pi - qi);
+            zr[at + k] = 0.25 * (pr + qr) - (wr * di - wi * dr);
+            zi[at + k] = 0.25 * (pi + qi) + (wr * dr + wi * di);
+        }
+    }
 
     /**
      * Z_f of every lane of one block (class comment) from Y_f, Y_(f+h), Y_(h-f), Y_(m-f) in the rows
