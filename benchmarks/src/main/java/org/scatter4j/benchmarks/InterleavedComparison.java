@@ -29,6 +29,8 @@ import java.util.Random;
  *      OLD.jar NEW.jar speech1d DIR J Q N COUNT THREADS BURSTS # the same on recordings: the first COUNT
  *                                                             # .wav of DIR (16-bit mono, by name), each
  *                                                             # scaled to a peak of 1, cut or zero-padded to N
+ *      OLD.jar NEW.jar fft1d M LANES 32|64 BURSTS              # LaneFft1D(32): forwardReal, inverseReal,
+ *                                                              # forwardReal, inverseModulus at length M
  * </pre>
  * Each jar must hold the wavelets and scattering classes: a copy of {@code benchmarks.jar} from each
  * build does. Only public API that both builds have is called (through method handles). The
@@ -84,6 +86,18 @@ public final class InterleavedComparison {
                 runs[i] = fft(loader(jars[i]), size, lanes, calls);
             }
             what = size + "x" + size + " x " + lanes + " lanes: float32 FFT round trip, us per call";
+            perCall = 1e3 * calls;
+        } else if (args[2].equals("fft1d") && args.length == 7) {
+            int m = Integer.parseInt(args[3]);
+            int lanes = Integer.parseInt(args[4]);
+            boolean f32 = args[5].equals("32");
+            int calls = Math.max(1, 4_000_000 / (m * lanes)); // bursts of a few milliseconds
+            for (int i = 0; i < 2; i++) {
+                outputs[i] = new float[m * lanes];
+                runs[i] = fft1d(loader(jars[i]), m, lanes, f32, calls, outputs[i]);
+            }
+            what = "LaneFft1D" + (f32 ? "32" : "") + " m=" + m + " x " + lanes + " lanes: forwardReal, inverseReal, forwardReal,"
+                    + " inverseModulus, us per call";
             perCall = 1e3 * calls;
         } else {
             throw new IllegalArgumentException("unknown mode or wrong argument count: " + String.join(" ", args));
@@ -185,6 +199,58 @@ public final class InterleavedComparison {
                 for (int k = 0; k < calls; k++) { // forward then inverse: the values stay bounded
                     forward.invokeExact(re, im);
                     inverse.invokeExact(re, im);
+                }
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    /**
+     * {@code calls} times: forwardReal, inverseReal (back to the signal), forwardReal, inverseModulus
+     * (|x|, so the values stay bounded) on one block of {@code lanes} signals of length m; the last
+     * result (as float) into {@code y}, to compare the builds' bits.
+     */
+    private static Runnable fft1d(ClassLoader cl, int m, int lanes, boolean f32, int calls, float[] y) throws Throwable {
+        Class<?> type = cl.loadClass("org.scatter4j.wavelets.fft.LaneFft1D" + (f32 ? "32" : ""));
+        Object f = type.getConstructor(int.class, int.class).newInstance(m, lanes);
+        Class<?> array = f32 ? float[].class : double[].class;
+        MethodType sig = MethodType.methodType(void.class, array, array, int.class, int.class);
+        MethodHandle fwd = MethodHandles.publicLookup().findVirtual(type, "forwardReal", sig).bindTo(f);
+        MethodHandle inv = MethodHandles.publicLookup().findVirtual(type, "inverseReal", sig).bindTo(f);
+        MethodHandle mod = MethodHandles.publicLookup().findVirtual(type, "inverseModulus", sig).bindTo(f);
+        float[] x = randomImages(m * lanes);
+        if (f32) {
+            float[] re = x.clone(), im = new float[x.length];
+            return () -> {
+                try {
+                    System.arraycopy(x, 0, re, 0, x.length);
+                    for (int k = 0; k < calls; k++) {
+                        fwd.invoke(re, im, m, lanes);
+                        inv.invoke(re, im, m, lanes);
+                        fwd.invoke(re, im, m, lanes);
+                        mod.invoke(re, im, m, lanes);
+                    }
+                    System.arraycopy(re, 0, y, 0, y.length);
+                } catch (Throwable e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+        }
+        double[] re = new double[x.length], im = new double[x.length];
+        return () -> {
+            try {
+                for (int i = 0; i < x.length; i++) {
+                    re[i] = x[i];
+                }
+                for (int k = 0; k < calls; k++) {
+                    fwd.invoke(re, im, m, lanes);
+                    inv.invoke(re, im, m, lanes);
+                    fwd.invoke(re, im, m, lanes);
+                    mod.invoke(re, im, m, lanes);
+                }
+                for (int i = 0; i < y.length; i++) {
+                    y[i] = (float) re[i];
                 }
             } catch (Throwable e) {
                 throw new IllegalStateException(e);

@@ -18,8 +18,9 @@ import java.util.Arrays;
  *   <li>small loop bodies: a loop larger than {@code -XX:LoopUnrollLimit} (60 nodes by default) is
  *       not unrolled and so not vectorized. A whole radix-4 butterfly with twiddles is several
  *       times that, so each butterfly is split into loops of at most about four inputs and two
- *       outputs: per component (real, imaginary) the even and the odd outputs of the DFT, then one
- *       in-place complex multiplication per twiddled output. The radix-3 butterfly instead ends in
+ *       outputs: per component (real, imaginary) the even and the odd outputs of the DFT, then the
+ *       in-place complex multiplications of the twiddled outputs, two outputs per loop where there
+ *       are two ({@link #multiply2}: four arrays in place). The radix-3 butterfly instead ends in
  *       one loop over both components of its two odd outputs that applies their twiddles too (four
  *       arrays read and written in place: vectorized, and two fewer passes). The same shape tried
  *       for radix 2 (its twiddle in the butterfly loop) and radix 4 (sums per component, then the
@@ -124,9 +125,8 @@ final class Butterflies {
             dft4Odd(x0r, x2r, x1i, x3i, 1.0, y1r, y3r, lo, hi);
             dft4Odd(x0i, x2i, x1r, x3r, -1.0, y1i, y3i, lo, hi);
             if (twiddle) {
-                multiply(y1r, y1i, twr[tw], twi[tw], lo, hi);
                 multiply(y2r, y2i, twr[tw + 1], twi[tw + 1], lo, hi);
-                multiply(y3r, y3i, twr[tw + 2], twi[tw + 2], lo, hi);
+                multiply2(y1r, y1i, twr[tw], twi[tw], y3r, y3i, twr[tw + 2], twi[tw + 2], lo, hi);
             }
         }
     }
@@ -152,10 +152,8 @@ final class Butterflies {
             dft5Sin(x1i, x2i, x3i, x4i, 1.0, y1r, y2r, y3r, y4r, lo, hi);
             dft5Sin(x1r, x2r, x3r, x4r, -1.0, y1i, y2i, y3i, y4i, lo, hi);
             if (twiddle) {
-                multiply(y1r, y1i, twr[tw], twi[tw], lo, hi);
-                multiply(y2r, y2i, twr[tw + 1], twi[tw + 1], lo, hi);
-                multiply(y3r, y3i, twr[tw + 2], twi[tw + 2], lo, hi);
-                multiply(y4r, y4i, twr[tw + 3], twi[tw + 3], lo, hi);
+                multiply2(y1r, y1i, twr[tw], twi[tw], y2r, y2i, twr[tw + 1], twi[tw + 1], lo, hi);
+                multiply2(y3r, y3i, twr[tw + 2], twi[tw + 2], y4r, y4i, twr[tw + 3], twi[tw + 3], lo, hi);
             }
         }
     }
@@ -320,6 +318,23 @@ final class Butterflies {
             double br = yr[t], bi = yi[t];
             yr[t] = br * wr - bi * wi;
             yi[t] = br * wi + bi * wr;
+        }
+    }
+
+    /**
+     * a *= (war + i wai) and b *= (wbr + i wbi), in place, in one loop: four arrays, small enough for
+     * C2 to vectorize (like {@link #dft3CombineTwiddled}), one loop entry and pass fewer than two
+     * {@link #multiply}s (radix 4, float64, 1024 values: 1.97-2.16 -> 1.85-1.96 ns per butterfly
+     * value in a microbenchmark). The same products, so the same bits.
+     */
+    private static void multiply2(double[] ar, double[] ai, double war, double wai, double[] br, double[] bi, double wbr,
+                                  double wbi, int lo, int hi) {
+        for (int t = lo; t < hi; t++) {
+            double xr = ar[t], xi = ai[t], yr = br[t], yi = bi[t];
+            ar[t] = xr * war - xi * wai;
+            ai[t] = xr * wai + xi * war;
+            br[t] = yr * wbr - yi * wbi;
+            bi[t] = yr * wbi + yi * wbr;
         }
     }
 

@@ -57,8 +57,13 @@ public final class LaneFft1D32 {
     private final float[][] bRe;
     private final float[][] bIm;
     private final float[][] scratch;
-    /** {@link #untangle}'s lane rows, at offset 0 so that C2 vectorizes it: Z_f and Z_(m/2-f), then X_f and its mirror. */
-    private final float[] fr, fi, gr, gi;
+    /**
+     * Rows of one block of the (un)tangle ({@link #tangleBlock}, {@link #untangleBlock}), at offset
+     * 0 so that C2 vectorizes the loops over them: every access at the same index.
+     */
+    private final float[] sAr, sAi, sBr, sBi, sCr, sCi, sDr, sDi;
+    /** Twiddles of one block repeated over the lanes ({@link #expand}), at the index of the values they multiply. */
+    private final float[] tr, ti;
     /** The blocks that hold the spectrum after {@link #core}: block k2 is the run {@code X[n1 k2 .. n1 k2 + n1)}. */
     private float[][] outRe;
     private float[][] outIm;
@@ -100,10 +105,16 @@ public final class LaneFft1D32 {
             bIm[i] = new float[need[i]];
         }
         scratch = maxGeneric == 0 ? null : new float[4][need[0]];
-        fr = new float[maxLanes];
-        fi = new float[maxLanes];
-        gr = new float[maxLanes];
-        gi = new float[maxLanes];
+        sAr = new float[need[0]];
+        sAi = new float[need[0]];
+        sBr = new float[need[0]];
+        sBi = new float[need[0]];
+        sCr = new float[need[0]];
+        sCi = new float[need[0]];
+        sDr = new float[need[0]];
+        sDi = new float[need[0]];
+        tr = new float[need[0]];
+        ti = new float[need[0]];
     }
 
     /** The largest length this instance transforms. */
@@ -177,37 +188,35 @@ public final class LaneFft1D32 {
             float[] dr = aRe[t1], di = aIm[t1];
             for (int j = 0; j < n2; j++) {
                 int q = n2 * t1 + j;
-                System.arraycopy(re, 2 * q * lanes, dr, j * lanes, lanes);
-                System.arraycopy(re, (2 * q + 1) * lanes, di, j * lanes, lanes);
+                copy(re, 2 * q * lanes, dr, j * lanes, lanes);
+                copy(re, (2 * q + 1) * lanes, di, j * lanes, lanes);
             }
         }
         core(h, lanes);
-        // Z_f is at outRe[f / c][(f % c) * lanes], c = n1 of the half length
+        // Z_f is at outRe[f / c][(f % c) * lanes], c = n1 of the half length: block k2 holds f in [c k2, c k2 + c)
         int c = n1;
         float[] zr0 = outRe[0], zi0 = outIm[0];
-        float[][] tw = HALF_TWIDDLES.computeIfAbsent(m, LaneFft1D32::computeHalfTwiddles);
         for (int b = 0; b < lanes; b++) { // f = 0 and f = m/2: E and O are the real and imaginary parts of Z_0
             re[b] = zr0[b] + zi0[b];
             im[b] = 0.0f;
             re[h * lanes + b] = zr0[b] - zi0[b];
             im[h * lanes + b] = 0.0f;
         }
-        for (int f = 1; f < h; f++) {
-            int g = h - f;
-            if (lanes < IN_PLACE_LANES) {
-                untangle(tw[0][f], tw[1][f], outRe[f / c], outIm[f / c], (f % c) * lanes, outRe[g / c], outIm[g / c], (g % c) * lanes,
-                        f * lanes, (m - f) * lanes, re, im, lanes);
-                continue;
+        float[][] tw = HALF_TWIDDLES.computeIfAbsent(m, LaneFft1D32::computeHalfTwiddles);
+        for (int k2 = 0; k2 < n2; k2++) {
+            int f0 = c * k2, lo = k2 == 0 ? 1 : 0; // f = 0 is done
+            for (int j = lo; j < c; j++) { // Z_(h-f) of the block's f, gathered in f's order
+                int g = h - f0 - j;
+                copyRun(outRe[g / c], outIm[g / c], (g % c) * lanes, sCr, sCi, j * lanes, lanes);
             }
-            System.arraycopy(outRe[f / c], (f % c) * lanes, fr, 0, lanes);
-            System.arraycopy(outIm[f / c], (f % c) * lanes, fi, 0, lanes);
-            System.arraycopy(outRe[g / c], (g % c) * lanes, gr, 0, lanes);
-            System.arraycopy(outIm[g / c], (g % c) * lanes, gi, 0, lanes);
-            untangleRows(tw[0][f], tw[1][f], lanes);
-            System.arraycopy(fr, 0, re, f * lanes, lanes);
-            System.arraycopy(fi, 0, im, f * lanes, lanes);
-            System.arraycopy(gr, 0, re, (m - f) * lanes, lanes);
-            System.arraycopy(gi, 0, im, (m - f) * lanes, lanes);
+            expand(tw[0], f0, c, tr, lanes);
+            expand(tw[1], f0, c, ti, lanes);
+            untangleBlock(tr, ti, outRe[k2], outIm[k2], lo * lanes, c * lanes);
+            System.arraycopy(sAr, lo * lanes, re, (f0 + lo) * lanes, (c - lo) * lanes);
+            System.arraycopy(sAi, lo * lanes, im, (f0 + lo) * lanes, (c - lo) * lanes);
+            for (int j = lo; j < c; j++) { // X_(m-f) = conj X_f
+                copyRun(sAr, sBi, j * lanes, re, im, (m - f0 - j) * lanes, lanes);
+            }
         }
     }
 
@@ -226,26 +235,65 @@ public final class LaneFft1D32 {
         // Z_f written straight into the first pass's blocks, swapped (real part into aIm) for the
         // inverse as a forward transform (class comment): z_f is at aRe/aIm[f / n2][(f % n2) * lanes]
         int n1 = firstFactor(h), n2 = h / n1;
+        int w = n2 * lanes;
         float[][] tw = HALF_TWIDDLES.computeIfAbsent(m, LaneFft1D32::computeHalfTwiddles);
-        for (int f = 0; f < h; f++) {
+        for (int f = 0; !TANGLE_IN_BLOCKS && f < h; f++) {
             tangle(tw[0][f], tw[1][f], f * lanes, (f + h) * lanes, (h - f) * lanes, ((m - f) % m) * lanes, re, im,
                     aIm[f / n2], aRe[f / n2], (f % n2) * lanes, lanes);
+        }
+        for (int t1 = 0; TANGLE_IN_BLOCKS && t1 < n1; t1++) { // block t1 holds f in [n2 t1, n2 t1 + n2)
+            int f0 = n2 * t1;
+            System.arraycopy(re, f0 * lanes, sAr, 0, w); // Y_f
+            System.arraycopy(im, f0 * lanes, sAi, 0, w);
+            System.arraycopy(re, (f0 + h) * lanes, sBr, 0, w); // Y_(f+h)
+            System.arraycopy(im, (f0 + h) * lanes, sBi, 0, w);
+            for (int j = 0; j < n2; j++) {
+                int f = f0 + j;
+                copyRun(re, im, (h - f) * lanes, sCr, sCi, j * lanes, lanes); // Y_(h-f)
+                copyRun(re, im, ((m - f) % m) * lanes, sDr, sDi, j * lanes, lanes); // Y_(m-f)
+            }
+            expand(tw[0], f0, n2, tr, lanes);
+            expand(tw[1], f0, n2, ti, lanes);
+            tangleBlock(tr, ti, aIm[t1], aRe[t1], w);
         }
         core(h, lanes);
         // Re y_2q, Re y_2q+1 = the real and imaginary parts of IDFT_h(Z)_q: the swapped transform's
         // imaginary and real parts, at block q / n1, scaled by 1/h in the copy out
         float scale = 1.0f / h;
+        int w2 = n1 * lanes;
         for (int k2 = 0; k2 < n2; k2++) {
             float[] yr = outIm[k2], yi = outRe[k2];
+            for (int v = 0; v < w2; v++) { // scaled in place (one index, vectorized), then the runs moved
+                yr[v] = yr[v] * scale;
+                yi[v] = yi[v] * scale;
+            }
             for (int j = 0; j < n1; j++) {
-                int q = n1 * k2 + j, from = j * lanes, even = 2 * q * lanes, odd = even + lanes;
-                for (int k = 0; k < lanes; k++) {
-                    re[even + k] = yr[from + k] * scale;
-                    re[odd + k] = yi[from + k] * scale;
-                }
+                int q = n1 * k2 + j, even = 2 * q * lanes;
+                copy(yr, j * lanes, re, even, lanes);
+                copy(yi, j * lanes, re, even + lanes, lanes);
             }
         }
     }
+
+    /*
+     * The (un)tangle of one block runs in loops over rows at offset 0 (one index: C2 (JDK 17)
+     * vectorizes nothing else) small enough for C2 to unroll and so vectorize: a loop body above
+     * -XX:LoopUnrollLimit (60 nodes by default, about ten array accesses with their arithmetic) is
+     * not unrolled and stays scalar. The untangle as one loop (6 rows read, 3 written) ran at 1.8
+     * ns per value in a microbenchmark (float32, 1024 values), split in two at 0.29. Values stored
+     * between the loops are rounded to the precision as they would be in registers (Java neither
+     * keeps extra precision nor fuses), so the split costs no bits.
+     */
+
+    /**
+     * Whether {@link #inverseReal} tangles per block ({@link #tangleBlock}: rows, loops C2
+     * vectorizes) or per frequency ({@link #tangle}: one scalar loop over the lanes). The two give
+     * the same bits; per block was faster in float32 and slower in float64 (per-operation A/B, p25
+     * ms: float32 g 21.6 -> 17.4, e 28.1 -> 25.7, f 40.3 -> 33.4; float64 g 30.2 -> 31.3, e 43.3 ->
+     * 51.0, f 58.2 -> 66.0: the float64 rows' traffic), so it is chosen per precision: {@code
+     * Double.BYTES} reads {@code Float.BYTES} in the generated float32 twin, where this is true.
+     */
+    private static final boolean TANGLE_IN_BLOCKS = Float.BYTES == 4;
 
     /**
      * Z_f of every lane from Y_f, Y_(f+h), Y_(h-f), Y_(m-f) (at {@code a, b, c, d}) into {@code
@@ -263,49 +311,110 @@ public final class LaneFft1D32 {
     }
 
     /**
-     * X_f (at {@code at}) and X_(m-f) = conj X_f (at {@code mirror}) of every lane from Z_f (at
-     * {@code a} of {@code (ar, ai)}) and Z_(m/2-f) (at {@code b} of {@code (br, bi)}); w = w_m^f.
+     * Z_f of every lane of one block (class comment) from Y_f, Y_(f+h), Y_(h-f), Y_(m-f) in the rows
+     * A, B, C, D into {@code (zr, zi)}; (twr, twi) = w_m^f per value, so w_m^-f = wr - i wi. Rows A
+     * and B are overwritten.
      */
-    private static void untangle(float wr, float wi, float[] zar, float[] zai, int a, float[] zbr, float[] zbi, int b, int at,
-            int mirror, float[] re, float[] im, int lanes) {
-        for (int k = 0; k < lanes; k++) {
-            float ar = zar[a + k], ai = zai[a + k], br = zbr[b + k], bi = zbi[b + k];
-            float er = 0.5f * (ar + br), ei = 0.5f * (ai - bi);
-            float or = 0.5f * (ai + bi), oi = -0.5f * (ar - br);
-            float xr = er + wr * or - wi * oi;
-            float xi = ei + wr * oi + wi * or;
-            re[at + k] = xr;
-            im[at + k] = xi;
-            re[mirror + k] = xr;
-            im[mirror + k] = -xi;
+    private void tangleBlock(float[] twr, float[] twi, float[] zr, float[] zi, int count) {
+        float[] pr = sAr, pi = sAi, qr = sBr, qi = sBi, cr = sCr, ci = sCi, dr = sDr, di = sDi;
+        for (int v = 0; v < count; v++) { // P = Y_f + conj Y_(m-f)
+            pr[v] = pr[v] + dr[v];
+            pi[v] = pi[v] - di[v];
+        }
+        for (int v = 0; v < count; v++) { // Q = Y_(f+h) + conj Y_(h-f)
+            qr[v] = qr[v] + cr[v];
+            qi[v] = qi[v] - ci[v];
+        }
+        for (int v = 0; v < count; v++) { // (P + Q) / 4 into P, (P - Q) / 4 into Q
+            float ar = pr[v], ai = pi[v], br = qr[v], bi = qi[v];
+            pr[v] = 0.25f * (ar + br);
+            pi[v] = 0.25f * (ai + bi);
+            qr[v] = 0.25f * (ar - br);
+            qi[v] = 0.25f * (ai - bi);
+        }
+        for (int v = 0; v < count; v++) { // Z_f = (P + Q) / 4 + i w^-f (P - Q) / 4
+            float sr = qr[v], si = qi[v], wr = twr[v], wi = twi[v];
+            zr[v] = pr[v] - (wr * si - wi * sr);
+            zi[v] = pi[v] + (wr * sr + wi * si);
         }
     }
 
     /**
-     * Lanes from which {@link #twiddleTranspose} multiplies in place and {@link #forwardReal}
-     * untangles in the rows {@code fr, fi, gr, gi} (copies in and out around a loop C2 vectorizes)
-     * rather than straight from block to block (a scalar loop: offsets C2 cannot prove apart); below
-     * it the copies cost more than they save.
+     * X_f and conj X_f (in the rows A and (A real, B imaginary)) of every lane of one block from Z_f
+     * (in {@code (zr, zi)}) and Z_(m/2-f) (in the row C, then scratch), values {@code from .. to};
+     * (twr, twi) = w_m^f per value.
+     */
+    private void untangleBlock(float[] twr, float[] twi, float[] zr, float[] zi, int from, int to) {
+        float[] er = sAr, ei = sAi, nxi = sBi, or = sCr, oi = sCi;
+        for (int v = from; v < to; v++) { // E = (Z_f + conj Z_(h-f)) / 2, O = (Z_f - conj Z_(h-f)) / 2i
+            float ar = zr[v], ai = zi[v], br = or[v], bi = oi[v];
+            er[v] = 0.5f * (ar + br);
+            ei[v] = 0.5f * (ai - bi);
+            or[v] = 0.5f * (ai + bi);
+            oi[v] = -0.5f * (ar - br);
+        }
+        for (int v = from; v < to; v++) { // X_f = E + w O
+            float pr = or[v], pi = oi[v], wr = twr[v], wi = twi[v];
+            float xr = er[v] + wr * pr - wi * pi;
+            float xi = ei[v] + wr * pi + wi * pr;
+            er[v] = xr;
+            ei[v] = xi;
+            nxi[v] = -xi;
+        }
+    }
+
+    /** {@code lanes} values of (sr, si) from {@code from} to (dr, di) at {@code to}. */
+    private static void copyRun(float[] sr, float[] si, int from, float[] dr, float[] di, int to, int lanes) {
+        copy(sr, from, dr, to, lanes);
+        copy(si, from, di, to, lanes);
+    }
+
+    /**
+     * {@code lanes} values of s from {@code from} to d at {@code to}: {@code System.arraycopy} from
+     * {@link #IN_PLACE_LANES} lanes, straight code at 4 (f's lane count: no call, no loop to enter
+     * for four values), a loop otherwise.
+     */
+    private static void copy(float[] s, int from, float[] d, int to, int lanes) {
+        if (lanes >= IN_PLACE_LANES) {
+            System.arraycopy(s, from, d, to, lanes);
+        } else if (lanes == 4) {
+            d[to] = s[from];
+            d[to + 1] = s[from + 1];
+            d[to + 2] = s[from + 2];
+            d[to + 3] = s[from + 3];
+        } else {
+            for (int k = 0; k < lanes; k++) {
+                d[to + k] = s[from + k];
+            }
+        }
+    }
+
+    /**
+     * Lanes from which {@link #twiddleTranspose} multiplies in place and lane runs are moved by
+     * {@code System.arraycopy} rather than by a loop; below it the copies cost more than they save.
      */
     private static final int IN_PLACE_LANES = 8;
 
     /**
-     * {@link #untangle} in the rows: (fr, fi) = Z_f and (gr, gi) = Z_(m/2-f) in, (fr, fi) = X_f and
-     * (gr, gi) = X_(m-f) = conj X_f out; every access at the same index. The same arithmetic as
-     * {@link #untangle}, so the same bits.
+     * {@code row[j * lanes + k] = tw[from + j]} for j &lt; count, k &lt; lanes: the twiddles of one
+     * block at the index of the values they multiply, so that the loop over the block reads every
+     * row at one index (vectorized) without a table of the whole length repeated over the lanes
+     * (such tables, static, made float64 e 8 % slower: their traffic beyond the L2 cache).
      */
-    private void untangleRows(float wr, float wi, int lanes) {
-        float[] fr = this.fr, fi = this.fi, gr = this.gr, gi = this.gi;
-        for (int k = 0; k < lanes; k++) {
-            float ar = fr[k], ai = fi[k], br = gr[k], bi = gi[k];
-            float er = 0.5f * (ar + br), ei = 0.5f * (ai - bi);
-            float or = 0.5f * (ai + bi), oi = -0.5f * (ar - br);
-            float xr = er + wr * or - wi * oi;
-            float xi = ei + wr * oi + wi * or;
-            fr[k] = xr;
-            fi[k] = xi;
-            gr[k] = xr;
-            gi[k] = -xi;
+    private static void expand(float[] tw, int from, int count, float[] row, int lanes) {
+        for (int j = 0; j < count; j++) {
+            float w = tw[from + j];
+            int at = j * lanes;
+            if (lanes == 4) {
+                row[at] = w;
+                row[at + 1] = w;
+                row[at + 2] = w;
+                row[at + 3] = w;
+            } else {
+                for (int k = 0; k < lanes; k++) {
+                    row[at + k] = w;
+                }
+            }
         }
     }
 
@@ -342,7 +451,11 @@ public final class LaneFft1D32 {
         boolean inB = Stockham32.run(FftPlan.of(n1), aRe, aIm, bRe, bIm, w1, scratch);
         float[][] yRe = inB ? bRe : aRe, yIm = inB ? bIm : aIm;
         float[][] zRe = inB ? aRe : bRe, zIm = inB ? aIm : bIm;
-        twiddleTranspose(yRe, yIm, zRe, zIm, twiddles(m), n1, n2, lanes);
+        if (lanes < IN_PLACE_LANES) {
+            twiddleTransposeFew(yRe, yIm, zRe, zIm, twiddles(m), n1, n2, lanes);
+        } else {
+            twiddleTranspose(yRe, yIm, zRe, zIm, twiddles(m), n1, n2, lanes);
+        }
         boolean back = Stockham32.run(FftPlan.of(n2), zRe, zIm, yRe, yIm, w2, scratch);
         outRe = back ? yRe : zRe;
         outIm = back ? yIm : zIm;
@@ -361,11 +474,12 @@ public final class LaneFft1D32 {
     }
 
     /**
-     * Steps 2 and 3: {@code z[t2][k1 * lanes + b] = y[k1][t2 * lanes + b] * w_m^(t2 k1)} (block k1 = 0
-     * is copied: its twiddles are 1). The product is taken in place in y, every access at the same
-     * index, and then copied: C2 (JDK 17) vectorizes that loop but not one that reads y and writes z
-     * at offsets it cannot prove apart, which left this pass scalar (a fifth of g's samples with the
-     * untangle). y is not read again. The same products, so the same bits.
+     * Steps 2 and 3 from {@link #IN_PLACE_LANES} lanes: {@code z[t2][k1 * lanes + b] = y[k1][t2 *
+     * lanes + b] * w_m^(t2 k1)} (block k1 = 0 is copied: its twiddles are 1). The product is taken in
+     * place in y, one twiddle per run of {@code lanes} values, every access at the same index, and
+     * then copied: C2 (JDK 17) vectorizes that loop but not one that reads y and writes z at offsets
+     * it cannot prove apart, which left this pass scalar (a fifth of g's samples with the untangle).
+     * y is not read again. The same products, so the same bits.
      */
     private static void twiddleTranspose(float[][] yRe, float[][] yIm, float[][] zRe, float[][] zIm, float[][] tw, int n1, int n2,
             int lanes) {
@@ -375,16 +489,6 @@ public final class LaneFft1D32 {
             int d = k1 * lanes;
             for (int t2 = 0; t2 < n2; t2++) {
                 int s = t2 * lanes;
-                if (k1 != 0 && lanes < IN_PLACE_LANES) { // too few lanes for the copy to pay: straight across
-                    float[] dr = zRe[t2], di = zIm[t2];
-                    float wr = twRe32[k1 * n2 + t2], wi = twIm32[k1 * n2 + t2];
-                    for (int b = 0; b < lanes; b++) {
-                        float xr = sr[s + b], xi = si[s + b];
-                        dr[d + b] = xr * wr - xi * wi;
-                        di[d + b] = xr * wi + xi * wr;
-                    }
-                    continue;
-                }
                 if (k1 != 0) {
                     float wr = twRe32[k1 * n2 + t2], wi = twIm32[k1 * n2 + t2];
                     for (int v = s; v < s + lanes; v++) {
@@ -395,6 +499,34 @@ public final class LaneFft1D32 {
                 }
                 System.arraycopy(sr, s, zRe[t2], d, lanes);
                 System.arraycopy(si, s, zIm[t2], d, lanes);
+            }
+        }
+    }
+
+    /**
+     * Steps 2 and 3 below {@link #IN_PLACE_LANES} lanes (f's 4), where a loop over the {@code lanes}
+     * values of one twiddle is too short to vectorize: the product is taken in place over the whole
+     * block, the twiddles repeated over the lanes ({@link #expand}), then the runs are copied. The
+     * same products, so the same bits.
+     */
+    private void twiddleTransposeFew(float[][] yRe, float[][] yIm, float[][] zRe, float[][] zIm, float[][] tw, int n1, int n2,
+            int lanes) {
+        int w = n2 * lanes;
+        float[] twr = tr, twi = ti;
+        for (int k1 = 0; k1 < n1; k1++) {
+            float[] sr = yRe[k1], si = yIm[k1];
+            if (k1 != 0) {
+                expand(tw[0], k1 * n2, n2, twr, lanes);
+                expand(tw[1], k1 * n2, n2, twi, lanes);
+                for (int v = 0; v < w; v++) {
+                    float xr = sr[v], xi = si[v], wr = twr[v], wi = twi[v];
+                    sr[v] = xr * wr - xi * wi;
+                    si[v] = xr * wi + xi * wr;
+                }
+            }
+            int d = k1 * lanes;
+            for (int t2 = 0; t2 < n2; t2++) {
+                copyRun(sr, si, t2 * lanes, zRe[t2], zIm[t2], d, lanes);
             }
         }
     }
