@@ -62,6 +62,13 @@ public final class LaneFft1D {
     private final double[] sAr, sAi, sBr, sBi, sCr, sCi, sDr, sDi;
     /** Twiddles of one block repeated over the lanes ({@link #expand}), at the index of the values they multiply. */
     private final double[] tr, ti;
+    /**
+     * Per length {@code m = length >> s}, at index s ({@link #shift}): the plans of the four steps'
+     * factors n1 and n2, the four-step twiddles and (m even) the real-input twiddles, looked up in the
+     * shared caches once here, so that a transform allocates nothing (a cache lookup boxes its key).
+     */
+    private final FftPlan[] firstPlans, secondPlans;
+    private final double[][][] stepTwiddles, halfTwiddles;
     /** The blocks that hold the spectrum after {@link #core}: block k2 is the run {@code X[n1 k2 .. n1 k2 + n1)}. */
     private double[][] outRe;
     private double[][] outIm;
@@ -77,8 +84,17 @@ public final class LaneFft1D {
         int blocks = 0;
         int[] need = new int[0];
         int maxGeneric = 0;
-        for (int m = length; m >= 1; m /= 2) {
+        int lengths = Integer.numberOfTrailingZeros(length) + 1; // length, length / 2, ... down to an odd one
+        firstPlans = new FftPlan[lengths];
+        secondPlans = new FftPlan[lengths];
+        stepTwiddles = new double[lengths][][];
+        halfTwiddles = new double[lengths][][];
+        for (int m = length, s = 0; m >= 1; m /= 2, s++) {
             int n1 = firstFactor(m), n2 = m / n1;
+            firstPlans[s] = FftPlan.of(n1);
+            secondPlans[s] = FftPlan.of(n2);
+            stepTwiddles[s] = twiddles(m);
+            halfTwiddles[s] = m % 2 == 0 ? HALF_TWIDDLES.computeIfAbsent(m, LaneFft1D::computeHalfTwiddles) : null;
             blocks = Math.max(blocks, Math.max(n1, n2));
             if (need.length < blocks) {
                 need = java.util.Arrays.copyOf(need, blocks);
@@ -87,7 +103,7 @@ public final class LaneFft1D {
                 int w = Math.max(i < n1 ? n2 : 0, i < n2 ? n1 : 0);
                 need[i] = Math.max(need[i], Math.multiplyExact(w, maxLanes));
             }
-            maxGeneric = Math.max(maxGeneric, Math.max(FftPlan.of(n1).maxGenericRadix(), FftPlan.of(n2).maxGenericRadix()));
+            maxGeneric = Math.max(maxGeneric, Math.max(firstPlans[s].maxGenericRadix(), secondPlans[s].maxGenericRadix()));
             if ((m & 1) != 0) {
                 break;
             }
@@ -200,7 +216,7 @@ public final class LaneFft1D {
             re[h * lanes + b] = zr0[b] - zi0[b];
             im[h * lanes + b] = 0.0;
         }
-        double[][] tw = HALF_TWIDDLES.computeIfAbsent(m, LaneFft1D::computeHalfTwiddles);
+        double[][] tw = halfTwiddles[shift(m)];
         for (int k2 = 0; k2 < n2; k2++) {
             int f0 = c * k2, lo = k2 == 0 ? 1 : 0; // f = 0 is done
             for (int j = lo; j < c; j++) { // Z_(h-f) of the block's f, gathered in f's order
@@ -234,7 +250,7 @@ public final class LaneFft1D {
         // inverse as a forward transform (class comment): z_f is at aRe/aIm[f / n2][(f % n2) * lanes]
         int n1 = firstFactor(h), n2 = h / n1;
         int w = n2 * lanes;
-        double[][] tw = HALF_TWIDDLES.computeIfAbsent(m, LaneFft1D::computeHalfTwiddles);
+        double[][] tw = halfTwiddles[shift(m)];
         for (int f = 0; !TANGLE_IN_BLOCKS && f < h; f++) {
             tangle(tw[0][f], tw[1][f], f * lanes, (f + h) * lanes, (h - f) * lanes, ((m - f) % m) * lanes, re, im,
                     aIm[f / n2], aRe[f / n2], (f % n2) * lanes, lanes);
@@ -446,17 +462,22 @@ public final class LaneFft1D {
     private void core(int m, int lanes) {
         int n1 = firstFactor(m), n2 = m / n1;
         int w1 = n2 * lanes, w2 = n1 * lanes;
-        boolean inB = Stockham.run(FftPlan.of(n1), aRe, aIm, bRe, bIm, w1, scratch);
+        boolean inB = Stockham.run(firstPlans[shift(m)], aRe, aIm, bRe, bIm, w1, scratch);
         double[][] yRe = inB ? bRe : aRe, yIm = inB ? bIm : aIm;
         double[][] zRe = inB ? aRe : bRe, zIm = inB ? aIm : bIm;
         if (lanes < IN_PLACE_LANES) {
-            twiddleTransposeFew(yRe, yIm, zRe, zIm, twiddles(m), n1, n2, lanes);
+            twiddleTransposeFew(yRe, yIm, zRe, zIm, stepTwiddles[shift(m)], n1, n2, lanes);
         } else {
-            twiddleTranspose(yRe, yIm, zRe, zIm, twiddles(m), n1, n2, lanes);
+            twiddleTranspose(yRe, yIm, zRe, zIm, stepTwiddles[shift(m)], n1, n2, lanes);
         }
-        boolean back = Stockham.run(FftPlan.of(n2), zRe, zIm, yRe, yIm, w2, scratch);
+        boolean back = Stockham.run(secondPlans[shift(m)], zRe, zIm, yRe, yIm, w2, scratch);
         outRe = back ? yRe : zRe;
         outIm = back ? yIm : zIm;
+    }
+
+    /** The index s of length {@code m = length >> s} (m passed {@link #check}: length / m is a power of two). */
+    private int shift(int m) {
+        return Integer.numberOfTrailingZeros(length / m);
     }
 
     private void check(double[] re, double[] im, int m, int lanes) {

@@ -64,6 +64,13 @@ public final class LaneFft1D32 {
     private final float[] sAr, sAi, sBr, sBi, sCr, sCi, sDr, sDi;
     /** Twiddles of one block repeated over the lanes ({@link #expand}), at the index of the values they multiply. */
     private final float[] tr, ti;
+    /**
+     * Per length {@code m = length >> s}, at index s ({@link #shift}): the plans of the four steps'
+     * factors n1 and n2, the four-step twiddles and (m even) the real-input twiddles, looked up in the
+     * shared caches once here, so that a transform allocates nothing (a cache lookup boxes its key).
+     */
+    private final FftPlan[] firstPlans, secondPlans;
+    private final float[][][] stepTwiddles, halfTwiddles;
     /** The blocks that hold the spectrum after {@link #core}: block k2 is the run {@code X[n1 k2 .. n1 k2 + n1)}. */
     private float[][] outRe;
     private float[][] outIm;
@@ -79,8 +86,17 @@ public final class LaneFft1D32 {
         int blocks = 0;
         int[] need = new int[0];
         int maxGeneric = 0;
-        for (int m = length; m >= 1; m /= 2) {
+        int lengths = Integer.numberOfTrailingZeros(length) + 1; // length, length / 2, ... down to an odd one
+        firstPlans = new FftPlan[lengths];
+        secondPlans = new FftPlan[lengths];
+        stepTwiddles = new float[lengths][][];
+        halfTwiddles = new float[lengths][][];
+        for (int m = length, s = 0; m >= 1; m /= 2, s++) {
             int n1 = firstFactor(m), n2 = m / n1;
+            firstPlans[s] = FftPlan.of(n1);
+            secondPlans[s] = FftPlan.of(n2);
+            stepTwiddles[s] = twiddles(m);
+            halfTwiddles[s] = m % 2 == 0 ? HALF_TWIDDLES.computeIfAbsent(m, LaneFft1D32::computeHalfTwiddles) : null;
             blocks = Math.max(blocks, Math.max(n1, n2));
             if (need.length < blocks) {
                 need = java.util.Arrays.copyOf(need, blocks);
@@ -89,7 +105,7 @@ public final class LaneFft1D32 {
                 int w = Math.max(i < n1 ? n2 : 0, i < n2 ? n1 : 0);
                 need[i] = Math.max(need[i], Math.multiplyExact(w, maxLanes));
             }
-            maxGeneric = Math.max(maxGeneric, Math.max(FftPlan.of(n1).maxGenericRadix(), FftPlan.of(n2).maxGenericRadix()));
+            maxGeneric = Math.max(maxGeneric, Math.max(firstPlans[s].maxGenericRadix(), secondPlans[s].maxGenericRadix()));
             if ((m & 1) != 0) {
                 break;
             }
@@ -202,7 +218,7 @@ public final class LaneFft1D32 {
             re[h * lanes + b] = zr0[b] - zi0[b];
             im[h * lanes + b] = 0.0f;
         }
-        float[][] tw = HALF_TWIDDLES.computeIfAbsent(m, LaneFft1D32::computeHalfTwiddles);
+        float[][] tw = halfTwiddles[shift(m)];
         for (int k2 = 0; k2 < n2; k2++) {
             int f0 = c * k2, lo = k2 == 0 ? 1 : 0; // f = 0 is done
             for (int j = lo; j < c; j++) { // Z_(h-f) of the block's f, gathered in f's order
@@ -236,7 +252,7 @@ public final class LaneFft1D32 {
         // inverse as a forward transform (class comment): z_f is at aRe/aIm[f / n2][(f % n2) * lanes]
         int n1 = firstFactor(h), n2 = h / n1;
         int w = n2 * lanes;
-        float[][] tw = HALF_TWIDDLES.computeIfAbsent(m, LaneFft1D32::computeHalfTwiddles);
+        float[][] tw = halfTwiddles[shift(m)];
         for (int f = 0; !TANGLE_IN_BLOCKS && f < h; f++) {
             tangle(tw[0][f], tw[1][f], f * lanes, (f + h) * lanes, (h - f) * lanes, ((m - f) % m) * lanes, re, im,
                     aIm[f / n2], aRe[f / n2], (f % n2) * lanes, lanes);
@@ -448,17 +464,22 @@ public final class LaneFft1D32 {
     private void core(int m, int lanes) {
         int n1 = firstFactor(m), n2 = m / n1;
         int w1 = n2 * lanes, w2 = n1 * lanes;
-        boolean inB = Stockham32.run(FftPlan.of(n1), aRe, aIm, bRe, bIm, w1, scratch);
+        boolean inB = Stockham32.run(firstPlans[shift(m)], aRe, aIm, bRe, bIm, w1, scratch);
         float[][] yRe = inB ? bRe : aRe, yIm = inB ? bIm : aIm;
         float[][] zRe = inB ? aRe : bRe, zIm = inB ? aIm : bIm;
         if (lanes < IN_PLACE_LANES) {
-            twiddleTransposeFew(yRe, yIm, zRe, zIm, twiddles(m), n1, n2, lanes);
+            twiddleTransposeFew(yRe, yIm, zRe, zIm, stepTwiddles[shift(m)], n1, n2, lanes);
         } else {
-            twiddleTranspose(yRe, yIm, zRe, zIm, twiddles(m), n1, n2, lanes);
+            twiddleTranspose(yRe, yIm, zRe, zIm, stepTwiddles[shift(m)], n1, n2, lanes);
         }
-        boolean back = Stockham32.run(FftPlan.of(n2), zRe, zIm, yRe, yIm, w2, scratch);
+        boolean back = Stockham32.run(secondPlans[shift(m)], zRe, zIm, yRe, yIm, w2, scratch);
         outRe = back ? yRe : zRe;
         outIm = back ? yIm : zIm;
+    }
+
+    /** The index s of length {@code m = length >> s} (m passed {@link #check}: length / m is a power of two). */
+    private int shift(int m) {
+        return Integer.numberOfTrailingZeros(length / m);
     }
 
     private void check(float[] re, float[] im, int m, int lanes) {
