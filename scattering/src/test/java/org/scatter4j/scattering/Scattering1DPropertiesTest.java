@@ -32,7 +32,7 @@ class Scattering1DPropertiesTest {
     @Test
     void blockLanesFollowThePaddedLength() {
         assertEquals(32, Scattering1D.builder().J(6).Q(8).length(1024).build().blockLanes());
-        assertEquals(16, Scattering1D.builder().J(8).Q(12).length(8192).build().blockLanes());
+        assertEquals(32, Scattering1D.builder().J(8).Q(12).length(8192).build().blockLanes());
         assertEquals(4, Scattering1D.builder().J(12).Q(8).length(65536).build().blockLanes());
         assertEquals(32, Scattering1D.blockLanes(64));
         assertEquals(2, Scattering1D.blockLanes(1 << 19));
