@@ -62,8 +62,6 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
     /** Each first-order wavelet at level 0, in the cascade's precision, and its nonzero runs. */
     private final float[][] psi1;
     private final int[][] psi1Support;
-    /** log2 of the subsampling of U1 of each first-order wavelet. */
-    private final int[] k1;
     /**
      * The noise the float32 FFTs of U1 put into a channel, over ||U1||^2, without the filters' part:
      * {@link #NOISE_C} eps^2 (2 log2 n + 1) for U1 of n samples (its inverse and forward FFT, plus the
@@ -153,25 +151,23 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
         maxSecond = most;
         psi1 = new float[j1.length][];
         psi1Support = new int[j1.length][];
-        k1 = new int[j1.length];
         for (int n = 0; n < j1.length; n++) {
             psi1[n] = bank.psi1().get(n).levels32()[0];
             psi1Support[n] = FilterSupport.runs(psi1[n]);
-            k1[n] = first.k1(n);
         }
         noiseScale = new double[j1.length]; // float64 in both
         noiseWeight = new double[channels]; // float64 in both
         for (int n = 0; n < j1.length; n++) {
-            int len = paddedLength >> k1[n];
+            int len = paddedLength >> first.k1(n);
             noiseScale[n] = NOISE_C * EPS * EPS * (2 * MorletFilterBank1D.floorLog2(len) + 1);
-            noiseWeight[1 + n] = averageWeight(bank, k1[n]);
+            noiseWeight[1 + n] = averageWeight(bank, first.k1(n));
             int c = secondStart[n];
             for (int m = 0; maxOrder == 2 && m < psi2.length; m++) {
                 if (j2[m] > j1[n]) {
                     int sub2 = global ? j2[m] : Math.min(j2[m], log2T);
-                    int k2 = Math.max(sub2 - k1[n], 0);
-                    noiseWeight[c++] = squares(bank.psi2().get(m).level(k1[n])) / ((double) len * (1 << k2)) // float64 in both
-                            * averageWeight(bank, k1[n] + k2);
+                    int k2 = Math.max(sub2 - first.k1(n), 0);
+                    noiseWeight[c++] = squares(bank.psi2().get(m).level(first.k1(n))) / ((double) len * (1 << k2)) // float64 in both
+                            * averageWeight(bank, first.k1(n) + k2);
                 }
             }
         }
@@ -237,7 +233,7 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
     @Override
     public void subtree(int n1, Block b, Workspace w) {
         int l = b.lanes;
-        int k = k1[n1];
+        int k = first.k1(n1);
         int n = paddedLength >> k;
         multiplyPeriodize(b.xRe, b.xIm, psi1[n1], psi1Support[n1], paddedLength, 1 << k, w.u1Re, w.u1Im, l, w.alignRe, w.alignIm);
         w.fft.inverseModulus(w.u1Re, w.u1Im, n, l);
@@ -263,7 +259,7 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
      */
     private int spectrumAndAverages(int n1, Block b, Workspace w, float[] re, float[] im, boolean exact) {
         int l = b.lanes;
-        int k1 = this.k1[n1];
+        int k1 = first.k1(n1);
         int n = paddedLength >> k1;
         if (global && !exact) {
             sumInto(re, n, l, w.sums, b.out, (1 + n1) * l);
@@ -357,7 +353,7 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
      */
     private void redo(int n1, Block b, Workspace w, int flagged) {
         int l = b.lanes;
-        int k1 = this.k1[n1];
+        int k1 = first.k1(n1);
         int n = paddedLength >> k1;
         int second = maxOrder == 2 ? secondCount(n1) : 0;
         int s1 = (1 + n1) * outLength * l, s2 = secondStart[n1] * outLength * l;

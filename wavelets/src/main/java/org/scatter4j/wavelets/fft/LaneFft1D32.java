@@ -95,7 +95,7 @@ public final class LaneFft1D32 {
             int n1 = firstFactor(m), n2 = m / n1;
             firstPlans[s] = FftPlan.of(n1);
             secondPlans[s] = FftPlan.of(n2);
-            stepTwiddles[s] = twiddles(m);
+            stepTwiddles[s] = TWIDDLES.computeIfAbsent(m, LaneFft1D32::computeTwiddles);
             halfTwiddles[s] = m % 2 == 0 ? HALF_TWIDDLES.computeIfAbsent(m, LaneFft1D32::computeHalfTwiddles) : null;
             blocks = Math.max(blocks, Math.max(n1, n2));
             if (need.length < blocks) {
@@ -464,15 +464,16 @@ public final class LaneFft1D32 {
     private void core(int m, int lanes) {
         int n1 = firstFactor(m), n2 = m / n1;
         int w1 = n2 * lanes, w2 = n1 * lanes;
-        boolean inB = Stockham32.run(firstPlans[shift(m)], aRe, aIm, bRe, bIm, w1, scratch);
+        int s = shift(m);
+        boolean inB = Stockham32.run(firstPlans[s], aRe, aIm, bRe, bIm, w1, scratch);
         float[][] yRe = inB ? bRe : aRe, yIm = inB ? bIm : aIm;
         float[][] zRe = inB ? aRe : bRe, zIm = inB ? aIm : bIm;
         if (lanes < IN_PLACE_LANES) {
-            twiddleTransposeFew(yRe, yIm, zRe, zIm, stepTwiddles[shift(m)], n1, n2, lanes);
+            twiddleTransposeFew(yRe, yIm, zRe, zIm, stepTwiddles[s], n1, n2, lanes);
         } else {
-            twiddleTranspose(yRe, yIm, zRe, zIm, stepTwiddles[shift(m)], n1, n2, lanes);
+            twiddleTranspose(yRe, yIm, zRe, zIm, stepTwiddles[s], n1, n2, lanes);
         }
-        boolean back = Stockham32.run(secondPlans[shift(m)], zRe, zIm, yRe, yIm, w2, scratch);
+        boolean back = Stockham32.run(secondPlans[s], zRe, zIm, yRe, yIm, w2, scratch);
         outRe = back ? yRe : zRe;
         outIm = back ? yIm : zIm;
     }
@@ -572,10 +573,6 @@ public final class LaneFft1D32 {
             n1--;
         }
         return n1;
-    }
-
-    private static float[][] twiddles(int m) {
-        return TWIDDLES.computeIfAbsent(m, LaneFft1D32::computeTwiddles);
     }
 
     private static float[][] computeHalfTwiddles(int m) {
