@@ -7,7 +7,7 @@ Usage (from the repository root):
 Each configuration is drawn from a fixed generator (so a run is repeatable), gets B = 2 signals of
 one of five kinds (noise, chirp, clicks, decaying sine over noise, a loud tone over weak noise),
 and is run by Kymatio (float64) and by scatter4j in float64 and float32 (the float32 run reads the
-same float64 .npy and rounds it). Per signal and channel the relative L2 error ||a - k|| / ||k||
+same float64 .npy; `scatter1d` gives its samples to the float32 transform unrounded). Per signal and channel the relative L2 error ||a - k|| / ||k||
 is taken; the worst is reported over channels whose energy is above 1e-12 of the signal's
 strongest channel (weaker ones are Kymatio's own rounding noise, see docs/signal1d.md), and the
 worst over all channels with its energy ratio is reported beside it. A configuration that Kymatio

@@ -110,12 +110,9 @@ final class Scatter1dCommand implements Callable<Integer> {
                     s.transformBatch(in.values(), in.count(), y, nThreads);
                     out.write(y, 0, y.length);
                 } else {
-                    float[] x = new float[in.values().length];
-                    for (int i = 0; i < x.length; i++) {
-                        x[i] = (float) in.values()[i]; // in range: requireRange
-                    }
+                    // the samples as read (float64), not rounded to float32: the float32 transform takes them as they are
                     float[] y = new float[Math.multiplyExact(in.count(), s.outputLength())];
-                    s.transformBatch(x, in.count(), y, nThreads);
+                    s.transformBatch(in.values(), in.count(), y, nThreads);
                     out.write(y, 0, y.length);
                 }
             }

@@ -52,19 +52,17 @@ final class FirstOrder1D {
         return k1[n1];
     }
 
-    /** (xRe, xIm) = the DFT of the padded signals x (float32 values are exact in float64). */
-    void spectrumOfX(float[] x, double[] xRe, double[] xIm, Work w, int lanes) {
-        int len = paddedLength * lanes;
-        for (int v = 0; v < len; v++) {
-            xRe[v] = x[v];
-        }
+    /** (xRe, xIm) = the DFT of the padded signals x held in {@code xRe}, in place. */
+    void spectrumOfX(double[] xRe, double[] xIm, Work w, int lanes) {
         w.fft.forwardReal(xRe, xIm, paddedLength, lanes);
     }
 
-    /** As {@link #spectrumOfX(float[], double[], double[], Work, int)} for float64 signals. */
-    void spectrumOfX(double[] x, double[] xRe, double[] xIm, Work w, int lanes) {
-        System.arraycopy(x, 0, xRe, 0, paddedLength * lanes);
-        w.fft.forwardReal(xRe, xIm, paddedLength, lanes);
+    /**
+     * Global averaging's S0: {@code sums[lane]} = the sum of the padded signal x of each lane (in
+     * {@code x}, before {@link #spectrumOfX} transforms it), in float64 in both cascades.
+     */
+    void sumSignals(double[] x, int lanes, double[] sums) {
+        Scattering1DCascade.sumLanes(x, paddedLength, lanes, sums);
     }
 
     /**

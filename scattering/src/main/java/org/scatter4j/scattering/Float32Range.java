@@ -69,18 +69,52 @@ public final class Float32Range {
             for (int p = 0; p < imageLength; p++) {
                 image[p] = images[from + p];
             }
-            double[] coefficients = float64.apply(image);
-            int to = outOffset + i * outputLength;
-            for (int q = 0; q < outputLength; q++) {
-                float v = (float) coefficients[q];
-                if (Float.isInfinite(v)) {
-                    throw new IllegalArgumentException(String.format("%s %d: scattering coefficient %.3g (channel %d, value %d"
-                            + " of the channel) exceeds the float32 range (%.3g); compute it in float64 (the double[] methods,"
-                            + " scatter4j --precision float64) or scale the %s down", record, i, coefficients[q], q / plane,
-                            q % plane, Float.MAX_VALUE, record));
-                }
-                out[to + q] = v;
+            storeRounded(float64.apply(image), out, outOffset + i * outputLength, i, plane, record);
+        }
+    }
+
+    /**
+     * As {@link #recomputeHugeImages(float[], int, int, int, float[], int, int, int, java.util.function.UnaryOperator, String)}
+     * for float64 records given to a float32 transform (Scattering1D's float64 samples, float32 output).
+     */
+    public static void recomputeHugeImages(double[] images, int offset, int count, int imageLength, float[] out, int outOffset,
+                                           int outputLength, int plane, java.util.function.UnaryOperator<double[]> float64,
+                                           String record) {
+        double[] image = null;
+        for (int i = 0; i < count; i++) {
+            int from = offset + i * imageLength;
+            if (!exceedsSafe(images, from, imageLength)) {
+                continue;
             }
+            if (image == null) {
+                image = new double[imageLength];
+            }
+            System.arraycopy(images, from, image, 0, imageLength);
+            storeRounded(float64.apply(image), out, outOffset + i * outputLength, i, plane, record);
+        }
+    }
+
+    /** Whether some |value| of {@code images[from, from + length)} exceeds {@link #SAFE}. */
+    private static boolean exceedsSafe(double[] images, int from, int length) {
+        for (int p = from; p < from + length; p++) {
+            if (Math.abs(images[p]) > SAFE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The float64 coefficients of record i rounded to float32 into {@code out[to ...]}; refuses one beyond float32's range. */
+    private static void storeRounded(double[] coefficients, float[] out, int to, int i, int plane, String record) {
+        for (int q = 0; q < coefficients.length; q++) {
+            float v = (float) coefficients[q];
+            if (Float.isInfinite(v)) {
+                throw new IllegalArgumentException(String.format("%s %d: scattering coefficient %.3g (channel %d, value %d"
+                        + " of the channel) exceeds the float32 range (%.3g); compute it in float64 (the double[] methods,"
+                        + " scatter4j --precision float64) or scale the %s down", record, i, coefficients[q], q / plane,
+                        q % plane, Float.MAX_VALUE, record));
+            }
+            out[to + q] = v;
         }
     }
 }

@@ -208,12 +208,14 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
     public void root(Block b, Workspace w) {
         int l = b.lanes;
         int np = paddedLength;
-        first.spectrumOfX(b.x, b.u0Re, b.u0Im, w.first, l);
+        if (global) {
+            first.sumSignals(b.u0Re, l, w.sums); // the padded signals, before their FFT
+            storeSums(w.sums, b.out, 0, l);
+        }
+        first.spectrumOfX(b.u0Re, b.u0Im, w.first, l);
         FirstOrder1D.round(b.u0Re, b.xRe, np * l);
         FirstOrder1D.round(b.u0Im, b.xIm, np * l);
-        if (global) {
-            sumInto(b.x, np, l, w.sums, b.out, 0);
-        } else {
+        if (!global) {
             average(b.xRe, b.xIm, np, 0, w, b.out, 0, l);
         }
     }
@@ -499,6 +501,13 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
             double[] sums, // float64 in both
             double[] out, int at) {
         sumLanes(x, n, lanes, sums);
+        storeSums(sums, out, at, lanes);
+    }
+
+    /** {@code out[at + k] = sums[k]} in the cascade's precision, for each lane k. */
+    private static void storeSums(
+            double[] sums, // float64 in both
+            double[] out, int at, int lanes) {
         for (int k = 0; k < lanes; k++) {
             out[at + k] = (double) sums[k];
         }
@@ -518,7 +527,7 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
 
     /** The lanes of one block: the padded signals and their float64 spectrum. */
     final class Block extends LaneBlock64 {
-        final double[] x;
+        /** The padded signals, then ({@link #root}) their spectrum, in float64 in both cascades. */
         final double[] u0Re; // float64 in both
         final double[] u0Im; // float64 in both
         /** The spectrum of x in the cascade's precision: {@code u0Re, u0Im} themselves in the float64 cascade. */
@@ -527,7 +536,6 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
 
         Block(int lanes) {
             super(lanes, signalLength, channels * outLength, 0);
-            x = new double[paddedLength * lanes];
             u0Re = new double[paddedLength * lanes]; // float64 in both
             u0Im = new double[paddedLength * lanes]; // float64 in both
             xRe = FirstOrder1D.roundedCopy(u0Re, (double) 0);
@@ -538,14 +546,25 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
         @Override
         protected void loadLane(double[] record, int lane) {
             for (int p = 0; p < paddedLength; p++) {
-                x[p * lanes + lane] = record[source[p]];
+                u0Re[p * lanes + lane] = record[source[p]];
+            }
+        }
+
+        /**
+         * As {@link #loadLane}, for float64 signals in the float32 cascade: the padded signals are float64
+         * in both cascades, so the samples enter the spectrum of x without being rounded to float32.
+         */
+        @Override
+        protected void loadWideLane(double[] record, int lane) { // float64 in both
+            for (int p = 0; p < paddedLength; p++) {
+                u0Re[p * lanes + lane] = record[source[p]];
             }
         }
 
         @Override
         protected void clearLane(int lane) {
             for (int p = 0; p < paddedLength; p++) {
-                x[p * lanes + lane] = 0.0;
+                u0Re[p * lanes + lane] = 0.0; // float64 in both
             }
         }
     }

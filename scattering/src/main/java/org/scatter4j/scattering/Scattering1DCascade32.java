@@ -210,12 +210,14 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
     public void root(Block b, Workspace w) {
         int l = b.lanes;
         int np = paddedLength;
-        first.spectrumOfX(b.x, b.u0Re, b.u0Im, w.first, l);
+        if (global) {
+            first.sumSignals(b.u0Re, l, w.sums); // the padded signals, before their FFT
+            storeSums(w.sums, b.out, 0, l);
+        }
+        first.spectrumOfX(b.u0Re, b.u0Im, w.first, l);
         FirstOrder1D.round(b.u0Re, b.xRe, np * l);
         FirstOrder1D.round(b.u0Im, b.xIm, np * l);
-        if (global) {
-            sumInto(b.x, np, l, w.sums, b.out, 0);
-        } else {
+        if (!global) {
             average(b.xRe, b.xIm, np, 0, w, b.out, 0, l);
         }
     }
@@ -501,6 +503,13 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
             double[] sums, // float64 in both
             float[] out, int at) {
         sumLanes(x, n, lanes, sums);
+        storeSums(sums, out, at, lanes);
+    }
+
+    /** {@code out[at + k] = sums[k]} in the cascade's precision, for each lane k. */
+    private static void storeSums(
+            double[] sums, // float64 in both
+            float[] out, int at, int lanes) {
         for (int k = 0; k < lanes; k++) {
             out[at + k] = (float) sums[k];
         }
@@ -520,7 +529,7 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
 
     /** The lanes of one block: the padded signals and their float64 spectrum. */
     final class Block extends LaneBlock32 {
-        final float[] x;
+        /** The padded signals, then ({@link #root}) their spectrum, in float64 in both cascades. */
         final double[] u0Re; // float64 in both
         final double[] u0Im; // float64 in both
         /** The spectrum of x in the cascade's precision: {@code u0Re, u0Im} themselves in the float64 cascade. */
@@ -529,7 +538,6 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
 
         Block(int lanes) {
             super(lanes, signalLength, channels * outLength, 0);
-            x = new float[paddedLength * lanes];
             u0Re = new double[paddedLength * lanes]; // float64 in both
             u0Im = new double[paddedLength * lanes]; // float64 in both
             xRe = FirstOrder1D.roundedCopy(u0Re, (float) 0);
@@ -540,14 +548,25 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
         @Override
         protected void loadLane(float[] record, int lane) {
             for (int p = 0; p < paddedLength; p++) {
-                x[p * lanes + lane] = record[source[p]];
+                u0Re[p * lanes + lane] = record[source[p]];
+            }
+        }
+
+        /**
+         * As {@link #loadLane}, for float64 signals in the float32 cascade: the padded signals are float64
+         * in both cascades, so the samples enter the spectrum of x without being rounded to float32.
+         */
+        @Override
+        protected void loadWideLane(double[] record, int lane) { // float64 in both
+            for (int p = 0; p < paddedLength; p++) {
+                u0Re[p * lanes + lane] = record[source[p]];
             }
         }
 
         @Override
         protected void clearLane(int lane) {
             for (int p = 0; p < paddedLength; p++) {
-                x[p * lanes + lane] = 0.0f;
+                u0Re[p * lanes + lane] = 0.0; // float64 in both
             }
         }
     }

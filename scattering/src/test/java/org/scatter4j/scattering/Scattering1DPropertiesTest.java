@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** Mathematical properties of Scattering1D, its determinism, and its refusal of bad input. */
 class Scattering1DPropertiesTest {
 
-    private static double[] noise(int count, int n, long seed) {
+    static double[] noise(int count, int n, long seed) {
         Random rng = new Random(seed);
         double[] x = new double[count * n];
         for (int i = 0; i < x.length; i++) {
@@ -20,7 +20,7 @@ class Scattering1DPropertiesTest {
         return x;
     }
 
-    private static float[] toFloat(double[] x) {
+    static float[] toFloat(double[] x) {
         float[] f = new float[x.length];
         for (int i = 0; i < x.length; i++) {
             f[i] = (float) x[i];

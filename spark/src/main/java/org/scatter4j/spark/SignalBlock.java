@@ -8,8 +8,10 @@ import org.scatter4j.scattering.Scattering1D;
  * A block of signals for {@link Scattering1DTransformer}: the samples read by {@link RowSignal},
  * checked finite in the transform's precision, transformed by one call of {@link
  * Scattering1D#transformBatch} on the task's thread, each signal's (C, N') output flattened into the
- * ML Vector. float64 keeps the input's doubles; float32 rounds them to float first (as {@code
- * transformBatch(float[])} on the same values), and its features widen to double exactly.
+ * ML Vector. Both precisions give the transform the samples as doubles, unrounded (float32: {@code
+ * transformBatch(double[], int, float[], int)}, float32 arithmetic without rounding the input; float
+ * columns are exact doubles, so they give the bits of {@code transformBatch(float[])}); float32
+ * features widen to double exactly.
  */
 final class SignalBlock implements RowBlock {
     private final Scattering1D s;
@@ -18,10 +20,9 @@ final class SignalBlock implements RowBlock {
     private final int n;
     private final int d;
     private final boolean float64;
-    /** float64: the block's samples and features; float32: one row's samples before rounding. */
-    private final double[] samples64;
+    /** The block's samples, row after row, and its features in the precision's type. */
+    private final double[] samples;
     private final double[] features64;
-    private final float[] samples32;
     private final float[] features32;
 
     private SignalBlock(Scattering1D s, RowSignal reader, boolean float64) {
@@ -31,9 +32,8 @@ final class SignalBlock implements RowBlock {
         this.n = s.signalLength();
         this.d = s.outputLength();
         this.float64 = float64;
-        this.samples64 = new double[float64 ? lanes * n : n];
+        this.samples = new double[lanes * n];
         this.features64 = float64 ? new double[lanes * d] : null;
-        this.samples32 = float64 ? null : new float[lanes * n];
         this.features32 = float64 ? null : new float[lanes * d];
     }
 
@@ -49,35 +49,22 @@ final class SignalBlock implements RowBlock {
 
     @Override
     public String read(Row row, int column, int lane) {
-        int off = float64 ? lane * n : 0;
-        String problem = reader.read(row, column, samples64, off);
+        int off = lane * n;
+        String problem = reader.read(row, column, samples, off);
         if (problem != null) {
             return problem;
         }
-        if (float64) {
-            for (int k = 0; k < n; k++) {
-                double x = samples64[off + k];
-                if (!Double.isFinite(x)) {
-                    return "sample " + k + " is " + x + " (not finite)";
-                }
-                if (Math.abs(x) > Scattering1D.SAFE_FLOAT64) {
-                    return aboveFloat64Range(k, x);
-                }
-            }
-            return null;
-        }
-        int o = lane * n;
         for (int k = 0; k < n; k++) {
-            double x = samples64[k];
-            float f = (float) x;
-            if (!Float.isFinite(f)) {
-                if (!Double.isFinite(x)) {
-                    return "sample " + k + " is " + x + " (not finite)";
-                }
-                return Math.abs(x) > Scattering1D.SAFE_FLOAT64 ? aboveFloat64Range(k, x)
-                        : "sample " + k + " is " + x + " (beyond float32's range; precision=float64 takes it)";
+            double x = samples[off + k];
+            if (!Double.isFinite(x)) {
+                return "sample " + k + " is " + x + " (not finite)";
             }
-            samples32[o + k] = f;
+            if (Math.abs(x) > Scattering1D.SAFE_FLOAT64) {
+                return aboveFloat64Range(k, x);
+            }
+            if (!float64 && Math.abs(x) > Float.MAX_VALUE) {
+                return "sample " + k + " is " + x + " (beyond float32's range; precision=float64 takes it)";
+            }
         }
         return null;
     }
@@ -91,9 +78,9 @@ final class SignalBlock implements RowBlock {
     @Override
     public void transform(int count) {
         if (float64) {
-            s.transformBatch(samples64, count, features64, 1);
+            s.transformBatch(samples, count, features64, 1);
         } else {
-            s.transformBatch(samples32, count, features32, 1);
+            s.transformBatch(samples, count, features32, 1);
         }
     }
 

@@ -132,24 +132,18 @@ class Scattering1DTransformerTest {
     private static double[][] expected(Scattering1D s, int n, Input input, boolean float64) {
         int d = s.outputLength();
         double[][] e = new double[n][d];
+        double[] x = new double[n * N];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(held(i, input), 0, x, i * N, N);
+        }
         if (float64) {
-            double[] x = new double[n * N];
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(held(i, input), 0, x, i * N, N);
-            }
             double[] y = s.transformBatch(x, n);
             for (int i = 0; i < n; i++) {
                 System.arraycopy(y, i * d, e[i], 0, d);
             }
         } else {
-            float[] x = new float[n * N];
-            for (int i = 0; i < n; i++) {
-                double[] h = held(i, input);
-                for (int k = 0; k < N; k++) {
-                    x[i * N + k] = (float) h[k];
-                }
-            }
-            float[] y = s.transformBatch(x, n);
+            float[] y = new float[n * d];
+            s.transformBatch(x, n, y, 1); // float32 arithmetic on the unrounded samples
             for (int i = 0; i < n; i++) {
                 for (int k = 0; k < d; k++) {
                     e[i][k] = y[i * d + k];
@@ -182,16 +176,23 @@ class Scattering1DTransformerTest {
         }
     }
 
+    /**
+     * float32 takes the double samples unrounded: its features are floats, differ from float64's and
+     * from those of the samples rounded to float32 (what the FLOATS column holds), and agree with
+     * float64 to float32's accuracy.
+     */
     @Test
-    void float32RoundsDoublesFirstAndFloat64DoesNot() {
+    void float32TakesDoublesUnroundedAndDiffersFromFloat64() {
         Scattering1D s = Scattering1D.builder().length(N).J(5).Q(4).build();
         int d = s.outputLength();
         double[][] f32 = byId(transformer().transform(rows(4, Input.DOUBLES, 1)), 4, d);
         double[][] f64 = byId(transformer().setPrecision("float64").transform(rows(4, Input.DOUBLES, 1)), 4, d);
+        double[][] rounded = byId(transformer().transform(rows(4, Input.FLOATS, 1)), 4, d);
         for (int k = 0; k < d; k++) {
             assertEquals(f32[0][k], (float) f32[0][k], "float32 features are floats widened");
         }
         assertTrue(!Arrays.equals(f32[0], f64[0]), "the precisions differ");
+        assertTrue(!Arrays.equals(f32[0], rounded[0]), "the doubles are not rounded to float32 first");
         assertEquals(f64[0][0], f32[0][0], 1e-5 * Math.abs(f64[0][0]), "but agree to float32's accuracy");
     }
 

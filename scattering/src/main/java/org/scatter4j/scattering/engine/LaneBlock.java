@@ -29,6 +29,36 @@ public abstract sealed class LaneBlock permits LaneBlock64, LaneBlock32 {
     /** Loads records [first, first + n) of {@code in} into lanes 0..n-1 and clears the others. */
     abstract void load(Records in, int first, int n);
 
+    /** One float64 record on its way to {@link #loadWideLane}: made on first need. */
+    private double[] wideRecord;
+
+    /**
+     * Puts one finite float64 record into lane {@code lane} of a float32 block without rounding it,
+     * for a cascade whose input arrays are float64 in both precisions (the 1D cascade's spectrum of
+     * x). Blocks that cannot take them keep this refusal.
+     */
+    protected void loadWideLane(double[] record, int lane) {
+        throw new UnsupportedOperationException(getClass().getName() + " takes records of its own precision only");
+    }
+
+    /**
+     * {@link #load} of records that are not of the block's precision: float64 records into a float32
+     * block, lane by lane through {@link #loadWideLane} (the caller clears the unused lanes).
+     */
+    final void loadWide(Records in, int first, int n) {
+        if (!(in instanceof Records.Float64 records)) {
+            throw new IllegalArgumentException("a float64 block takes float64 records, got " + in.getClass().getSimpleName());
+        }
+        if (wideRecord == null) {
+            wideRecord = new double[inputLength];
+        }
+        for (int k = 0; k < n; k++) {
+            records.copyRecord(first + k, wideRecord);
+            Records.requireFinite(wideRecord, first + k, rowLength);
+            loadWideLane(wideRecord, k);
+        }
+    }
+
     /** Stores lanes 0..n-1 as records [first, first + n) of {@code out}. */
     abstract void store(Records out, int first, int n);
 

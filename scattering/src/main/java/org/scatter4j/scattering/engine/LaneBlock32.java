@@ -36,11 +36,14 @@ public abstract non-sealed class LaneBlock32 extends LaneBlock {
 
     @Override
     final void load(Records in, int first, int n) {
-        Records.Float32 records = (Records.Float32) in;
-        for (int k = 0; k < n; k++) {
-            records.copyRecord(first + k, record);
-            Records.requireFinite(record, first + k, rowLength);
-            loadLane(record, k);
+        if (in instanceof Records.Float32 records) {
+            for (int k = 0; k < n; k++) {
+                records.copyRecord(first + k, record);
+                Records.requireFinite(record, first + k, rowLength);
+                loadLane(record, k);
+            }
+        } else {
+            loadWide(in, first, n);
         }
         for (int k = n; k < lanes; k++) {
             clearLane(k);

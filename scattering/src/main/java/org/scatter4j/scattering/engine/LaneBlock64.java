@@ -34,11 +34,14 @@ public abstract non-sealed class LaneBlock64 extends LaneBlock {
 
     @Override
     final void load(Records in, int first, int n) {
-        Records.Float64 records = (Records.Float64) in;
-        for (int k = 0; k < n; k++) {
-            records.copyRecord(first + k, record);
-            Records.requireFinite(record, first + k, rowLength);
-            loadLane(record, k);
+        if (in instanceof Records.Float64 records) {
+            for (int k = 0; k < n; k++) {
+                records.copyRecord(first + k, record);
+                Records.requireFinite(record, first + k, rowLength);
+                loadLane(record, k);
+            }
+        } else {
+            loadWide(in, first, n);
         }
         for (int k = n; k < lanes; k++) {
             clearLane(k);
