@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
  * training and test folders of labelled WAV recordings.
  */
 @Command(name = "speech", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Spoken-digit classification: 1D scattering (J=8, Q=6, T=256 samples), log, 4 time segments, linear SVM",
-            "with C cross-validated on the training set. Data: the Free Spoken Digit Dataset, official split (recordings",
+        description = {"Spoken-digit classification: 1D scattering (J=8, Q=6, T=256 samples at 8 kHz; J and T scaled to keep",
+            "32 ms at other rates, N the power of two holding 95 % of the training recordings), log, 4 time segments,",
+            "linear SVM with C cross-validated on the training set. Data: the Free Spoken Digit Dataset, official split (recordings",
             "0-4 of each speaker and digit are the test set), found by --data, else $SCATTER4J_DATA, else data/fsdd,",
             "else ../shared/data/fsdd, else the 420-recording subset bundled in the jar. Or --train DIR --test DIR:",
             "files {label}_{anything}.wav, or one sub-folder of .wav files per label."})
@@ -80,7 +81,8 @@ final class SpeechCommand implements Callable<Integer> {
                 split.train().size(), split.test().size(), split.train().classes().size(), split.train().sampleRate(),
                 readSeconds);
 
-        SpokenDigitExperiment.Settings settings = SpokenDigitExperiment.Settings.defaults();
+        // the defaults carried over to the training set's rate and lengths (FSDD's: the defaults themselves)
+        SpokenDigitExperiment.Settings settings = SpokenDigitExperiment.Settings.forTraining(split.train());
         SpokenDigitExperiment.Result r;
         try (ProgressListener progress = new ProgressListener()) {
             r = SpokenDigitExperiment.run(split, settings, t, progress);
@@ -108,6 +110,7 @@ final class SpeechCommand implements Callable<Integer> {
             m.put("J", settings.J());
             m.put("Q", settings.Q());
             m.put("T", settings.T());
+            m.put("N", settings.length());
             m.put("segments", settings.segments());
             m.put("log_eps", settings.logEpsilon());
             m.put("feature_dim", r.featureDim());

@@ -80,6 +80,33 @@ public final class SpokenDigitExperiment {
             return new Settings(8, 6, 256, 8192, 4, 1e-6, new double[] {0.01, 0.03, 0.1}, 1e-3, 5, 1);
         }
 
+        /**
+         * {@link #defaults()} carried over to another training set, from its recordings alone: the same
+         * durations at its sample rate (J and T scale by the power of two nearest to rate / 8 kHz, so
+         * 2^J = T stays 32 ms: J = 9, T = 512 at 16 kHz; J = 10, T = 1024 at 44.1 kHz), and N the
+         * smallest power of two that holds 95 % of its recordings, at least 2^J and T times the
+         * segments (the longest 5 % are cut at N). FSDD's training set: 95 % of its recordings are at
+         * most 5318 samples, the bundled subset's 5295, so N = 8192, the defaults' own (a 99 % rule
+         * would give 8192 for the first but 16384 for the second, whose 99th percentile is 8309). Q, the segments, log eps, the C grid and the SVM's tolerance stay; C is
+         * cross-validated in every run. At 8 kHz on FSDD this is {@link #defaults()} exactly.
+         *
+         * @throws IllegalArgumentException if the training set cannot train a classifier (as {@link #run})
+         */
+        public static Settings forTraining(LabelledSignals train) {
+            Settings d = defaults();
+            checkTrainingSet(train, d.folds());
+            List<float[]> recordings = train.signals();
+            int shift = (int) Math.round(Math.log(train.sampleRate() / 8000.0) / Math.log(2));
+            int J = Math.max(1, d.J() + shift);
+            int T = 1 << J; // the defaults' T = 2^J: 32 ms at every rate
+            int[] lengths = recordings.stream().mapToInt(r -> r.length).sorted().toArray();
+            int p95 = lengths[(int) Math.ceil(0.95 * lengths.length) - 1];
+            long n = Math.max(Math.max(1L << J, (long) T * d.segments()), p95);
+            int length = (int) Math.min(Long.highestOneBit(n - 1) << 1, 1 << 30);
+            return new Settings(J, d.Q(), T, length, d.segments(), d.logEpsilon(), d.cGrid(), d.svmEpsilon(), d.folds(),
+                    d.seed());
+        }
+
         @Override
         public double[] cGrid() {
             return cGrid.clone();

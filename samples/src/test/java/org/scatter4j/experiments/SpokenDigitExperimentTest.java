@@ -101,4 +101,43 @@ class SpokenDigitExperimentTest {
         assertTrue(e.getMessage().contains("has 4 training recordings; 5-fold cross-validation needs at least 5"),
                 e.getMessage());
     }
+
+    /** Recordings of the given lengths at a rate, two classes (the lengths matter here, not the content). */
+    private static LabelledSignals ofLengths(int rate, int... lengths) {
+        List<float[]> signals = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        int[] labels = new int[lengths.length];
+        for (int i = 0; i < lengths.length; i++) {
+            signals.add(new float[lengths[i]]);
+            names.add("r" + i + ".wav");
+            labels[i] = i % 2;
+        }
+        return new LabelledSignals(signals, labels, names, List.of("a", "b"), rate);
+    }
+
+    /** The defaults carried over to another rate and other lengths keep the durations (32 ms frames). */
+    @Test
+    void settingsForATrainingSetKeepTheDurationsAndHold95PercentOfTheRecordings() {
+        int[] fsddLike = new int[100];
+        for (int i = 0; i < fsddLike.length; i++) {
+            fsddLike[i] = i >= 95 ? 18262 : 2000 + 60 * i; // five long outliers, the rest at most 7640
+        }
+        SpokenDigitExperiment.Settings at8k = SpokenDigitExperiment.Settings.forTraining(ofLengths(8000, fsddLike));
+        SpokenDigitExperiment.Settings d = SpokenDigitExperiment.Settings.defaults();
+        assertEquals(List.of(d.J(), d.Q(), d.T(), d.length(), d.segments()), List.of(at8k.J(), at8k.Q(), at8k.T(), at8k.length(),
+                at8k.segments()), "8 kHz, 95 % within 8192 samples: the defaults");
+        int[] oneSecond = new int[50];
+        java.util.Arrays.fill(oneSecond, 16000);
+        SpokenDigitExperiment.Settings at16k = SpokenDigitExperiment.Settings.forTraining(ofLengths(16000, oneSecond));
+        assertEquals(List.of(9, 6, 512, 16384), List.of(at16k.J(), at16k.Q(), at16k.T(), at16k.length()), "16 kHz, 1 s clips");
+        SpokenDigitExperiment.Settings at44k = SpokenDigitExperiment.Settings.forTraining(ofLengths(44100, 30000, 44100, 40000, 20000, 10000, 30000, 44000, 40000, 20000, 10000, 30000, 44100, 40000, 20000, 10000, 30000, 44000, 40000, 20000, 10000));
+        assertEquals(List.of(10, 1024, 65536), List.of(at44k.J(), at44k.T(), at44k.length()), "44.1 kHz: 2^10 = 23 ms, N holds 95 % (44100)");
+        at44k.scattering(); // a transform that builds
+        SpokenDigitExperiment.Settings shortClips = SpokenDigitExperiment.Settings.forTraining(ofLengths(8000, 300, 200, 250, 100, 300, 300, 200, 250, 100, 300));
+        assertEquals(1024, shortClips.length(), "at least T times the segments (256 x 4)");
+        shortClips.scattering(); // a transform that builds
+        String m = assertThrows(IllegalArgumentException.class,
+                () -> SpokenDigitExperiment.Settings.forTraining(ofLengths(8000, 100, 100, 100))).getMessage();
+        assertTrue(m.contains("recordings; 5-fold cross-validation needs at least 5"), m);
+    }
 }
