@@ -3,6 +3,7 @@ package org.scatter4j.wavelets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.scatter4j.wavelets.fft.LaneFft1D;
 
 /**
@@ -58,13 +59,17 @@ public final class MorletFilterBank1D {
         int maxJ = 0;
         int previousJ = 0;
         List<List<Filter>> layers = new ArrayList<>();
+        ScratchPool scratch = new ScratchPool(paddedLength);
         for (int q : new int[] {Q1, Q2}) {
+            List<double[]> xis = andenGenerator(J, q);
+            // each filter on its own (in parallel, each in a scratch of the pool): the same bits as one by one
+            List<double[]> spectra = IntStream.range(0, xis.size()).parallel()
+                    .mapToObj(i -> scratch.apply(w -> morlet(xis.get(i)[0], xis.get(i)[1], w))).toList();
             List<Filter> layer = new ArrayList<>();
-            for (double[] xs : andenGenerator(J, q)) {
-                double xi = xs[0], sigma = xs[1];
+            for (int i = 0; i < xis.size(); i++) {
+                double xi = xis.get(i)[0], sigma = xis.get(i)[1];
                 int j = maxDyadicSubsampling(xi, sigma);
-                double[] full = morlet(paddedLength, xi, sigma);
-                layer.add(new Filter(xi, sigma, j, levels(full, Math.min(Math.min(previousJ, j), 1 + log2T))));
+                layer.add(new Filter(xi, sigma, j, levels(spectra.get(i), Math.min(Math.min(previousJ, j), 1 + log2T))));
                 maxJ = Math.max(maxJ, j);
             }
             previousJ = maxJ;
@@ -73,7 +78,30 @@ public final class MorletFilterBank1D {
         psi1 = layers.get(0);
         psi2 = layers.get(1);
         double sigmaLow = SIGMA0 / T;
-        phi = new Filter(0.0, sigmaLow, log2T, levels(gauss(paddedLength, sigmaLow), Math.max(previousJ, 1 + log2T)));
+        double[] low = scratch.apply(w -> morlet(0.0, sigmaLow, w));
+        phi = new Filter(0.0, sigmaLow, log2T, levels(low, Math.max(previousJ, 1 + log2T)));
+    }
+
+    /** Scratch for the threads building a bank's filters: one per thread at a time, made on need. */
+    private static final class ScratchPool {
+        private final int length;
+        private final java.util.concurrent.ConcurrentLinkedQueue<Scratch> free = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+        ScratchPool(int length) {
+            this.length = length;
+        }
+
+        double[] apply(java.util.function.Function<Scratch, double[]> task) {
+            Scratch w = free.poll();
+            if (w == null) {
+                w = new Scratch(length);
+            }
+            try {
+                return task.apply(w);
+            } finally {
+                free.add(w);
+            }
+        }
     }
 
     /**
@@ -161,21 +189,63 @@ public final class MorletFilterBank1D {
      * norm in time.
      */
     public static double[] morlet(int N, double xi, double sigma) {
+        return morlet(xi, sigma, new Scratch(N));
+    }
+
+    /** What {@link #morlet(double, double, Scratch)} works in: an FFT and four arrays of the length N. */
+    static final class Scratch {
+        final int length;
+        final LaneFft1D fft;
+        final double[] low;
+        final double[] gabor;
+        final double[] re;
+        final double[] im;
+
+        Scratch(int length) {
+            this.length = length;
+            fft = new LaneFft1D(length, 1);
+            low = new double[length];
+            gabor = new double[length];
+            re = new double[length];
+            im = new double[length];
+        }
+    }
+
+    /**
+     * As {@link #morlet(int, double, double)} at the scratch's length N, in {@code w} (used by this
+     * thread only): a bank of many filters reuses one per thread instead of allocating an FFT and
+     * five arrays of N values per filter.
+     *
+     * <p>Only the terms that can be nonzero are computed: exp(-a) is exactly 0 in float64 for a &gt;
+     * 745.2, so in each period row the Gaussians are evaluated on the frequencies within
+     * sqrt({@link #UNDERFLOW} 2 sigma^2) of their centre and the other terms, zeros added to a sum,
+     * are skipped; the result is the same bits as summing them all. For the narrow filters of a long
+     * signal this is most of the work (at 262144 padded samples, Q = 12, most filters are nonzero on
+     * a few percent of the axis).
+     */
+    static double[] morlet(double xi, double sigma, Scratch w) {
+        int N = w.length;
         int P = Math.min(adaptiveP(sigma), 5);
         int periods = 2 * P - 1;
         double twoSigma2 = 2 * (sigma * sigma);
-        double[] low = new double[N];
-        double[] gabor = new double[N];
+        double[] low = w.low;
+        double[] gabor = w.gabor;
+        java.util.Arrays.fill(low, 0.0);
+        java.util.Arrays.fill(gabor, 0.0);
+        double reach = Math.sqrt(UNDERFLOW * twoSigma2); // |f - centre| beyond it: exp underflows to 0
         for (int row = 0; row < periods; row++) {
-            for (int k = 0; k < N; k++) {
-                double f = (double) ((long) (1 - P) * N + (long) row * N + k) / N;
-                // P = 1: the low-pass uses fftfreq (continuity around 0), the Gabor the plain [0, 1)
-                double fl = P == 1 ? fftfreq(k, N) : f;
-                low[k] += Math.exp(-(fl * fl) / twoSigma2);
-                if (xi != 0) {
-                    double d = f - xi;
-                    gabor[k] += Math.exp(-(d * d) / twoSigma2);
+            long base = (long) (1 - P) * N + (long) row * N; // f = (base + k) / N
+            if (P == 1) {
+                // one row: the low-pass uses fftfreq (continuity around 0), the Gabor the plain [0, 1)
+                for (int k = 0; k < N; k++) {
+                    double fl = fftfreq(k, N);
+                    low[k] += Math.exp(-(fl * fl) / twoSigma2);
                 }
+            } else {
+                addGaussian(low, base, N, 0, twoSigma2, reach);
+            }
+            if (xi != 0) {
+                addGaussian(gabor, base, N, xi, twoSigma2, reach);
             }
         }
         double[] filter = new double[N];
@@ -192,9 +262,12 @@ public final class MorletFilterBank1D {
             System.arraycopy(low, 0, filter, 0, N);
         }
         double l1 = 0;
-        double[][] h = inverseDft(filter);
+        double[] re = w.re, im = w.im; // the filter's inverse DFT
+        System.arraycopy(filter, 0, re, 0, N);
+        java.util.Arrays.fill(im, 0.0);
+        w.fft.inverse(re, im, N, 1);
         for (int t = 0; t < N; t++) {
-            l1 += Math.hypot(h[0][t], h[1][t]);
+            l1 += Math.hypot(re[t], im[t]);
         }
         for (int k = 0; k < N; k++) {
             filter[k] /= l1;
@@ -217,6 +290,28 @@ public final class MorletFilterBank1D {
         double[] re = spectrum.clone(), im = new double[n];
         new LaneFft1D(n, 1).inverse(re, im, n, 1);
         return new double[][] {re, im};
+    }
+
+    /**
+     * Above this, exp(-a) is 0 in float64 (it underflows below the smallest subnormal at a = 745.13);
+     * 750 leaves a margin for the rounding of a itself.
+     */
+    private static final double UNDERFLOW = 750;
+
+    /**
+     * {@code sum[k] += exp(-(f - centre)^2 / twoSigma2)} with f = (base + k) / N, for the k whose f lies
+     * within {@code reach} of the centre (a margin of 2 bins), in increasing k as the full loop: the
+     * other terms are exactly 0.
+     */
+    private static void addGaussian(double[] sum, long base, int N, double centre, double twoSigma2, double reach) {
+        double from = Math.floor((centre - reach) * N) - base - 2;
+        double to = Math.ceil((centre + reach) * N) - base + 2;
+        int k0 = (int) Math.max(0, Math.min(N, from));
+        int k1 = (int) Math.max(0, Math.min(N, to + 1));
+        for (int k = k0; k < k1; k++) {
+            double d = (double) (base + k) / N - centre;
+            sum[k] += Math.exp(-(d * d) / twoSigma2);
+        }
     }
 
     /** compute_sigma_psi: the bandwidth at which neighbours at ratio 2^(1/Q) cross at r. */

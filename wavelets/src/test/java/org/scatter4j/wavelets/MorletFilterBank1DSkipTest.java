@@ -1,0 +1,90 @@
+package org.scatter4j.wavelets;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.scatter4j.wavelets.fft.LaneFft1D;
+
+/**
+ * {@link MorletFilterBank1D#morlet} evaluates each Gaussian only where exp does not underflow to 0,
+ * and a bank builds its filters in parallel with reused scratch. Both must give the bits of the plain
+ * computation (every term of every period row summed, a fresh FFT per filter), here written out as
+ * Kymatio's morlet_1d reads.
+ */
+class MorletFilterBank1DSkipTest {
+
+    /** morlet_1d with every term computed: the code before the skipping. */
+    static double[] everyTerm(int N, double xi, double sigma) {
+        int P = Math.min(MorletFilterBank1D.adaptiveP(sigma), 5);
+        int periods = 2 * P - 1;
+        double twoSigma2 = 2 * (sigma * sigma);
+        double[] low = new double[N];
+        double[] gabor = new double[N];
+        for (int row = 0; row < periods; row++) {
+            for (int k = 0; k < N; k++) {
+                double f = (double) ((long) (1 - P) * N + (long) row * N + k) / N;
+                int half = (N - 1) / 2;
+                double fl = P == 1 ? (double) (k <= half ? k : k - N) / N : f;
+                low[k] += Math.exp(-(fl * fl) / twoSigma2);
+                if (xi != 0) {
+                    double d = f - xi;
+                    gabor[k] += Math.exp(-(d * d) / twoSigma2);
+                }
+            }
+        }
+        double[] filter = new double[N];
+        for (int k = 0; k < N; k++) {
+            low[k] /= periods;
+            gabor[k] /= periods;
+        }
+        if (xi != 0) {
+            double kappa = gabor[0] / low[0];
+            for (int k = 0; k < N; k++) {
+                filter[k] = gabor[k] - kappa * low[k];
+            }
+        } else {
+            System.arraycopy(low, 0, filter, 0, N);
+        }
+        double[] re = filter.clone(), im = new double[N];
+        new LaneFft1D(N, 1).inverse(re, im, N, 1);
+        double l1 = 0;
+        for (int t = 0; t < N; t++) {
+            l1 += Math.hypot(re[t], im[t]);
+        }
+        for (int k = 0; k < N; k++) {
+            filter[k] /= l1;
+        }
+        return filter;
+    }
+
+    @Test
+    void skippingTheUnderflowingTermsChangesNoBit() {
+        int zeros = 0;
+        // narrow and wide, high and low, P = 1 (sigma large) to P = 5, odd and even lengths
+        double[][] cases = {{0.35, 0.06}, {0.2, 0.004}, {0.05, 0.0007}, {0.001, 0.0001}, {0, 0.1 / 256}, {0, 0.1 / 4},
+            {0.4, 0.3}, {0.25, 0.002}, {0, 0.9}};
+        for (int N : new int[] {64, 1000, 4096, 32768}) {
+            for (double[] c : cases) {
+                double[] fast = MorletFilterBank1D.morlet(N, c[0], c[1]);
+                assertArrayEquals(everyTerm(N, c[0], c[1]), fast, 0.0, "N=" + N + " xi=" + c[0] + " sigma=" + c[1]);
+                for (double v : fast) {
+                    zeros += v == 0 ? 1 : 0;
+                }
+            }
+        }
+        assertTrue(zeros > 10000, "the cases include filters with underflowed bins: " + zeros);
+    }
+
+    @Test
+    void aBankBuiltInParallelHoldsThePlainFilters() {
+        MorletFilterBank1D bank = MorletFilterBank1D.of(16384, 8, 12, 2, 256);
+        for (MorletFilterBank1D.Filter f : bank.psi1()) {
+            assertArrayEquals(everyTerm(16384, f.xi(), f.sigma()), f.level(0), 0.0, "psi1 xi=" + f.xi());
+        }
+        for (MorletFilterBank1D.Filter f : bank.psi2()) {
+            assertArrayEquals(everyTerm(16384, f.xi(), f.sigma()), f.level(0), 0.0, "psi2 xi=" + f.xi());
+        }
+        assertArrayEquals(everyTerm(16384, 0, bank.phi().sigma()), bank.phi().level(0), 0.0, "phi");
+    }
+}
