@@ -33,7 +33,8 @@ public final class Main implements Runnable {
             // its partial outputs, and the heap the stack unwound is free again for this line
             System.err.println("scatter4j: out of memory (OutOfMemoryError: " + e.getMessage() + " at " + Runtime.getRuntime().maxMemory()
                     / (1 << 20) + " MB of heap); give Java more with -Xmx (SCATTER4J_JAVA_OPTS=-Xmx8g for ./scatter4j), or"
-                    + " give it less at once (scatter: --chunk, --tile)");
+                    + " give it less at once (scatter: --chunk, --tile; scatter1d, scalogram: a lower --Q, or the signal in"
+                    + " shorter pieces)");
             code = 2;
         }
         System.exit(code);
