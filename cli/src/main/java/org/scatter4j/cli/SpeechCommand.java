@@ -17,12 +17,15 @@ import picocli.CommandLine.Option;
  * training and test folders of labelled WAV recordings.
  */
 @Command(name = "speech", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Spoken-digit classification: 1D scattering (J=8, Q=6, T=256 samples at 8 kHz; J and T scaled to keep",
-            "32 ms at other rates, N the power of two holding 95 % of the training recordings), log, 4 time segments,",
-            "linear SVM with C cross-validated on the training set. Data: the Free Spoken Digit Dataset, official split (recordings",
-            "0-4 of each speaker and digit are the test set), found by --data, else $SCATTER4J_DATA, else data/fsdd,",
-            "else ../shared/data/fsdd, else the 420-recording subset bundled in the jar. Or --train DIR --test DIR:",
-            "files {label}_{anything}.wav, or one sub-folder of .wav files per label."})
+        description = {"Spoken-digit classification: 1D scattering (J=8, Q=6, T=256 samples at 8",
+            "kHz; at other rates J and T scale to keep 32 ms frames; recordings padded",
+            "to the power of two holding 95 %% of the training ones), log, 4 time",
+            "segments, linear SVM with C cross-validated on the training set. Data: the",
+            "Free Spoken Digit Dataset, official split (recordings 0-4 of each speaker",
+            "and digit are the test set), found by --data, else $SCATTER4J_DATA, else",
+            "data/fsdd, else ../shared/data/fsdd, else the 420-recording subset bundled",
+            "in the jar. Or --train DIR --test DIR: files {label}_{anything}.wav, or",
+            "one sub-folder of .wav files per label."})
 final class SpeechCommand implements Callable<Integer> {
     @Option(names = "--data", description = "FSDD folder (holding recordings/ or the .wav files).")
     Path data;
