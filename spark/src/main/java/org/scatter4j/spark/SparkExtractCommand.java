@@ -37,8 +37,9 @@ import picocli.CommandLine.Option;
         description = {"Scattering features of many images on Apache Spark, written as Parquet (id, label, features).",
             "--input: a .npy (B, M, N), a folder of same-size images, an IDX image file (labels beside it) or a folder with",
             "MNIST's four IDX files (train then test). On a cluster the input must be readable by every executor.",
-            "--transform 1d: signals instead (scatter1d's input): a .npy (N) or (B, N), a .wav or a folder of .wav files",
-            "(sorted by name, one sample rate, one length unless --length)."})
+            "--transform 1d reads signals instead, as scatter1d does: a .npy (N) or (B, N), a",
+            ".wav, or a folder of .wav files (sorted by name, all of one sample rate, and of",
+            "one length unless --length is given)."})
 final class SparkExtractCommand implements Callable<Integer> {
     static final int DEFAULT_L = 8;
     private static final String ONE_D = "1d";
@@ -70,7 +71,7 @@ final class SparkExtractCommand implements Callable<Integer> {
 
     // the 1d options: null unless given, so that the image transforms can refuse them
 
-    @Option(names = "--Q", paramLabel = "Q1[,Q2]", description = "1d: wavelets per octave at orders 1 and 2 (default: 1, Q2 1).")
+    @Option(names = "--Q", paramLabel = "Q1[,Q2]", description = "1d: wavelets per octave: Q1 at the first order, Q2 (default 1) at the second (default: 1).")
     String q;
 
     @Option(names = "--T", paramLabel = "N|global", description = "1d: averaging, T samples or global (default: 2^J).")
