@@ -41,7 +41,7 @@ import picocli.CommandLine.Option;
             ".wav, or a folder of .wav files (sorted by name, all of one sample rate, and of",
             "one length unless --length is given)."})
 final class SparkExtractCommand implements Callable<Integer> {
-    static final int DEFAULT_L = 8;
+    private static final int DEFAULT_L = 8;
     private static final String ONE_D = "1d";
     private static final List<String> TRANSFORMS = List.of("translation", "rototranslation", ONE_D);
 
@@ -147,13 +147,13 @@ final class SparkExtractCommand implements Callable<Integer> {
                 slices.add(new int[] {first, end - first});
             }
             JavaRDD<Row> rows = jsc.parallelize(slices, p).flatMap(s -> source.read(s[0], s[1]).iterator());
-            Dataset<Row> images = spark.createDataFrame(rows, source.schema());
+            Dataset<Row> inputRows = spark.createDataFrame(rows, source.schema());
             // The tasks' time spent pulling rows from the transformer (reading and transforming) against
             // their whole run (which adds Spark's encoding and the Parquet writer)
             LongAccumulator upstream = spark.sparkContext().longAccumulator("extract nanos");
             LongAccumulator task = spark.sparkContext().longAccumulator("task nanos");
-            JavaRDD<Row> timed = scattering.transformRows(images).mapPartitions(it -> new TimedIterator(it, upstream, task));
-            Dataset<Row> features = spark.createDataFrame(timed, scattering.transformSchema(images.schema())).drop(plan.column());
+            JavaRDD<Row> timed = scattering.transformRows(inputRows).mapPartitions(it -> new TimedIterator(it, upstream, task));
+            Dataset<Row> features = spark.createDataFrame(timed, scattering.transformSchema(inputRows.schema())).drop(plan.column());
             long t1 = System.nanoTime();
             features.write().mode(overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists).parquet(output);
             double job = (System.nanoTime() - t1) / 1e9;
