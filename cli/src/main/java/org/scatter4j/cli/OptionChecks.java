@@ -6,7 +6,7 @@ import org.scatter4j.scattering.ScatteringConfig;
  * Checks of options shared by several commands, made before any data is read, through the
  * library's own configuration objects, with messages that name the option.
  */
-final class OptionChecks {
+public final class OptionChecks {
     private OptionChecks() {
     }
 
@@ -39,7 +39,7 @@ final class OptionChecks {
      * --J and --max-order of the 1D commands, whatever the signal length: 2^J must fit an int
      * length; J against the length itself is checked by {@code Scattering1D}'s builder once it is known.
      */
-    static void scattering1d(int J, int maxOrder) {
+    public static void scattering1d(int J, int maxOrder) {
         if (J < 1 || J > 30) {
             throw new IllegalArgumentException("--J must be in [1, 30] (largest scale 2^J samples, 2^J <= the signal length), got "
                     + J);

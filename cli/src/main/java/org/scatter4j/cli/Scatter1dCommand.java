@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
             "INPUT: a .npy of shape (N) or (B, N); a .wav (mixed to mono); or a folder of .wav files (sorted by name,",
             "all of one sample rate, and of one length unless --length is given).",
             "OUTPUT.npy gets shape (B, C, N'); OUTPUT.paths.json beside it describes each channel."})
-final class Scatter1dCommand implements Callable<Integer> {
+public final class Scatter1dCommand implements Callable<Integer> {
     @Option(names = "--J", required = true, description = "Largest wavelet scale 2^J samples; 2^J <= N.")
     int J;
 
@@ -76,18 +76,12 @@ final class Scatter1dCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // every option checked before any data is read
-        boolean float64 = switch (precision) {
-            case "float32" -> false;
-            case "float64" -> true;
-            default -> throw new IllegalArgumentException("--precision must be float32 or float64, got '" + precision + "'");
-        };
+        boolean float64 = isFloat64(precision);
         int[] qs = parseQ(q);
         int nThreads = threads.resolve();
         OptionChecks.scattering1d(J, maxOrder);
         Integer samplesT = t == null || t.equals("global") ? null : parseT(t);
-        if (length != null && length < 2) {
-            throw new IllegalArgumentException("--length must be >= 2 samples, got " + length);
-        }
+        checkLength(length);
         if (!output.getFileName().toString().endsWith(".npy")) {
             throw new IllegalArgumentException("OUTPUT must end in .npy, got " + output);
         }
@@ -159,8 +153,24 @@ final class Scatter1dCommand implements Callable<Integer> {
         return b.build();
     }
 
+    /** --precision: true for float64, false for float32; anything else refused naming the option. */
+    public static boolean isFloat64(String precision) {
+        return switch (precision) {
+            case "float32" -> false;
+            case "float64" -> true;
+            default -> throw new IllegalArgumentException("--precision must be float32 or float64, got '" + precision + "'");
+        };
+    }
+
+    /** --length, if given, must leave at least 2 samples. */
+    public static void checkLength(Integer length) {
+        if (length != null && length < 2) {
+            throw new IllegalArgumentException("--length must be >= 2 samples, got " + length);
+        }
+    }
+
     /** "12" -&gt; {12, 1}; "12,2" -&gt; {12, 2}. */
-    static int[] parseQ(String q) {
+    public static int[] parseQ(String q) {
         String[] parts = q.split(",", -1);
         if (parts.length > 2) {
             throw new IllegalArgumentException("--Q must be Q1 or Q1,Q2, got '" + q + "'");
@@ -180,7 +190,7 @@ final class Scatter1dCommand implements Callable<Integer> {
     }
 
     /** --T as a number of samples, >= 1 (global is handled by the caller). */
-    static int parseT(String t) {
+    public static int parseT(String t) {
         int samples;
         try {
             samples = Integer.parseInt(t.trim());
@@ -219,10 +229,7 @@ final class Scatter1dCommand implements Callable<Integer> {
             }
             if (length == null) {
                 for (int i = 1; i < wavs.size(); i++) {
-                    if (wavs.get(i).length != wavs.get(0).length) {
-                        throw new IllegalArgumentException(names.get(0) + " has " + wavs.get(0).length + " samples but "
-                                + names.get(i) + " has " + wavs.get(i).length + "; pass --length N to pad or cut them to N");
-                    }
+                    requireSameLength(names.get(0), wavs.get(0).length, names.get(i), wavs.get(i).length);
                 }
             }
         } else if (input.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".wav")) {
@@ -232,20 +239,9 @@ final class Scatter1dCommand implements Callable<Integer> {
             names.add(input.toString());
         } else if (input.getFileName().toString().endsWith(".npy")) {
             NpyArray a = Npy.read(input);
-            int[] shape = a.shape();
-            if (shape.length != 1 && shape.length != 2) {
-                throw new IllegalArgumentException(input + ": expected an array of shape (N) or (B, N), got "
-                        + NpyArray.shapeString(shape));
-            }
-            int count = shape.length == 1 ? 1 : shape[0];
-            int n = shape[shape.length - 1];
-            if (count == 0) {
-                throw new IllegalArgumentException(input + ": empty batch: shape " + NpyArray.shapeString(shape));
-            }
-            if (n < 2 && length == null) { // the builder's message would not name the file
-                throw new IllegalArgumentException(input + ": signals of " + n + " samples (shape " + NpyArray.shapeString(shape)
-                        + "); at least 2 are needed, or --length N to pad them");
-            }
+            int[] countAndLength = npySignals(input, a.shape(), length);
+            int count = countAndLength[0];
+            int n = countAndLength[1];
             double[] v = a.toDoubleArray();
             for (int i = 0; i < count; i++) {
                 names.add(input + "[" + i + "]");
@@ -265,6 +261,35 @@ final class Scatter1dCommand implements Callable<Integer> {
             }
         }
         return fit(v, wavs.size(), n, null, names, rate);
+    }
+
+    /**
+     * {count, N} of a .npy of signals of shape (N) or (B, N); refuses another rank, an empty batch, and
+     * signals of fewer than 2 samples unless {@code length} (--length) pads them.
+     */
+    public static int[] npySignals(Path input, int[] shape, Integer length) {
+        if (shape.length != 1 && shape.length != 2) {
+            throw new IllegalArgumentException(input + ": expected an array of shape (N) or (B, N), got "
+                    + NpyArray.shapeString(shape));
+        }
+        int count = shape.length == 1 ? 1 : shape[0];
+        int n = shape[shape.length - 1];
+        if (count == 0) {
+            throw new IllegalArgumentException(input + ": empty batch: shape " + NpyArray.shapeString(shape));
+        }
+        if (n < 2 && length == null) { // the builder's message would not name the file
+            throw new IllegalArgumentException(input + ": signals of " + n + " samples (shape " + NpyArray.shapeString(shape)
+                    + "); at least 2 are needed, or --length N to pad them");
+        }
+        return new int[] {count, n};
+    }
+
+    /** Refuses (without --length) two recordings of one folder of different lengths, naming both and their lengths. */
+    public static void requireSameLength(String first, int firstLength, String other, int otherLength) {
+        if (otherLength != firstLength) {
+            throw new IllegalArgumentException(first + " has " + firstLength + " samples but " + other + " has " + otherLength
+                    + "; pass --length N to pad or cut them to N");
+        }
     }
 
     /** Cuts or pads rows of length n to {@code length} and checks every sample is finite. */

@@ -1,7 +1,6 @@
 package org.scatter4j.spark;
 
 import java.io.IOException;
-import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +29,7 @@ import org.scatter4j.io.NpyReader;
  * read from its start up to the slice's end (gzip cannot seek), so for very large IDX sets a .npy is
  * the better input.
  */
-final class ImageSource implements Serializable {
+final class ImageSource implements RowSource {
     private static final long serialVersionUID = 1L;
 
     private enum Kind { NPY, FOLDER, IDX }
@@ -82,10 +81,7 @@ final class ImageSource implements Serializable {
                 if (s.length != 2 && s.length != 3) {
                     throw new IOException(input + ": expected shape (M, N) or (B, M, N), got " + java.util.Arrays.toString(s));
                 }
-                if (r.fortranOrder() && s.length == 3 && s[0] > 1) {
-                    throw new IOException(input + ": Fortran-order array; save it in C order (numpy.ascontiguousarray) so that "
-                            + "each task can read its own images");
-                }
+                requireCOrder(input, r, s.length == 3 ? s[0] : 1, "images");
                 int b = s.length == 2 ? 1 : s[0];
                 if (b == 0) {
                     throw new IOException(input + ": empty batch, no image");
@@ -102,6 +98,17 @@ final class ImageSource implements Serializable {
             return idx(pair);
         }
         throw new IOException(input + ": not a .npy, an IDX image file (…idx3…), a folder of images or an MNIST folder");
+    }
+
+    /**
+     * Refuses a Fortran-order array of more than one row ({@code what}): a task reaches its rows by
+     * seeking, which needs each row's values together (C order).
+     */
+    static void requireCOrder(Path input, NpyReader r, int rows, String what) throws IOException {
+        if (r.fortranOrder() && rows > 1) {
+            throw new IOException(input + ": Fortran-order array; save it in C order (numpy.ascontiguousarray) so that "
+                    + "each task can read its own " + what);
+        }
     }
 
     private static Path idxFile(Path folder, String base) {
@@ -154,7 +161,8 @@ final class ImageSource implements Serializable {
         return b0 == 0x1f && b1 == 0x8b ? new java.util.zip.GZIPInputStream(in) : in;
     }
 
-    int count() {
+    @Override
+    public int count() {
         return count;
     }
 
@@ -171,7 +179,8 @@ final class ImageSource implements Serializable {
     }
 
     /** Rows (id, [label,] pixels array&lt;float&gt;): id is the image's position in the input. */
-    StructType schema() {
+    @Override
+    public StructType schema() {
         StructType s = new StructType().add("id", DataTypes.LongType, false);
         if (labelled) {
             s = s.add("label", DataTypes.IntegerType, false);
@@ -179,8 +188,8 @@ final class ImageSource implements Serializable {
         return s.add("pixels", DataTypes.createArrayType(DataTypes.FloatType, false), false);
     }
 
-    /** Rows {@code first .. first + n - 1}, read by the task that calls this. */
-    List<Row> read(int first, int n) throws IOException {
+    @Override
+    public List<Row> read(int first, int n) throws IOException {
         List<Row> rows = new ArrayList<>(n);
         switch (kind) {
             case NPY -> {

@@ -37,7 +37,7 @@ class SparkCommandsTest {
     }
 
     /** Runs the command line; returns {exit code, stdout, stderr}. */
-    private static Object[] run(String... args) {
+    static Object[] run(String... args) {
         CommandLine cl = SparkMain.newCommandLine();
         StringWriter err = new StringWriter();
         cl.setErr(new PrintWriter(err));
