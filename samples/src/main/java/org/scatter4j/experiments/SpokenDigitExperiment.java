@@ -38,6 +38,8 @@ import org.scatter4j.scattering.Scattering1D;
  * <li>J = 8: Kymatio's example setting (issue 17), not tuned.</li>
  * <li>N = 8192 (holds 2983 of FSDD's 3000 recordings), log(S + 1e-6), 5 folds, seed 1: fixed a
  *     priori, not tuned.</li>
+ * <li>Other data sets ({@link Settings#forTraining}): J, T and N follow the training set's sample
+ *     rate and lengths; on FSDD that rule gives the defaults above.</li>
  * </ul>
  *
  * <pre>{@code
@@ -87,8 +89,9 @@ public final class SpokenDigitExperiment {
          * smallest power of two that holds 95 % of its recordings, at least 2^J and T times the
          * segments (the longest 5 % are cut at N). FSDD's training set: 95 % of its recordings are at
          * most 5318 samples, the bundled subset's 5295, so N = 8192, the defaults' own (a 99 % rule
-         * would give 8192 for the first but 16384 for the second, whose 99th percentile is 8309). Q, the segments, log eps, the C grid and the SVM's tolerance stay; C is
-         * cross-validated in every run. At 8 kHz on FSDD this is {@link #defaults()} exactly.
+         * would give 8192 for the first but 16384 for the second, whose 99th percentile is 8309). Q,
+         * the segments, log eps, the C grid and the SVM's tolerance stay; C is cross-validated in
+         * every run. At 8 kHz on FSDD this is {@link #defaults()} exactly.
          *
          * @throws IllegalArgumentException if the training set cannot train a classifier (as {@link #run})
          */

@@ -219,9 +219,9 @@ public final class MorletFilterBank1D {
      * <p>Only the terms that can be nonzero are computed: exp(-a) is exactly 0 in float64 for a &gt;
      * 745.2, so in each period row the Gaussians are evaluated on the frequencies within
      * sqrt({@link #UNDERFLOW} 2 sigma^2) of their centre and the other terms, zeros added to a sum,
-     * are skipped; the result is the same bits as summing them all. For the narrow filters of a long
-     * signal this is most of the work (at 262144 padded samples, Q = 12, most filters are nonzero on
-     * a few percent of the axis).
+     * are skipped; the result is the same bits as summing them all. A wavelet of centre xi is then
+     * evaluated on about 2 xi of the axis in one or two of the up to 9 period rows, instead of on
+     * all of them: for the low-frequency wavelets of a long signal, nearly all of the work.
      */
     static double[] morlet(double xi, double sigma, Scratch w) {
         int N = w.length;
