@@ -57,20 +57,11 @@ public final class Float32Range {
     public static void recomputeHugeImages(float[] images, int offset, int count, int imageLength, float[] out, int outOffset,
                                            int outputLength, int plane, java.util.function.UnaryOperator<double[]> float64,
                                            String record) {
-        double[] image = null;
-        for (int i = 0; i < count; i++) {
-            int from = offset + i * imageLength;
-            if (!exceedsSafe(images, from, imageLength)) {
-                continue;
-            }
-            if (image == null) {
-                image = new double[imageLength];
-            }
+        recompute(count, imageLength, i -> exceedsSafe(images, offset + i * imageLength, imageLength), (image, i) -> {
             for (int p = 0; p < imageLength; p++) {
-                image[p] = images[from + p];
+                image[p] = images[offset + i * imageLength + p];
             }
-            storeRounded(float64.apply(image), out, outOffset + i * outputLength, i, plane, record);
-        }
+        }, out, outOffset, outputLength, plane, float64, record);
     }
 
     /**
@@ -80,16 +71,24 @@ public final class Float32Range {
     public static void recomputeHugeImages(double[] images, int offset, int count, int imageLength, float[] out, int outOffset,
                                            int outputLength, int plane, java.util.function.UnaryOperator<double[]> float64,
                                            String record) {
+        recompute(count, imageLength, i -> exceedsSafe(images, offset + i * imageLength, imageLength),
+                (image, i) -> System.arraycopy(images, offset + i * imageLength, image, 0, imageLength),
+                out, outOffset, outputLength, plane, float64, record);
+    }
+
+    /** Records i for which {@code huge} holds, loaded as float64 by {@code load}, recomputed by {@code float64} and rounded. */
+    private static void recompute(int count, int imageLength, java.util.function.IntPredicate huge,
+                                  java.util.function.ObjIntConsumer<double[]> load, float[] out, int outOffset, int outputLength,
+                                  int plane, java.util.function.UnaryOperator<double[]> float64, String record) {
         double[] image = null;
         for (int i = 0; i < count; i++) {
-            int from = offset + i * imageLength;
-            if (!exceedsSafe(images, from, imageLength)) {
+            if (!huge.test(i)) {
                 continue;
             }
             if (image == null) {
                 image = new double[imageLength];
             }
-            System.arraycopy(images, from, image, 0, imageLength);
+            load.accept(image, i);
             storeRounded(float64.apply(image), out, outOffset + i * outputLength, i, plane, record);
         }
     }
