@@ -57,8 +57,23 @@ public final class WavReader {
         }
     }
 
+    /**
+     * What a WAV file's header says, checked as {@link #read} checks it, without its samples.
+     *
+     * @param frames        samples per channel: the length of the signal {@link #read} gives
+     * @param sampleRate    frames per second
+     * @param channels      channels in the file
+     * @param bitsPerSample bits per stored sample
+     */
+    public record Header(int frames, int sampleRate, int channels, int bitsPerSample) {
+    }
+
     /** The format chunk's fields that decoding needs. */
     private record Format(int code, int channels, int sampleRate, int blockAlign, int bits) {
+    }
+
+    /** A checked header: the format, where the samples start and how many frames there are. */
+    private record Layout(Format format, long dataStart, int frames) {
     }
 
     /**
@@ -68,6 +83,30 @@ public final class WavReader {
      *                     whose sizes agree with the file; the message names the file and the reason
      */
     public static Signal read(Path file) throws IOException {
+        String name = file.toString();
+        try (FileChannel ch = open(file)) {
+            Layout l = layout(name, ch);
+            Format format = l.format();
+            return new Signal(decode(name, ch, format, l.dataStart(), l.frames()), format.sampleRate, format.channels,
+                    format.bits, format.code == WAVE_FORMAT_PCM ? "PCM" : "float");
+        }
+    }
+
+    /**
+     * Reads and checks a WAV file's header only (every check of {@link #read} but the samples' own:
+     * a NaN float sample is found by {@link #read}): for a folder's rates and lengths before the
+     * samples are needed.
+     *
+     * @throws IOException as {@link #read}
+     */
+    public static Header header(Path file) throws IOException {
+        try (FileChannel ch = open(file)) {
+            Layout l = layout(file.toString(), ch);
+            return new Header(l.frames(), l.format().sampleRate, l.format().channels, l.format().bits);
+        }
+    }
+
+    private static FileChannel open(Path file) throws IOException {
         String name = file.toString();
         // checked before opening: opening a named pipe blocks until a writer comes, and a folder's
         // read fails with only "Is a directory"
@@ -82,12 +121,10 @@ public final class WavReader {
         if (!Files.isRegularFile(file)) {
             throw new IOException(name + ": not a regular file (a pipe, socket or device); a WAV file is needed");
         }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            return read(name, ch);
-        }
+        return FileChannel.open(file, StandardOpenOption.READ);
     }
 
-    private static Signal read(String name, FileChannel ch) throws IOException {
+    private static Layout layout(String name, FileChannel ch) throws IOException {
         long fileSize = ch.size();
         if (fileSize == 0) {
             throw new IOException(name + ": empty file, not a WAV file");
@@ -161,8 +198,7 @@ public final class WavReader {
             throw new IOException(name + ": " + frames + " frames, more than the " + Integer.MAX_VALUE + " a Java array can hold");
         }
         ReadLimit.check(name, frames + " frames", frames * Float.BYTES);
-        return new Signal(decode(name, ch, format, dataStart, (int) frames), format.sampleRate, format.channels,
-                format.bits, format.code == WAVE_FORMAT_PCM ? "PCM" : "float");
+        return new Layout(format, dataStart, (int) frames);
     }
 
     private static Format format(String name, FileChannel ch, long body, long size) throws IOException {

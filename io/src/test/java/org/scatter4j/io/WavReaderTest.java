@@ -155,6 +155,29 @@ class WavReaderTest {
         assertTrue(failure("rifx.wav", rifx).contains("RIFX"));
     }
 
+    /** {@link WavReader#header}: the fields {@code read} gives, and {@code read}'s refusals of the header, same messages. */
+    @Test
+    void headerAgreesWithReadWithoutTheSamples() throws IOException {
+        byte[] stereo = new WavBytes().fmt(1, 2, 22050, 16, true).chunk("data", WavBytes.pcm16(300, 600, 900, 100, 5, 7)).build();
+        Path p = write("h.wav", stereo);
+        WavReader.Signal s = WavReader.read(p);
+        assertEquals(new WavReader.Header(s.samples().length, s.sampleRate(), s.channels(), s.bitsPerSample()), WavReader.header(p));
+        assertEquals(new WavReader.Header(3, 22050, 2, 16), WavReader.header(p));
+        byte[] good = new WavBytes().fmt(1, 1, 8000, 16, false).chunk("data", WavBytes.pcm16(1, 2, 3, 4)).build();
+        byte[][] bad = {java.util.Arrays.copyOf(good, 20), new WavBytes().fmt(7, 1, 8000, 8, false).chunk("data", new byte[4]).build(),
+            new WavBytes().fmt(1, 1, 8000, 16, false).build(), "not a wav".getBytes()};
+        for (int i = 0; i < bad.length; i++) {
+            Path b = write("bad" + i + ".wav", bad[i]);
+            String fromRead = assertThrows(IOException.class, () -> WavReader.read(b)).getMessage();
+            assertEquals(fromRead, assertThrows(IOException.class, () -> WavReader.header(b)).getMessage());
+        }
+        // a NaN float sample is the samples' problem: header reads, read refuses
+        ByteBuffer nan = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putFloat(0.5f).putFloat(Float.NaN);
+        Path n = write("nan.wav", new WavBytes().fmt(3, 1, 8000, 32, false).chunk("data", nan.array()).build());
+        assertEquals(2, WavReader.header(n).frames());
+        assertTrue(failure("nan2.wav", Files.readAllBytes(n)).contains("is NaN"));
+    }
+
     /** Things named .wav that are not files: refused by name and reason at once (a pipe must not block). */
     @Test
     void refusesFoldersBrokenLinksAndPipesNamedWav() throws Exception {

@@ -23,8 +23,8 @@ import org.scatter4j.io.WavReader;
  * {@code --length} pads or cuts every signal to N (the messages are {@link Scatter1dCommand}'s).
  *
  * <p>Opened on the driver, which checks what can be checked before Spark starts: the .npy's header
- * and shape, or every recording of a folder (WavReader has no header-only read, so the driver reads
- * each file once, one at a time, for its rate and length; the tasks read them again). Each task
+ * and shape, or every recording of a folder (its header only, {@link WavReader#header}: its rate
+ * and length; the tasks read the samples). Each task
  * then reads its own rows: a .npy slice by seeking, a folder's by its file names. The samples reach
  * the transformer as doubles (float32 files widened exactly, float64 unrounded), so {@code
  * --precision float32} is the float32 transform of the samples as stored. Whether they are finite is
@@ -83,20 +83,23 @@ final class SignalSource implements RowSource {
         throw new IllegalArgumentException(input + ": expected a .npy, a .wav or a folder of .wav files");
     }
 
-    /** Reads every recording once, checking one sample rate and (without --length) one length, as scatter1d does. */
+    /**
+     * Reads every recording's header, checking one sample rate and (without --length) one length, as
+     * scatter1d does; the tasks read the samples.
+     */
     private static SignalSource wavs(List<Path> wavs, Integer length) throws IOException {
         List<String> files = new ArrayList<>();
         int firstRate = 0;
         int firstLength = 0;
         for (Path f : wavs) {
-            WavReader.Signal s = WavReader.read(f);
+            WavReader.Header h = WavReader.header(f);
             if (files.isEmpty()) {
-                firstRate = s.sampleRate();
-                firstLength = s.samples().length;
+                firstRate = h.sampleRate();
+                firstLength = h.frames();
             } else {
-                WavFolder.requireSameRate(wavs.get(0), firstRate, f, s.sampleRate());
+                WavFolder.requireSameRate(wavs.get(0), firstRate, f, h.sampleRate());
                 if (length == null) {
-                    Scatter1dCommand.requireSameLength(wavs.get(0).toString(), firstLength, f.toString(), s.samples().length);
+                    Scatter1dCommand.requireSameLength(wavs.get(0).toString(), firstLength, f.toString(), h.frames());
                 }
             }
             files.add(f.toAbsolutePath().toString());

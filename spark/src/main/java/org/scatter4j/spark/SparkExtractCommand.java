@@ -107,9 +107,10 @@ final class SparkExtractCommand implements Callable<Integer> {
         }
         boolean oneD = ONE_D.equals(transform);
         refuseOptionsOfTheOtherMode(oneD);
+        int[] qs = null;
         if (oneD) { // every 1d option checked before anything is read (scatter1d's checks and messages)
             Scatter1dCommand.isFloat64(precision != null ? precision : Scattering1DTransformer.FLOAT32);
-            Scatter1dCommand.parseQ(q != null ? q : "1");
+            qs = Scatter1dCommand.parseQ(q != null ? q : "1");
             OptionChecks.scattering1d(J, maxOrder);
             if (t != null && !t.equals(Scattering1DTransformer.GLOBAL)) {
                 Scatter1dCommand.parseT(t);
@@ -127,7 +128,7 @@ final class SparkExtractCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--partitions must be >= 1, got " + partitions);
         }
         // the input opened (its IOExceptions) and the parameters checked against its size before Spark starts
-        Plan plan = oneD ? signalPlan() : imagePlan();
+        Plan plan = oneD ? signalPlan(qs) : imagePlan();
         RowSource source = plan.source();
         AbstractScatteringTransformer<?> scattering = plan.scattering();
         int d = scattering.featureCount();
@@ -221,9 +222,8 @@ final class SparkExtractCommand implements Callable<Integer> {
         return new Plan(source, scattering, "pixels", transform + " J=" + J + " L=" + orientations);
     }
 
-    /** The options were checked by {@link #call}; the transformer's featureCount checks 2^J and T against N. */
-    private Plan signalPlan() throws IOException {
-        int[] qs = Scatter1dCommand.parseQ(q != null ? q : "1");
+    /** The options were checked by {@link #call} ({@code qs}: --Q parsed); the transformer's featureCount checks 2^J and T against N. */
+    private Plan signalPlan(int[] qs) throws IOException {
         SignalSource source = SignalSource.open(input, length);
         Scattering1DTransformer scattering = new Scattering1DTransformer().setInputCol(SignalSource.COLUMN).setOutputCol("features")
                 .setSignalLength(source.length()).setJ(J).setQ(qs[0], qs[1]).setMaxOrder(maxOrder)
