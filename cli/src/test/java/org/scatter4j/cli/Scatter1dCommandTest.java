@@ -55,6 +55,37 @@ class Scatter1dCommandTest {
         }
     }
 
+    /**
+     * A long recording in a small heap: 6 s at 44.1 kHz (262144 samples, J=8, Q=12) runs in 384 MB,
+     * because the filters keep only their nonzero runs (the dense bank alone took about 1 GB); a
+     * recording 4x longer, whose filters and scratch need more than the heap, is refused at once with
+     * one line naming N, J, Q and the heap, and leaves no file.
+     */
+    @Test
+    void aLongRecordingRunsInASmallHeapAndOneTooLongIsRefusedAtOnce() throws Exception {
+        int heapMb = 384;
+        Path wav = tmp.resolve("long.wav");
+        writeWav(wav, chirp(262144), 44100);
+        Path out = tmp.resolve("long_s.npy");
+        ScatterCommandTest.Run ok = ScatterCommandTest.runInSmallHeap(heapMb, "scatter1d", "--J", "8", "--Q", "12", "--threads", "1",
+                wav.toString(), out.toString());
+        assertEquals(0, ok.exit(), ok.out());
+        NpyArray s = Npy.read(out);
+        Scattering1D t = Scattering1D.builder().J(8).Q(12).length(262144).build();
+        assertArrayEquals(new int[] {1, t.channelCount(), t.outputSamples()}, s.shape());
+        Files.delete(out);
+        Files.delete(tmp.resolve("long_s.paths.json"));
+        Path longer = tmp.resolve("longer.wav");
+        writeWav(longer, chirp(4 * 262144), 44100);
+        long before = files();
+        ScatterCommandTest.Run refused = ScatterCommandTest.runInSmallHeap(heapMb, "scatter1d", "--J", "8", "--Q", "12",
+                longer.toString(), out.toString());
+        assertEquals(2, refused.exit(), refused.out());
+        assertEquals(1, refused.out().strip().lines().count(), refused.out());
+        assertTrue(refused.out().contains("N=1048576, J=8, Q=(12, 1)") && refused.out().contains("of heap available"), refused.out());
+        assertEquals(before, files(), "a refused run left a file");
+    }
+
     @Test
     void matchesKymatiosChirpReferenceInFloat64() throws Exception {
         Path ref = Path.of("../../shared/reference/kymatio1d");

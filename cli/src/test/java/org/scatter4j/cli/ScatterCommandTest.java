@@ -178,7 +178,7 @@ class ScatterCommandTest {
     }
 
     /** Runs the command in a JVM of {@code heapMb} MB of heap; returns the exit code and the output. */
-    private static Run runInSmallHeap(int heapMb, String... args) throws Exception {
+    static Run runInSmallHeap(int heapMb, String... args) throws Exception {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(javaBin, "-Xmx" + heapMb + "m", "-cp",
                 System.getProperty("java.class.path"), "org.scatter4j.cli.Main"));

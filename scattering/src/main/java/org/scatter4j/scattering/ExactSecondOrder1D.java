@@ -1,6 +1,6 @@
 package org.scatter4j.scattering;
 
-import org.scatter4j.scattering.internal.FilterSupport;
+import org.scatter4j.wavelets.FilterSpectrum;
 import org.scatter4j.wavelets.MorletFilterBank1D;
 import org.scatter4j.wavelets.Padding1D;
 import org.scatter4j.wavelets.fft.LaneFft1D;
@@ -45,10 +45,8 @@ final class ExactSecondOrder1D {
     private final int outLength;
     private final int outStart;
     private final Padding1D padding;
-    private final double[][] phi;
-    private final int[][] phiSupport;
-    private final double[][][] psi2;
-    private final int[][][] psi2Support;
+    private final FilterSpectrum[] phi;
+    private final FilterSpectrum[][] psi2;
 
     ExactSecondOrder1D(Scattering1D s) {
         MorletFilterBank1D bank = s.filterBank();
@@ -58,13 +56,10 @@ final class ExactSecondOrder1D {
         outLength = s.outputSamples();
         padding = s.padding();
         outStart = padding.start(log2T);
-        phi = bank.phi().levels();
-        phiSupport = FilterSupport.ofLevels(phi);
-        psi2 = new double[bank.psi2().size()][][];
-        psi2Support = new int[psi2.length][][];
+        phi = bank.phi().spectra();
+        psi2 = new FilterSpectrum[bank.psi2().size()][];
         for (int n = 0; n < psi2.length; n++) {
-            psi2[n] = bank.psi2().get(n).levels();
-            psi2Support[n] = FilterSupport.ofLevels(psi2[n]);
+            psi2[n] = bank.psi2().get(n).spectra();
         }
     }
 
@@ -145,11 +140,11 @@ final class ExactSecondOrder1D {
         int n = paddedLength >> k1;
         int m = n >> k2;
         int k = k1 + k2;
-        Scattering1DCascade.multiplyPeriodize(u1Re, u1Im, psi2[n2][k1], psi2Support[n2][k1], n, 1 << k2, w.u2Re, w.u2Im, lanes, w.alignRe, w.alignIm);
+        Scattering1DCascade.multiplyPeriodize(u1Re, u1Im, psi2[n2][k1], n, 1 << k2, w.u2Re, w.u2Im, lanes, w.alignRe, w.alignIm);
         w.fft.inverseModulus(w.u2Re, w.u2Im, m, lanes);
         w.fft.forwardReal(w.u2Re, w.u2Im, m, lanes);
         int sub = 1 << Math.max(log2T - k, 0);
-        Scattering1DCascade.multiplyPeriodize(w.u2Re, w.u2Im, phi[k], phiSupport[k], m, sub, w.sRe, w.sIm, lanes, w.alignRe, w.alignIm);
+        Scattering1DCascade.multiplyPeriodize(w.u2Re, w.u2Im, phi[k], m, sub, w.sRe, w.sIm, lanes, w.alignRe, w.alignIm);
         w.fft.inverseReal(w.sRe, w.sIm, m / sub, lanes);
     }
 

@@ -1,6 +1,6 @@
 package org.scatter4j.scattering;
 
-import org.scatter4j.scattering.internal.FilterSupport;
+import org.scatter4j.wavelets.FilterSpectrum;
 import org.scatter4j.wavelets.MorletFilterBank1D;
 import org.scatter4j.wavelets.fft.LaneFft1D;
 
@@ -26,9 +26,8 @@ import org.scatter4j.wavelets.fft.LaneFft1D;
  */
 final class FirstOrder1D {
     private final int paddedLength;
-    private final double[][] psi1;
-    /** The nonzero runs of each psi1 ({@link FilterSupport}). */
-    private final int[][] psi1Support;
+    /** Each first-order wavelet at level 0. */
+    private final FilterSpectrum[] psi1;
     /** log2 of the subsampling of U1 of each first-order wavelet. */
     private final int[] k1;
 
@@ -36,12 +35,10 @@ final class FirstOrder1D {
         MorletFilterBank1D bank = s.filterBank();
         paddedLength = bank.paddedLength();
         int log2T = bank.phi().j();
-        psi1 = new double[bank.psi1().size()][];
-        psi1Support = new int[psi1.length][];
+        psi1 = new FilterSpectrum[bank.psi1().size()];
         k1 = new int[psi1.length];
         for (int n = 0; n < psi1.length; n++) {
-            psi1[n] = bank.psi1().get(n).level(0);
-            psi1Support[n] = FilterSupport.runs(psi1[n]);
+            psi1[n] = bank.psi1().get(n).spectrum(0);
             int j1 = bank.psi1().get(n).j();
             k1[n] = s.globalAveraging() ? j1 : Math.min(j1, log2T);
         }
@@ -71,7 +68,7 @@ final class FirstOrder1D {
      */
     void modulus(int n1, double[] xRe, double[] xIm, Work w, int lanes) {
         int n = paddedLength >> k1[n1];
-        Scattering1DCascade.multiplyPeriodize(xRe, xIm, psi1[n1], psi1Support[n1], paddedLength, 1 << k1[n1], w.re, w.im, lanes, w.alignRe, w.alignIm);
+        Scattering1DCascade.multiplyPeriodize(xRe, xIm, psi1[n1], paddedLength, 1 << k1[n1], w.re, w.im, lanes, w.alignRe, w.alignIm);
         w.fft.inverseModulus(w.re, w.im, n, lanes);
     }
 

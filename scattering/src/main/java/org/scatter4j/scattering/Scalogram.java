@@ -1,7 +1,6 @@
 package org.scatter4j.scattering;
 
 import java.util.List;
-import org.scatter4j.scattering.internal.FilterSupport;
 import org.scatter4j.wavelets.MorletFilterBank1D;
 import org.scatter4j.wavelets.Padding1D;
 import org.scatter4j.wavelets.fft.LaneFft1D;
@@ -78,7 +77,7 @@ public final class Scalogram {
         double[] uRe = new double[m], uIm = new double[m], alignRe = new double[m], alignIm = new double[m];
         int start = padding.start(resolution);
         for (int n = 0; n < psi.size(); n++) {
-            Scattering1DCascade.multiplyPeriodize(re, im, psi.get(n).level(0), FilterSupport.runs(psi.get(n).level(0)), np, sub, uRe, uIm, 1, alignRe, alignIm);
+            Scattering1DCascade.multiplyPeriodize(re, im, psi.get(n).spectrum(0), np, sub, uRe, uIm, 1, alignRe, alignIm);
             fft.inverse(uRe, uIm, m, 1);
             for (int t = 0; t < columns; t++) {
                 out[n * columns + t] = Math.hypot(uRe[start + t], uIm[start + t]);

@@ -66,7 +66,7 @@ public final class Scattering1D {
         this.maxOrder = b.maxOrder;
         this.N = b.N;
         this.padding = Padding1D.of(N, J, T);
-        checkMemory(padding.paddedLength(), J, Q1, Q2, N); // the exact padded length, before the filters
+        checkMemory(padding.paddedLength(), J, Q1, Q2, T, global, N); // the exact padded length, before the filters
         this.bank = MorletFilterBank1D.of(padding.paddedLength(), J, Q1, Q2, T);
         bank.checkAliasFree();
         if (maxOrder == 2) {
@@ -106,32 +106,38 @@ public final class Scattering1D {
     }
 
     /**
-     * Refuses, before anything large is allocated, filters that cannot fit in the heap. The bound
-     * is a floor: the bank keeps every filter's spectrum at the padded length Np in float64, 8 Np
-     * bytes per filter (measured: 10 to 24 with the subsampled levels and the float32 tables), plus
-     * one block's scratch of about 240 Np bytes; so nothing that fits is refused, and a Q or N far
-     * beyond the heap (--Q 1000000, --length 2000000000: an OutOfMemoryError after seconds) is
-     * refused at once, naming N, J, Q, the floor and the heap.
+     * Refuses, before anything large is allocated, a transform that cannot fit in the heap: its filter
+     * bank (an upper bound computed from the filters' bandwidths, {@link
+     * MorletFilterBank1D#estimateBytes}, within 1 % of the true size), its FFT tables and padding map
+     * (about {@link #TABLE_BYTES} per padded sample) and one block's scratch ({@link #BLOCK_BYTES}); each
+     * more thread working on the same long signal needs about another block's worth. A Q or N far
+     * beyond the heap (--Q 1000000, --length 2000000000) is refused at once, naming N, J, Q, T, the
+     * estimate and the heap, instead of an OutOfMemoryError after seconds.
      */
-    private static void checkMemory(long paddedLength, int J, int Q1, int Q2, int N) {
+    private static void checkMemory(long paddedLength, int J, int Q1, int Q2, int T, boolean global, int N) {
         if (paddedLength > ScatteringMemory.MAX_ARRAY) {
             throw new IllegalArgumentException("signal length N=" + N + " needs a padded length of " + paddedLength
                     + " samples, more than the " + ScatteringMemory.MAX_ARRAY + " a Java array holds");
         }
         Runtime rt = Runtime.getRuntime();
         long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-        long perFilter = 8 * paddedLength;
-        long cap = available / perFilter + 2;
-        long psi = MorletFilterBank1D.waveletCount(J, Q1, cap) + MorletFilterBank1D.waveletCount(J, Q2, cap);
-        long filters = 1 + Math.min(psi, cap); // counting stops at cap, where the floor already exceeds the heap
-        long need = filters * perFilter + 240 * paddedLength;
-        if (need > available) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "signal length N=%d, J=%d, Q=(%d, %d):"
-                    + " %s%d filters of %d padded samples need at least %.2f GB of memory, more than the %.2f GB of heap"
-                    + " available (raise it with java -Xmx, or SCATTER4J_JAVA_OPTS for the command line; or lower Q or N)",
-                    N, J, Q1, Q2, psi >= cap ? "over " : "", filters, paddedLength, need / 1e9, available / 1e9));
+        long scratch = (TABLE_BYTES + BLOCK_BYTES) * paddedLength;
+        long bank = MorletFilterBank1D.estimateBytes((int) paddedLength, J, Q1, Q2, T, Math.max(0, available - scratch));
+        if (bank + scratch > available) {
+            boolean over = bank > available - scratch; // estimateBytes stopped counting at its limit
+            String tLabel = global ? "global" : String.valueOf(T);
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "signal length N=%d, J=%d, Q=(%d, %d), T=%s"
+                    + " needs %s %.2f GB of memory (filters %s%.2f GB, scratch %.2f GB for %d padded samples), more than the %.2f GB"
+                    + " of heap available (raise it with java -Xmx, or SCATTER4J_JAVA_OPTS for the command line; or lower Q or N)",
+                    N, J, Q1, Q2, tLabel, over ? "more than" : "about", (bank + scratch) / 1e9, over ? "over " : "", bank / 1e9,
+                    scratch / 1e9, paddedLength, available / 1e9));
         }
     }
+
+    /** FFT twiddles and the padding map per padded sample, both precisions (measured with a class histogram: about 57). */
+    private static final long TABLE_BYTES = 64;
+    /** One block and one workspace per padded sample of a lane (measured: 205-220 per thread for one long signal). */
+    private static final long BLOCK_BYTES = 240;
 
     public static Builder builder() {
         return new Builder();
@@ -413,7 +419,7 @@ public final class Scattering1D {
             }
             // the padded length is at least the next power of two of N: checked before Padding1D,
             // which itself allocates N values (and overflows int past 2^30)
-            checkMemory(Long.highestOneBit(2L * N - 1), J, Q1, Q2, N);
+            checkMemory(Long.highestOneBit(2L * N - 1), J, Q1, Q2, global || T == 0 ? 1 << J : T, global, N);
             return new Scattering1D(this);
         }
     }

@@ -2,7 +2,7 @@ package org.scatter4j.scattering;
 
 import org.scatter4j.scattering.engine.LaneBlock64;
 import org.scatter4j.scattering.engine.LaneCascade;
-import org.scatter4j.scattering.internal.FilterSupport;
+import org.scatter4j.wavelets.FilterSpectrum;
 import org.scatter4j.wavelets.MorletFilterBank1D;
 import org.scatter4j.wavelets.fft.LaneFft1D;
 
@@ -49,17 +49,15 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
     private final int outLength;
     private final int start;
     private final int channels;
-    private final double[][] phi;
-    /** The nonzero runs of phi and of each psi2 at each level ({@link FilterSupport}). */
-    private final int[][] phiSupport;
+    /** phi at each level, as nonzero runs ({@link FilterSpectrum}; the cascade reads its own precision's). */
+    private final FilterSpectrum[] phi;
     private final FirstOrder1D first;
     /** The float32 cascade's float64 fallback for second-order maps made in the padding. */
     private final ExactSecondOrder1D exact;
-    private final double[][][] psi2;
-    private final int[][][] psi2Support;
-    /** Each first-order wavelet at level 0, in the cascade's precision, and its nonzero runs. */
-    private final double[][] psi1;
-    private final int[][] psi1Support;
+    /** Each second-order wavelet at each level. */
+    private final FilterSpectrum[][] psi2;
+    /** Each first-order wavelet at level 0. */
+    private final FilterSpectrum[] psi1;
     /**
      * The noise the float32 FFTs of U1 put into a channel, over ||U1||^2, without the filters' part:
      * {@link #NOISE_C} eps^2 (2 log2 n + 1) for U1 of n samples (its inverse and forward FFT, plus the
@@ -118,20 +116,17 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
         outLength = s.outputSamples();
         start = s.padding().start(log2T);
         channels = s.channelCount();
-        phi = bank.phi().levels();
-        phiSupport = FilterSupport.ofLevels(phi);
+        phi = bank.phi().spectra();
         first = new FirstOrder1D(s);
         exact = new ExactSecondOrder1D(s);
         j1 = new int[bank.psi1().size()];
         for (int n = 0; n < j1.length; n++) {
             j1[n] = bank.psi1().get(n).j();
         }
-        psi2 = new double[bank.psi2().size()][][];
-        psi2Support = new int[psi2.length][][];
+        psi2 = new FilterSpectrum[bank.psi2().size()][];
         j2 = new int[psi2.length];
         for (int n = 0; n < psi2.length; n++) {
-            psi2[n] = bank.psi2().get(n).levels();
-            psi2Support[n] = FilterSupport.ofLevels(psi2[n]);
+            psi2[n] = bank.psi2().get(n).spectra();
             j2[n] = bank.psi2().get(n).j();
         }
         secondStart = new int[j1.length];
@@ -147,11 +142,9 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
             most = Math.max(most, channel - secondStart[n]);
         }
         maxSecond = most;
-        psi1 = new double[j1.length][];
-        psi1Support = new int[j1.length][];
+        psi1 = new FilterSpectrum[j1.length];
         for (int n = 0; n < j1.length; n++) {
-            psi1[n] = bank.psi1().get(n).levels()[0];
-            psi1Support[n] = FilterSupport.runs(psi1[n]);
+            psi1[n] = bank.psi1().get(n).spectrum(0);
         }
         noiseScale = new double[j1.length]; // float64 in both
         noiseWeight = new double[channels]; // float64 in both
@@ -164,7 +157,7 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
                 if (j2[m] > j1[n]) {
                     int sub2 = global ? j2[m] : Math.min(j2[m], log2T);
                     int k2 = Math.max(sub2 - first.k1(n), 0);
-                    noiseWeight[c++] = squares(bank.psi2().get(m).level(first.k1(n))) / ((double) len * (1 << k2)) // float64 in both
+                    noiseWeight[c++] = bank.psi2().get(m).spectrum(first.k1(n)).sumOfSquares() / ((double) len * (1 << k2)) // float64 in both
                             * averageWeight(bank, first.k1(n) + k2);
                 }
             }
@@ -179,15 +172,7 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
         int n = paddedLength >> k;
         int sub = 1 << Math.max(log2T - k, 0);
         int m = n / sub;
-        return squares(bank.phi().level(k)) / ((double) sub * n) * outLength / m; // float64 in both
-    }
-
-    private static double squares(double[] filter) { // float64 in both
-        double sum = 0; // float64 in both
-        for (double g : filter) { // float64 in both
-            sum += g * g;
-        }
-        return sum;
+        return bank.phi().spectrum(k).sumOfSquares() / ((double) sub * n) * outLength / m; // float64 in both
     }
 
     @Override
@@ -235,7 +220,7 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
         int l = b.lanes;
         int k = first.k1(n1);
         int n = paddedLength >> k;
-        multiplyPeriodize(b.xRe, b.xIm, psi1[n1], psi1Support[n1], paddedLength, 1 << k, w.u1Re, w.u1Im, l, w.alignRe, w.alignIm);
+        multiplyPeriodize(b.xRe, b.xIm, psi1[n1], paddedLength, 1 << k, w.u1Re, w.u1Im, l, w.alignRe, w.alignIm);
         w.fft.inverseModulus(w.u1Re, w.u1Im, n, l);
         energyLanes(w.u1Re, 0, n, l, w.u1Energy);
         int heavy = spectrumAndAverages(n1, b, w, w.u1Re, w.u1Im, false);
@@ -285,7 +270,7 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
             int sub2 = global ? j2[n2] : Math.min(j2[n2], log2T);
             int k2 = Math.max(sub2 - k1, 0);
             int m = n >> k2;
-            multiplyPeriodize(re, im, psi2[n2][k1], psi2Support[n2][k1], n, 1 << k2, w.u2Re, w.u2Im, l, w.alignRe, w.alignIm);
+            multiplyPeriodize(re, im, psi2[n2][k1], n, 1 << k2, w.u2Re, w.u2Im, l, w.alignRe, w.alignIm);
             w.fft.inverseModulus(w.u2Re, w.u2Im, m, l);
             if (global) {
                 sumInto(w.u2Re, m, l, w.sums, b.out, channel * l);
@@ -438,7 +423,7 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
     private void average(double[] re, double[] im, int n, int k, Workspace w, double[] out, int at, int l) {
         int sub = 1 << Math.max(log2T - k, 0);
         int m = n / sub;
-        multiplyPeriodize(re, im, phi[k], phiSupport[k], n, sub, w.sRe, w.sIm, l, w.alignRe, w.alignIm);
+        multiplyPeriodize(re, im, phi[k], n, sub, w.sRe, w.sIm, l, w.alignRe, w.alignIm);
         w.fft.inverseReal(w.sRe, w.sIm, m, l);
         System.arraycopy(w.sRe, start * l, out, at, outLength * l);
     }
@@ -447,20 +432,23 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
      * (outRe, outIm) = the product of a spectrum of length n with a real filter, periodized over
      * {@code k} periods and divided by k (Kymatio's cdgmm then subsample_fourier): the sum runs over
      * periods in order, as numpy's mean over the periods axis does. Only the filter's nonzero runs
-     * ({@code support}, {@link FilterSupport}) are visited: Morlet and Gaussian spectra underflow to
-     * zero away from their centre, and a zero term changes no sum, so the output is the one of the
-     * loop over every v that skips zeros, without a test per value; a run is split where it crosses
-     * a period so that the inner loops need no modulo. A part of a run past the first period is first
-     * copied to {@code (alignRe, alignIm)} (at least {@code n / k * lanes} long) at the place it lands
-     * in the output, so that the products read and write at one index: C2 (JDK 17) vectorizes that
-     * loop but not one that reads {@code re[b]} and writes {@code outRe[b - shift]}.
+     * ({@link FilterSpectrum}, in this cascade's precision) are visited: Morlet and Gaussian spectra
+     * underflow to zero away from their centre, and a zero term changes no sum, so the output is the
+     * one of the loop over every v that skips zeros, without a test per value; a run is split where it
+     * crosses a period so that the inner loops need no modulo. A part of a run past the first period
+     * is first copied to {@code (alignRe, alignIm)} (at least {@code n / k * lanes} long) at the place
+     * it lands in the output, so that the products read and write at one index: C2 (JDK 17) vectorizes
+     * that loop but not one that reads {@code re[b]} and writes {@code outRe[b - shift]}.
      */
-    static void multiplyPeriodize(double[] re, double[] im, double[] filter, int[] support, int n, int k, double[] outRe, double[] outIm,
+    static void multiplyPeriodize(double[] re, double[] im, FilterSpectrum spectrum, int n, int k, double[] outRe, double[] outIm,
             int lanes, double[] alignRe, double[] alignIm) {
+        double[] filter = spectrum.nonzeroValues();
+        int[] support = spectrum.nonzeroRuns();
         int m = n / k;
         int len = m * lanes;
         java.util.Arrays.fill(outRe, 0, len, 0.0);
         java.util.Arrays.fill(outIm, 0, len, 0.0);
+        int p = 0; // sample v's value is filter[p]: the runs' values are packed one after another
         for (int r = 0; r < support.length; r += 2) {
             int v = support[r], end = support[r + 1];
             while (v < end) {
@@ -473,14 +461,15 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
                     srcRe = alignRe;
                     srcIm = alignIm;
                 }
-                for (; v < stop; v++, to++) {
-                    double g = filter[v];
+                for (int last = p + stop - v; p < last; p++, to++) {
+                    double g = filter[p];
                     int at = to * lanes; // sample v's place in the output, and in src (re itself when to == v)
                     for (int b = at; b < at + lanes; b++) {
                         outRe[b] += srcRe[b] * g;
                         outIm[b] += srcIm[b] * g;
                     }
                 }
+                v = stop;
             }
         }
         if (k > 1) {

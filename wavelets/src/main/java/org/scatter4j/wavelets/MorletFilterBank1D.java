@@ -1,7 +1,6 @@
 package org.scatter4j.wavelets;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.scatter4j.wavelets.fft.LaneFft1D;
@@ -21,20 +20,24 @@ public final class MorletFilterBank1D {
     public static final double ALPHA = 5.0;
     public static final double R_PSI = Math.sqrt(0.5);
 
-    /** One filter: its centre frequency xi (cycles per sample, 0.5 = Nyquist), bandwidth sigma, largest safe subsampling 2^j, and spectra per level. */
-    public record Filter(double xi, double sigma, int j, double[][] levels) {
-        /** The spectrum at resolution 2^-level (length paddedLength / 2^level); do not modify. */
-        public double[] level(int level) {
-            return levels[level];
+    /**
+     * One filter: its centre frequency xi (cycles per sample, 0.5 = Nyquist), bandwidth sigma, largest
+     * safe subsampling 2^j, and its spectrum at each level (resolution 2^-level, length paddedLength /
+     * 2^level), kept as nonzero runs ({@link FilterSpectrum}).
+     */
+    public record Filter(double xi, double sigma, int j, FilterSpectrum[] spectra) {
+        /** The spectrum at resolution 2^-level as its nonzero runs (shared, immutable). */
+        public FilterSpectrum spectrum(int level) {
+            return spectra[level];
         }
 
-        /** Every level rounded to float32 (a new copy: for building float32 tables). */
-        public float[][] levels32() {
-            return Float32Tables.of(levels);
+        /** The spectrum at resolution 2^-level as a new dense array (length paddedLength / 2^level): for plots and checks. */
+        public double[] level(int level) {
+            return spectra[level].toDense();
         }
 
         public int levelCount() {
-            return levels.length;
+            return spectra.length;
         }
     }
 
@@ -62,24 +65,25 @@ public final class MorletFilterBank1D {
         ScratchPool scratch = new ScratchPool(paddedLength);
         for (int q : new int[] {Q1, Q2}) {
             List<double[]> xis = andenGenerator(J, q);
-            // each filter on its own (in parallel, each in a scratch of the pool): the same bits as one by one
-            List<double[]> spectra = IntStream.range(0, xis.size()).parallel()
-                    .mapToObj(i -> scratch.apply(w -> morlet(xis.get(i)[0], xis.get(i)[1], w))).toList();
-            List<Filter> layer = new ArrayList<>();
-            for (int i = 0; i < xis.size(); i++) {
+            // each filter on its own (in parallel, each in a scratch of the pool): the same bits as one
+            // by one; its dense spectrum lives only while its levels are taken and packed
+            int levelCap = Math.min(previousJ, 1 + log2T);
+            List<Filter> layer = IntStream.range(0, xis.size()).parallel().mapToObj(i -> {
                 double xi = xis.get(i)[0], sigma = xis.get(i)[1];
                 int j = maxDyadicSubsampling(xi, sigma);
-                layer.add(new Filter(xi, sigma, j, levels(spectra.get(i), Math.min(Math.min(previousJ, j), 1 + log2T))));
-                maxJ = Math.max(maxJ, j);
+                return new Filter(xi, sigma, j, scratch.apply(w -> levels(morlet(xi, sigma, w), Math.min(levelCap, j))));
+            }).toList();
+            for (Filter f : layer) {
+                maxJ = Math.max(maxJ, f.j());
             }
             previousJ = maxJ;
-            layers.add(Collections.unmodifiableList(layer));
+            layers.add(layer);
         }
         psi1 = layers.get(0);
         psi2 = layers.get(1);
         double sigmaLow = SIGMA0 / T;
-        double[] low = scratch.apply(w -> morlet(0.0, sigmaLow, w));
-        phi = new Filter(0.0, sigmaLow, log2T, levels(low, Math.max(previousJ, 1 + log2T)));
+        int phiLevels = Math.max(previousJ, 1 + log2T);
+        phi = new Filter(0.0, sigmaLow, log2T, scratch.apply(w -> levels(morlet(0.0, sigmaLow, w), phiLevels)));
     }
 
     /** Scratch for the threads building a bank's filters: one per thread at a time, made on need. */
@@ -91,7 +95,7 @@ public final class MorletFilterBank1D {
             this.length = length;
         }
 
-        double[] apply(java.util.function.Function<Scratch, double[]> task) {
+        <R> R apply(java.util.function.Function<Scratch, R> task) {
             Scratch w = free.poll();
             if (w == null) {
                 w = new Scratch(length);
@@ -149,11 +153,11 @@ public final class MorletFilterBank1D {
     }
 
     /** Levels 0 .. count-1 of a spectrum: level l sums its 2^l periods (numpy's reshape(2^l, -1).sum(axis=0)). */
-    private static double[][] levels(double[] full, int count) {
-        double[][] out = new double[Math.max(1, count)][];
-        out[0] = full;
+    private static FilterSpectrum[] levels(double[] full, int count) {
+        FilterSpectrum[] out = new FilterSpectrum[Math.max(1, count)];
+        out[0] = FilterSpectrum.of(full);
         for (int level = 1; level < count; level++) {
-            out[level] = periodize(full, 1 << level, false);
+            out[level] = FilterSpectrum.of(periodize(full, 1 << level, false));
         }
         return out;
     }
@@ -328,19 +332,65 @@ public final class MorletFilterBank1D {
      * the bank is built.
      */
     public static long waveletCount(int J, int Q, long cap) {
-        double xi = xiMax(Q);
-        double sigma = sigmaPsi(xi, Q, R_PSI);
-        double sigmaMin = SIGMA0 / Math.pow(2, J);
-        double ratio = Math.pow(2, 1. / Q);
-        long n = 0;
-        if (sigma > sigmaMin) { // the same loop as andenGenerator's geometric part
-            n++;
-            while (sigma > sigmaMin * ratio && n < cap) {
-                sigma /= ratio;
-                n++;
-            }
+        long[] n = {0};
+        andenGenerator(J, Q, (xi, sigma) -> ++n[0] < cap);
+        return Math.min(cap, n[0]);
+    }
+
+    /**
+     * An upper bound on the bytes of the spectra the bank {@code of(paddedLength, J, Q1, Q2, T)} keeps
+     * ({@link FilterSpectrum#packedBytes()} summed), computed from the filters' centres and
+     * bandwidths without building them, and stopping once it passes {@code limit} (so that a huge Q
+     * costs no more than the limit's worth of steps): for checking memory before the bank is built.
+     * Measured: at most 0.3 % above the true sum on the banks of FilterSpectrumTest, which asserts 5 %.
+     */
+    public static long estimateBytes(int paddedLength, int J, int Q1, int Q2, int T, long limit) {
+        int log2T = floorLog2(T);
+        long[] bytes = {0};
+        int[] maxJ = {0, 0};
+        andenGenerator(J, Q1, (xi, sigma) -> {
+            int j = maxDyadicSubsampling(xi, sigma);
+            maxJ[0] = Math.max(maxJ[0], j);
+            bytes[0] += filterBytes(paddedLength, xi, sigma, 1); // psi1: level 0 only (previous_J = 0)
+            return bytes[0] <= limit;
+        });
+        int psi2Cap = Math.min(maxJ[0], 1 + log2T);
+        andenGenerator(J, Q2, (xi, sigma) -> {
+            int j = maxDyadicSubsampling(xi, sigma);
+            maxJ[1] = Math.max(maxJ[1], j);
+            bytes[0] += filterBytes(paddedLength, xi, sigma, Math.min(psi2Cap, j));
+            return bytes[0] <= limit;
+        });
+        double sigmaLow = SIGMA0 / T;
+        return bytes[0] + filterBytes(paddedLength, 0.0, sigmaLow, Math.max(Math.max(maxJ[0], maxJ[1]), 1 + log2T));
+    }
+
+    /** Below exp(-FLOAT32_UNDERFLOW) a value rounds to float32 zero (the smallest subnormal is 1.4e-45 = exp(-103.3)). */
+    private static final double FLOAT32_UNDERFLOW = 104;
+
+    /** The bound of {@link #estimateBytes} for one filter and its first {@code levels} levels (at least one). */
+    private static long filterBytes(int paddedLength, double xi, double sigma, int levels) {
+        long values64 = nonzeroBound(paddedLength, xi, sigma, UNDERFLOW);
+        long values32 = nonzeroBound(paddedLength, xi, sigma, FLOAT32_UNDERFLOW);
+        long bytes = 0;
+        for (int l = 0; l < Math.max(1, levels); l++) {
+            int length = paddedLength >> l; // a periodization has no more nonzeros than level 0, nor than its length
+            bytes += 8 * Math.min(length, values64) + 4 * Math.min(length, values32) + 64; // and the runs, headers
         }
-        return Math.min(cap, n + (Q - 1)); // the arithmetic part below the elbow
+        return bytes;
+    }
+
+    /**
+     * At most how many of a filter's paddedLength frequencies are nonzero, when values below exp(-a)
+     * vanish: the Gaussian at xi is nonzero within R = sqrt(2 a) sigma of xi, and the zero-mean term
+     * kappa g(w), kappa = g(xi) / g(0), where xi^2 + w^2 &lt; R^2 (nowhere once xi &gt;= R): their union
+     * spans 2R, or xi + R + sqrt(R^2 - xi^2), of the frequency axis; periodization folds it onto
+     * paddedLength bins at most ({@link #morlet(double, double, Scratch)}, {@link #addGaussian}'s margin).
+     */
+    private static long nonzeroBound(int paddedLength, double xi, double sigma, double a) {
+        double reach = Math.sqrt(2 * a) * sigma;
+        double width = xi == 0 || xi >= reach ? 2 * reach : xi + reach + Math.sqrt(reach * reach - xi * xi);
+        return (long) Math.min(paddedLength, Math.ceil(width * paddedLength) + 6);
     }
 
     /** compute_xi_max. */
@@ -351,6 +401,17 @@ public final class MorletFilterBank1D {
     /** anden_generator(J, Q, sigma0, r_psi): the (xi, sigma) pairs in Kymatio's order, highest xi first. */
     static List<double[]> andenGenerator(int J, int Q) {
         List<double[]> out = new ArrayList<>();
+        andenGenerator(J, Q, (xi, sigma) -> out.add(new double[] {xi, sigma}));
+        return out;
+    }
+
+    /** What {@link #andenGenerator(int, int, FilterVisitor)} calls for each filter; false stops it. */
+    private interface FilterVisitor {
+        boolean visit(double xi, double sigma);
+    }
+
+    /** anden_generator's loop, calling {@code visit} for each (xi, sigma) in order until it returns false. */
+    private static void andenGenerator(int J, int Q, FilterVisitor visit) {
         double xi = xiMax(Q);
         double sigma = sigmaPsi(xi, Q, R_PSI);
         double sigmaMin = SIGMA0 / Math.pow(2, J);
@@ -358,19 +419,24 @@ public final class MorletFilterBank1D {
         if (sigma <= sigmaMin) {
             xi = sigma;
         } else {
-            out.add(new double[] {xi, sigma});
+            if (!visit.visit(xi, sigma)) {
+                return;
+            }
             while (sigma > sigmaMin * ratio) {
                 xi /= ratio;
                 sigma /= ratio;
-                out.add(new double[] {xi, sigma});
+                if (!visit.visit(xi, sigma)) {
+                    return;
+                }
             }
         }
         double elbowXi = xi;
         for (int q = 0; q < Q - 1; q++) {
             xi -= 1. / Q * elbowXi;
-            out.add(new double[] {xi, sigmaMin});
+            if (!visit.visit(xi, sigmaMin)) {
+                return;
+            }
         }
-        return out;
     }
 
     /** get_max_dyadic_subsampling: the largest j with xi + alpha sigma below 2^-(j+1). */
@@ -468,16 +534,10 @@ public final class MorletFilterBank1D {
         }
         double[] lp = new double[paddedLength];
         for (Filter f : order == 1 ? psi1 : psi2) {
-            double[] s = f.level(0);
-            for (int k = 0; k < paddedLength; k++) {
-                lp[k] += s[k] * s[k];
-            }
+            f.spectrum(0).addSquaresTo(lp);
         }
         if (withLowPass) {
-            double[] s = phi.level(0);
-            for (int k = 0; k < paddedLength; k++) {
-                lp[k] += s[k] * s[k];
-            }
+            phi.spectrum(0).addSquaresTo(lp);
         }
         return lp;
     }
