@@ -24,9 +24,9 @@ public final class FilterSpectrum {
 
     private FilterSpectrum(double[] dense) {
         this.length = dense.length;
-        this.runs = runs(dense.length, v -> dense[v] != 0.0);
+        this.runs = runs(dense, false);
         this.values = pack(dense, runs);
-        this.runs32 = runs(dense.length, v -> (float) dense[v] != 0.0f);
+        this.runs32 = runs(dense, true);
         this.values32 = Float32Tables.of(pack(dense, runs32));
     }
 
@@ -102,33 +102,30 @@ public final class FilterSpectrum {
         return 8L * values.length + 4L * values32.length + 4L * (runs.length + runs32.length);
     }
 
-    /** The maximal nonzero runs of a dense array of {@code length} values. */
-    private static int[] runs(int length, java.util.function.IntPredicate nonzero) {
+    /** The maximal runs of nonzero values of {@code dense} (as rounded to float32 if {@code float32}). */
+    private static int[] runs(double[] dense, boolean float32) {
+        int[] ends = new int[16];
         int count = 0;
-        for (int v = 0; v < length; ) { // count first: no array of the full length
-            if (!nonzero.test(v)) {
-                v++;
-                continue;
-            }
-            while (v < length && nonzero.test(v)) {
+        int v = 0;
+        int n = dense.length;
+        while (v < n) {
+            while (v < n && (float32 ? (float) dense[v] == 0.0f : dense[v] == 0.0)) {
                 v++;
             }
-            count += 2;
+            if (v == n) {
+                break;
+            }
+            int start = v;
+            while (v < n && (float32 ? (float) dense[v] != 0.0f : dense[v] != 0.0)) {
+                v++;
+            }
+            if (count + 2 > ends.length) {
+                ends = java.util.Arrays.copyOf(ends, 2 * ends.length);
+            }
+            ends[count++] = start;
+            ends[count++] = v;
         }
-        int[] runs = new int[count];
-        count = 0;
-        for (int v = 0; v < length; ) {
-            if (!nonzero.test(v)) {
-                v++;
-                continue;
-            }
-            runs[count++] = v;
-            while (v < length && nonzero.test(v)) {
-                v++;
-            }
-            runs[count++] = v;
-        }
-        return runs;
+        return java.util.Arrays.copyOf(ends, count);
     }
 
     private static double[] pack(double[] dense, int[] runs) {

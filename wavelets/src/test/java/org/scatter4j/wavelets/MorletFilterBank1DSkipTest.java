@@ -1,6 +1,7 @@
 package org.scatter4j.wavelets;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -46,16 +47,34 @@ class MorletFilterBank1DSkipTest {
         } else {
             System.arraycopy(low, 0, filter, 0, N);
         }
-        double[] re = filter.clone(), im = new double[N];
-        new LaneFft1D(N, 1).inverse(re, im, N, 1);
-        double l1 = 0;
-        for (int t = 0; t < N; t++) {
-            l1 += Math.hypot(re[t], im[t]);
-        }
+        double l1 = MorletFilterBank1D.l1InTime(filter, new MorletFilterBank1D.Scratch(N)); // the norm is not what is skipped
         for (int k = 0; k < N; k++) {
             filter[k] /= l1;
         }
         return filter;
+    }
+
+    /**
+     * The norm from a real-input FFT and half the moduli is morlet_1d's sum of all N moduli of the
+     * complex inverse DFT, to rounding, for even and odd lengths.
+     */
+    @Test
+    void theL1NormFromHalfTheFrequenciesIsTheFullSum() {
+        java.util.Random rng = new java.util.Random(5);
+        for (int N : new int[] {2, 3, 64, 1000, 1001, 4096, 32768}) {
+            double[] filter = new double[N];
+            for (int k = 0; k < N; k++) {
+                filter[k] = rng.nextGaussian();
+            }
+            double[] re = filter.clone(), im = new double[N];
+            new LaneFft1D(N, 1).inverse(re, im, N, 1);
+            double full = 0;
+            for (int t = 0; t < N; t++) {
+                full += Math.hypot(re[t], im[t]);
+            }
+            double half = MorletFilterBank1D.l1InTime(filter, new MorletFilterBank1D.Scratch(N));
+            assertEquals(full, half, 1e-13 * full, "N=" + N);
+        }
     }
 
     @Test

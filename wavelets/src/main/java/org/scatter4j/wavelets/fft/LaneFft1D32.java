@@ -387,12 +387,14 @@ public final class LaneFft1D32 {
 
     /**
      * {@code lanes} values of s from {@code from} to d at {@code to}: {@code System.arraycopy} from
-     * {@link #IN_PLACE_LANES} lanes, straight code at 4 (f's lane count: no call, no loop to enter
-     * for four values), a loop otherwise.
+     * {@link #IN_PLACE_LANES} lanes, straight code at 1 and 4 (one long signal, and f's lane count: no
+     * call, no loop to enter for one or four values), a loop otherwise.
      */
     private static void copy(float[] s, int from, float[] d, int to, int lanes) {
         if (lanes >= IN_PLACE_LANES) {
             System.arraycopy(s, from, d, to, lanes);
+        } else if (lanes == 1) {
+            d[to] = s[from];
         } else if (lanes == 4) {
             d[to] = s[from];
             d[to + 1] = s[from + 1];
@@ -418,6 +420,10 @@ public final class LaneFft1D32 {
      * (such tables, static, made float64 e 8 % slower: their traffic beyond the L2 cache).
      */
     private static void expand(float[] tw, int from, int count, float[] row, int lanes) {
+        if (lanes == 1) { // the row itself (one long signal: the scalogram, a long recording, a filter's norm)
+            System.arraycopy(tw, from, row, 0, count);
+            return;
+        }
         for (int j = 0; j < count; j++) {
             float w = tw[from + j];
             int at = j * lanes;
