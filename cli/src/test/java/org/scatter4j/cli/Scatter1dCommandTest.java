@@ -57,9 +57,10 @@ class Scatter1dCommandTest {
 
     /**
      * A long recording in a small heap: 6 s at 44.1 kHz (262144 samples, J=8, Q=12) runs in 384 MB,
-     * because the filters keep only their nonzero runs (the dense bank alone took about 1 GB); a
-     * recording 4x longer, whose filters and scratch need more than the heap, is refused at once with
-     * one line naming N, J, Q and the heap, and leaves no file.
+     * because the filters keep only their nonzero runs (the dense bank alone took about 1 GB), and with
+     * two threads asked for, because the engine starts only the threads whose workspaces fit (a
+     * second one ran out of memory); a recording 4x longer, whose filters and scratch need more than
+     * the heap, is refused at once with one line naming N, J, Q and the heap, and leaves no file.
      */
     @Test
     void aLongRecordingRunsInASmallHeapAndOneTooLongIsRefusedAtOnce() throws Exception {
@@ -67,7 +68,7 @@ class Scatter1dCommandTest {
         Path wav = tmp.resolve("long.wav");
         writeWav(wav, chirp(262144), 44100);
         Path out = tmp.resolve("long_s.npy");
-        ScatterCommandTest.Run ok = ScatterCommandTest.runInSmallHeap(heapMb, "scatter1d", "--J", "8", "--Q", "12", "--threads", "1",
+        ScatterCommandTest.Run ok = ScatterCommandTest.runInSmallHeap(heapMb, "scatter1d", "--J", "8", "--Q", "12", "--threads", "2",
                 wav.toString(), out.toString());
         assertEquals(0, ok.exit(), ok.out());
         NpyArray s = Npy.read(out);

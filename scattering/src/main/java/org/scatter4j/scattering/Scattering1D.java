@@ -110,7 +110,8 @@ public final class Scattering1D {
      * bank (an upper bound computed from the filters' bandwidths, {@link
      * MorletFilterBank1D#estimateBytes}, within 1 % of the true size), its FFT tables and padding map
      * (about {@link #TABLE_BYTES} per padded sample) and one block's scratch ({@link #BLOCK_BYTES}); each
-     * more thread working on the same long signal needs about another block's worth. A Q or N far
+     * more thread on the same long signal needs another workspace, and the engine starts only the
+     * threads whose workspaces fit ({@code LaneCascade.workspaceBytes}). A Q or N far
      * beyond the heap (--Q 1000000, --length 2000000000) is refused at once, naming N, J, Q, T, the
      * estimate and the heap, instead of an OutOfMemoryError after seconds.
      */
@@ -136,8 +137,8 @@ public final class Scattering1D {
 
     /** FFT twiddles and the padding map per padded sample, both precisions (measured with a class histogram: about 57). */
     private static final long TABLE_BYTES = 64;
-    /** One block and one workspace per padded sample of a lane (measured: 205-220 per thread for one long signal). */
-    private static final long BLOCK_BYTES = 240;
+    /** One block (x and its spectrum, float64) and one workspace per padded sample of a lane. */
+    private static final long BLOCK_BYTES = 2 * 8 + Scattering1DCascade.WORKSPACE_BYTES;
 
     public static Builder builder() {
         return new Builder();

@@ -186,6 +186,19 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
     }
 
     /**
+     * Bytes per padded sample and lane of a workspace, an upper bound in both precisions: its FFT (four
+     * block sets) and eight maps, the float64 first order's FFT and four maps ({@link FirstOrder1D}),
+     * and the float64 fallback's FFT and six maps ({@link ExactSecondOrder1D}, made when first needed),
+     * counted at 8 bytes a value.
+     */
+    static final long WORKSPACE_BYTES = 8 * (4 + 8) + 8 * (4 + 4) + 8 * (4 + 6);
+
+    @Override
+    public long workspaceBytes(int lanes) {
+        return WORKSPACE_BYTES * paddedLength * lanes;
+    }
+
+    /**
      * The float64 spectrum of the padded signals (kept in the block for the fallback), rounded to the
      * cascade's precision for the subtrees (the float64 cascade uses it as it is), and S0.
      */

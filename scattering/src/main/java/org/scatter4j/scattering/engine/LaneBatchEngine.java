@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>one record: a block of one lane on the calling thread;</li>
  *   <li>at least as many blocks as threads (or a cascade without subtrees): blocks spread over the
  *       threads, each thread with its own block and workspace;</li>
- *   <li>fewer blocks than threads (a few large images): block by block, the root on the calling
- *       thread, then the subtrees spread over the threads.</li>
+ *   <li>fewer blocks than threads (a few large images, long signals): block by block, the root on
+ *       the calling thread, then the subtrees spread over the threads, as many as the free heap holds
+ *       workspaces for ({@link LaneCascade#workspaceBytes}).</li>
  * </ul>
  * Every record goes through the same arithmetic whatever the thread count and lane position, so
  * results are identical bit for bit. Thread-safe: blocks and workspaces come from pools (one pair for
@@ -110,6 +111,28 @@ public final class LaneBatchEngine<B extends LaneBlock, W> {
         b.store(out, first, n);
     }
 
+    /**
+     * At most {@code wanted} and at least 1: the threads whose workspaces fit, counting the pool's idle
+     * ones and as many new ones of {@code bytes} as the free heap holds now (a snapshot that counts
+     * garbage not yet collected as used, so it errs towards fewer threads). A thread whose workspace did
+     * not fit would end the whole transform in OutOfMemoryError; with fewer threads it is slower only.
+     */
+    private static int workspacesThatFit(int wanted, Pool<?> workspaces, long bytes) {
+        if (bytes <= 0 || wanted <= 1) {
+            return Math.max(1, wanted);
+        }
+        Runtime rt = Runtime.getRuntime();
+        return workspacesThatFit(wanted, workspaces.idle(), rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()), bytes);
+    }
+
+    /** The rule of {@link #workspacesThatFit(int, Pool, long)}: idle workspaces plus new ones of {@code bytes} in {@code free}. */
+    static int workspacesThatFit(int wanted, int idle, long free, long bytes) {
+        if (bytes <= 0) {
+            return Math.max(1, wanted);
+        }
+        return (int) Math.max(1, Math.min(wanted, idle + Math.max(0, free) / bytes));
+    }
+
     /** One block, its subtrees spread over threads (each subtree writes its own outputs). */
     private void runBlockInParallel(Records in, Records out, int first, int n, Pool<B> blocks, Pool<W> workspaces,
             int threads) {
@@ -124,7 +147,7 @@ public final class LaneBatchEngine<B extends LaneBlock, W> {
             }
             int subtrees = cascade.subtreeCount();
             AtomicInteger next = new AtomicInteger();
-            Parallel.run(Math.min(threads, subtrees), () -> {
+            Parallel.run(workspacesThatFit(Math.min(threads, subtrees), workspaces, cascade.workspaceBytes(n)), () -> {
                 W w = workspaces.take();
                 try {
                     for (int i = next.getAndIncrement(); i < subtrees; i = next.getAndIncrement()) {

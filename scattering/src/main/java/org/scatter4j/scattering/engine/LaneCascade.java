@@ -44,4 +44,15 @@ public interface LaneCascade<B extends LaneBlock, W> {
     default void subtree(int i, B block, W workspace) {
         throw new UnsupportedOperationException("this cascade has no subtrees");
     }
+
+    /**
+     * About how many heap bytes a workspace for blocks of {@code lanes} records takes, or 0 if it is
+     * small beside the heap whatever the input (the default). When a few long records spread their
+     * subtrees over threads, the engine starts only the threads whose workspaces fit in the free heap
+     * (a 1D recording of millions of samples needs hundreds of MB per workspace); results are the same
+     * bits with any thread count.
+     */
+    default long workspaceBytes(int lanes) {
+        return 0;
+    }
 }

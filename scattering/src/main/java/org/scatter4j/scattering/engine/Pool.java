@@ -20,4 +20,9 @@ final class Pool<T> {
     void give(T t) {
         free.push(t);
     }
+
+    /** Objects kept and not in use now (a snapshot). */
+    int idle() {
+        return free.size();
+    }
 }
