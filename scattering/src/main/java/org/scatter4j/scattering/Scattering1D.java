@@ -108,7 +108,7 @@ public final class Scattering1D {
     /**
      * Refuses, before anything large is allocated, a transform that cannot fit in the heap: its filter
      * bank (an upper bound computed from the filters' bandwidths, {@link
-     * MorletFilterBank1D#estimateBytes}, within 1 % of the true size), its FFT tables and padding map
+     * MorletFilterBank1D#estimateBytes}, a few percent above the true size at most), its FFT tables and padding map
      * (about {@link #TABLE_BYTES} per padded sample) and one block's scratch ({@link #BLOCK_BYTES}); each
      * more thread on the same long signal needs another workspace, and the engine starts only the
      * threads whose workspaces fit ({@code LaneCascade.workspaceBytes}). A Q or N far

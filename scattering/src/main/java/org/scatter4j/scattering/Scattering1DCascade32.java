@@ -478,7 +478,7 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
                 }
                 for (int last = p + stop - v; p < last; p++, to++) {
                     float g = filter[p];
-                    int at = to * lanes; // sample v's place in the output, and in src (re itself when to == v)
+                    int at = to * lanes; // the sample's place in the output, and in src (re itself in the first period)
                     for (int b = at; b < at + lanes; b++) {
                         outRe[b] += srcRe[b] * g;
                         outIm[b] += srcIm[b] * g;

@@ -75,7 +75,7 @@ public final class LaneBatchEngine<B extends LaneBlock, W> {
         int subtrees = cascade.subtreeCount();
         if (threads > 1 && blockCount < threads && subtrees > 1) {
             for (int k = 0; k < blockCount; k++) {
-                runBlockInParallel(in, out, k * lanes, Math.min(lanes, count - k * lanes), blocks, workspaces, threads);
+                runBlockInParallel(in, out, k * lanes, Math.min(lanes, count - k * lanes), blocks, workspaces, lanes, threads);
             }
             return;
         }
@@ -135,7 +135,7 @@ public final class LaneBatchEngine<B extends LaneBlock, W> {
 
     /** One block, its subtrees spread over threads (each subtree writes its own outputs). */
     private void runBlockInParallel(Records in, Records out, int first, int n, Pool<B> blocks, Pool<W> workspaces,
-            int threads) {
+            int lanes, int threads) {
         B b = blocks.take();
         try {
             W w0 = workspaces.take();
@@ -147,7 +147,7 @@ public final class LaneBatchEngine<B extends LaneBlock, W> {
             }
             int subtrees = cascade.subtreeCount();
             AtomicInteger next = new AtomicInteger();
-            Parallel.run(workspacesThatFit(Math.min(threads, subtrees), workspaces, cascade.workspaceBytes(n)), () -> {
+            Parallel.run(workspacesThatFit(Math.min(threads, subtrees), workspaces, cascade.workspaceBytes(lanes)), () -> {
                 W w = workspaces.take();
                 try {
                     for (int i = next.getAndIncrement(); i < subtrees; i = next.getAndIncrement()) {
