@@ -2,7 +2,6 @@ package org.scatter4j.scattering;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,7 @@ class FilterSpectrumProductTest {
         Random rng = new Random(3);
         int lanes = 3;
         for (MorletFilterBank1D bank : banks()) {
-            for (FilterSpectrum spectrum : filters(bank)) {
+            for (FilterSpectrum spectrum : bank.spectra()) {
                 double[] f = spectrum.toDense();
                 int n = f.length;
                 double[] re = new double[n * lanes], im = new double[n * lanes];
@@ -78,17 +77,6 @@ class FilterSpectrumProductTest {
                 MorletFilterBank1D.of(4096, 8, 8, 2, 256));
     }
 
-    private static List<FilterSpectrum> filters(MorletFilterBank1D bank) {
-        List<FilterSpectrum> out = new ArrayList<>();
-        for (MorletFilterBank1D.Filter f : bank.psi1()) {
-            out.addAll(List.of(f.spectra()));
-        }
-        for (MorletFilterBank1D.Filter f : bank.psi2()) {
-            out.addAll(List.of(f.spectra()));
-        }
-        out.addAll(List.of(bank.phi().spectra()));
-        return out;
-    }
 
     private static float[] toFloat(double[] x) {
         float[] f = new float[x.length];

@@ -539,6 +539,17 @@ public final class MorletFilterBank1D {
         return psi2;
     }
 
+    /** Every spectrum the bank keeps: each level of each psi1, each psi2, then phi. */
+    public List<FilterSpectrum> spectra() {
+        List<FilterSpectrum> out = new ArrayList<>();
+        for (List<Filter> layer : List.of(psi1, psi2, List.of(phi))) {
+            for (Filter f : layer) {
+                out.addAll(List.of(f.spectra()));
+            }
+        }
+        return out;
+    }
+
     /**
      * The Littlewood-Paley sum of one order's wavelets at full resolution, sum_n |psi_n(k)|^2 for
      * k = 0 .. paddedLength-1 (frequency k / paddedLength, the upper half negative frequencies),

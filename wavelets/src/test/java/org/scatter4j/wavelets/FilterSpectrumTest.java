@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +32,7 @@ class FilterSpectrumTest {
     @Test
     void banksKeepEveryNonzeroAndGiveTheDenseSpectrumBack() {
         for (MorletFilterBank1D bank : banks()) {
-            for (FilterSpectrum s : spectra(bank)) {
+            for (FilterSpectrum s : bank.spectra()) {
                 double[] dense = s.toDense();
                 assertCovers(s.nonzeroRuns(), dense.length, v -> dense[v] != 0.0);
                 assertCovers(s.nonzeroRuns32(), dense.length, v -> (float) dense[v] != 0.0f);
@@ -63,7 +62,7 @@ class FilterSpectrumTest {
     void aLargeBankKeepsAFractionOfTheDenseValues() {
         MorletFilterBank1D bank = MorletFilterBank1D.of(1 << 16, 8, 12, 1, 256);
         long packed = 0, dense = 0;
-        for (FilterSpectrum s : spectra(bank)) {
+        for (FilterSpectrum s : bank.spectra()) {
             packed += s.packedBytes();
             dense += 12L * s.length();
         }
@@ -82,7 +81,7 @@ class FilterSpectrumTest {
         for (int[] c : configs) {
             MorletFilterBank1D bank = MorletFilterBank1D.of(c[0], c[1], c[2], c[3], c[4]);
             long packed = 0;
-            for (FilterSpectrum s : spectra(bank)) {
+            for (FilterSpectrum s : bank.spectra()) {
                 packed += s.packedBytes();
             }
             long estimate = MorletFilterBank1D.estimateBytes(c[0], c[1], c[2], c[3], c[4], Long.MAX_VALUE);
@@ -132,15 +131,4 @@ class FilterSpectrumTest {
                 MorletFilterBank1D.of(4096, 8, 8, 2, 256));
     }
 
-    private static List<FilterSpectrum> spectra(MorletFilterBank1D bank) {
-        List<FilterSpectrum> out = new ArrayList<>();
-        for (MorletFilterBank1D.Filter f : bank.psi1()) {
-            out.addAll(List.of(f.spectra()));
-        }
-        for (MorletFilterBank1D.Filter f : bank.psi2()) {
-            out.addAll(List.of(f.spectra()));
-        }
-        out.addAll(List.of(bank.phi().spectra()));
-        return out;
-    }
 }
