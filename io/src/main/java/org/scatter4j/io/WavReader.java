@@ -19,7 +19,10 @@ import java.util.Locale;
  * Several channels are mixed to mono by their mean. The sample rate is reported.
  *
  * <p>Chunks other than {@code fmt } and {@code data} ({@code LIST}, {@code fact}, {@code cue } ...)
- * are skipped; an odd-sized chunk is followed by a pad byte, as RIFF requires. Every size the file
+ * are skipped; an odd-sized chunk is followed by a pad byte, as RIFF requires. A RIFF or data size
+ * of 0xFFFFFFFF is the placeholder a streaming writer leaves when it cannot go back to fill it in
+ * (ffmpeg writing to a pipe, for one): the chunk then runs to the end of the file (of the RIFF
+ * chunk, for data). Every other size the file
  * declares (RIFF size, each chunk's size) is checked against the file's actual size, and the
  * memory the samples need against {@link ReadLimit}, before anything is allocated. Anything else
  * is refused with an {@link IOException} whose message starts with the file name and says why:
@@ -37,6 +40,8 @@ public final class WavReader {
     private static final byte[] GUID_TAIL = {0x00, 0x00, 0x00, 0x00, 0x10, 0x00, (byte) 0x80, 0x00, 0x00, (byte) 0xAA,
         0x00, 0x38, (byte) 0x9B, 0x71};
     private static final int BUFFER_BYTES = 1 << 20;
+    /** The size a streaming writer puts in the RIFF and data headers when it cannot know it (-1 as an unsigned 32-bit value). */
+    private static final long UNKNOWN_SIZE = 0xFFFFFFFFL;
 
     private WavReader() {
     }
@@ -149,7 +154,7 @@ public final class WavReader {
             throw new IOException(name + ": corrupt WAV: RIFF size is " + riffSize + " in the header, expected at least 4"
                     + " (the writer did not finish the file?)");
         }
-        long riffEnd = 8 + riffSize;
+        long riffEnd = riffSize == UNKNOWN_SIZE ? fileSize : 8 + riffSize; // a streaming writer's placeholder: to the end
         if (riffEnd > fileSize) {
             throw new IOException(name + ": truncated: RIFF header says " + riffEnd + " bytes but the file has " + fileSize);
         }
@@ -162,6 +167,9 @@ public final class WavReader {
             String id = fourCc(chunk, 0);
             long size = chunk.getInt(4) & 0xFFFFFFFFL;
             long body = pos + 8;
+            if (id.equals("data") && size == UNKNOWN_SIZE) {
+                size = riffEnd - body; // streamed: the samples run to the end of the RIFF chunk
+            }
             if (body + size > riffEnd) {
                 throw new IOException(name + ": truncated: chunk " + quoted(chunk, 0, 4) + " at byte " + pos + " says "
                         + size + " bytes but only " + (riffEnd - body) + " remain in the RIFF chunk");

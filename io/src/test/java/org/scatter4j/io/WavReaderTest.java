@@ -128,8 +128,8 @@ class WavReaderTest {
         ByteBuffer.wrap(riffLie).order(ByteOrder.LITTLE_ENDIAN).putInt(4, 1 << 30);
         assertTrue(failure("riff.wav", riffLie).contains("RIFF header says 1073741832 bytes but the file has " + good.length));
         byte[] dataLie = good.clone();
-        ByteBuffer.wrap(dataLie).order(ByteOrder.LITTLE_ENDIAN).putInt(40, -1);
-        assertTrue(failure("data.wav", dataLie).contains("chunk \"data\" at byte 36 says 4294967295 bytes"));
+        ByteBuffer.wrap(dataLie).order(ByteOrder.LITTLE_ENDIAN).putInt(40, 1 << 30);
+        assertTrue(failure("data.wav", dataLie).contains("chunk \"data\" at byte 36 says 1073741824 bytes"));
         // compressed encodings
         assertTrue(failure("ulaw.wav", new WavBytes().fmt(7, 1, 8000, 8, false).chunk("data", new byte[4]).build())
                 .contains("mu-law (compressed) (format code 0x0007)"));
@@ -209,6 +209,40 @@ class WavReaderTest {
         } finally {
             ex.shutdownNow();
         }
+    }
+
+    /**
+     * A streaming writer that cannot seek back (ffmpeg writing WAV to a pipe) leaves 0xFFFFFFFF as the
+     * RIFF and data sizes: the samples run to the end of the file, and are read as from the finished
+     * file; a partial last frame is still refused, and an unknown RIFF size does not excuse a data
+     * size that runs past the file.
+     */
+    @Test
+    void streamedSizesRunToTheEndOfTheFile() throws IOException {
+        byte[] good = new WavBytes().fmt(1, 2, 22050, 16, false).chunk("LIST", new byte[6])
+                .chunk("data", WavBytes.pcm16(100, -300, 2000, 4000, -32768, 32767)).build();
+        WavReader.Signal expected = WavReader.read(write("finished.wav", good));
+        int data = good.length - 12 - 4; // the data chunk's size field, just before its 12 bytes of samples
+        byte[] both = good.clone();
+        ByteBuffer.wrap(both).order(ByteOrder.LITTLE_ENDIAN).putInt(4, -1).putInt(data, -1);
+        byte[] riffOnly = good.clone();
+        ByteBuffer.wrap(riffOnly).order(ByteOrder.LITTLE_ENDIAN).putInt(4, -1);
+        byte[] dataOnly = good.clone();
+        ByteBuffer.wrap(dataOnly).order(ByteOrder.LITTLE_ENDIAN).putInt(data, -1);
+        for (byte[] streamed : List.of(both, riffOnly, dataOnly)) {
+            Path f = write("streamed.wav", streamed);
+            WavReader.Signal a = WavReader.read(f);
+            assertArrayEquals(expected.samples(), a.samples());
+            assertEquals(expected.sampleRate(), a.sampleRate());
+            assertEquals(expected.samples().length, WavReader.header(f).frames());
+        }
+        // cut inside a frame: a streamed file still holds whole frames or is refused
+        byte[] cut = java.util.Arrays.copyOf(both, both.length - 1);
+        assertTrue(failure("cut.wav", cut).contains("not a whole number of 4-byte frames"), failure("cut.wav", cut));
+        // an unknown RIFF size with a data size beyond the file is still a lie
+        byte[] lie = riffOnly.clone();
+        ByteBuffer.wrap(lie).order(ByteOrder.LITTLE_ENDIAN).putInt(data, 1 << 20);
+        assertTrue(failure("lie.wav", lie).contains("says 1048576 bytes"), failure("lie.wav", lie));
     }
 
     @Test
