@@ -30,8 +30,11 @@ public abstract non-sealed class LaneBlock32 extends LaneBlock {
     /** Clears lane {@code lane} of the input (an unused lane: zeros, its results are discarded). */
     protected abstract void clearLane(int lane);
 
-    /** Finishes output record {@code data[offset .. offset + outputLength)} after the transpose (default: nothing). */
-    protected void finishRecord(float[] data, int offset) {
+    /**
+     * Finishes output record {@code data[offset .. offset + outputLength)}, which came from lane {@code
+     * lane}, after the transpose (default: nothing).
+     */
+    protected void finishRecord(float[] data, int offset, int lane) {
     }
 
     @Override
@@ -69,7 +72,7 @@ public abstract non-sealed class LaneBlock32 extends LaneBlock {
             }
         }
         for (int k = 0; k < n; k++) {
-            finishRecord(dst, records.offset() + (first + k) * records.stride());
+            finishRecord(dst, records.offset() + (first + k) * records.stride(), k);
         }
     }
 }

@@ -28,8 +28,11 @@ public abstract non-sealed class LaneBlock64 extends LaneBlock {
     /** Clears lane {@code lane} of the input (an unused lane: zeros, its results are discarded). */
     protected abstract void clearLane(int lane);
 
-    /** Finishes output record {@code data[offset .. offset + outputLength)} after the transpose (default: nothing). */
-    protected void finishRecord(double[] data, int offset) {
+    /**
+     * Finishes output record {@code data[offset .. offset + outputLength)}, which came from lane {@code
+     * lane}, after the transpose (default: nothing).
+     */
+    protected void finishRecord(double[] data, int offset, int lane) {
     }
 
     @Override
@@ -67,7 +70,7 @@ public abstract non-sealed class LaneBlock64 extends LaneBlock {
             }
         }
         for (int k = 0; k < n; k++) {
-            finishRecord(dst, records.offset() + (first + k) * records.stride());
+            finishRecord(dst, records.offset() + (first + k) * records.stride(), k);
         }
     }
 }
