@@ -328,7 +328,7 @@ final class RotoCascade implements LaneCascade<RotoCascade.Block, RotoCascade.Wo
 
         /** Renormalization and log, per image, on the path-major result at r[o ...]. */
         @Override
-        protected void finishRecord(double[] r, int o, int lane) {
+        protected void finishRecord(double[] r, int o) {
             if (renormalize) {
                 for (int c = 1 + J; c < pathCount; c++) {
                     if (parent[c] < 0) {

@@ -330,7 +330,7 @@ final class RotoCascade32 implements LaneCascade<RotoCascade32.Block, RotoCascad
 
         /** Renormalization and log, per image, on the path-major result at r[o ...]. */
         @Override
-        protected void finishRecord(float[] r, int o, int lane) {
+        protected void finishRecord(float[] r, int o) {
             if (renormalize) {
                 for (int c = 1 + J; c < pathCount; c++) {
                     if (parent[c] < 0) {

@@ -527,9 +527,6 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
         }
     }
 
-    /** Amplitudes (largest |sample|) the float32 cascade takes as they are ({@code Block.normalizeLane}). */
-    static final double ORDINARY_MIN = 0x1p-20, ORDINARY_MAX = 0x1p20; // float64 in both
-
     /** The lanes of one block: the padded signals and their float64 spectrum. */
     final class Block extends LaneBlock64 {
         /** The padded signals, then ({@link #root}) their spectrum, in float64 in both cascades. */
@@ -538,11 +535,6 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
         /** The spectrum of x in the cascade's precision: {@code u0Re, u0Im} themselves in the float64 cascade. */
         final double[] xRe;
         final double[] xIm;
-        /**
-         * Per lane, the power of two its signal was multiplied by when loaded ({@link #normalizeLane}),
-         * which {@link #finishRecord} divides out of the outputs.
-         */
-        final double[] scale; // float64 in both
 
         Block(int lanes) {
             super(lanes, signalLength, channels * outLength, 0);
@@ -550,54 +542,13 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
             u0Im = new double[paddedLength * lanes]; // float64 in both
             xRe = FirstOrder1D.roundedCopy(u0Re, (double) 0);
             xIm = FirstOrder1D.roundedCopy(u0Im, (double) 0);
-            scale = new double[lanes]; // float64 in both
         }
 
         /** Reflect padding of one signal into lane {@code lane}. */
         @Override
         protected void loadLane(double[] record, int lane) {
-            double max = 0; // float64 in both
             for (int p = 0; p < paddedLength; p++) {
-                double v = record[source[p]];
-                u0Re[p * lanes + lane] = v;
-                max = Math.max(max, Math.abs(v));
-            }
-            normalizeLane(lane, max);
-        }
-
-        /**
-         * For a signal whose largest |sample| {@code max} lies outside [2^-20, 2^20), multiplies lane
-         * {@code lane} of the padded signals by the power of two that puts it in [1, 2), and keeps the
-         * factor in {@link #scale} (1 otherwise). Why: the float32 cascade squares values in its
-         * modulus, so a signal of amplitude 1e-17 lost its weak channels to float32's underflow (1e-38)
-         * and one of 1e-19 every channel (relative error 1 against float64), though nothing about it
-         * is wrong: strain, magnetic field or pressure in SI units are that small. The transform is
-         * positively homogeneous, S(s x) = s S(x), and a power of two multiplies every value exactly,
-         * so the result is the one at an ordinary amplitude, scaled; the noise model's ratios are
-         * unchanged. Signals of ordinary amplitude (audio in [-1, 1] or in 16-bit units) are left as
-         * they are: the same arithmetic, and no pass over them.
-         */
-        private void normalizeLane(int lane, double max) { // float64 in both
-            if (max == 0 || (max >= ORDINARY_MIN && max < ORDINARY_MAX)) {
-                scale[lane] = 1;
-                return;
-            }
-            double s = Math.scalb((double) 1, -Math.getExponent(max)); // float64 in both
-            for (int p = 0; p < paddedLength; p++) {
-                u0Re[p * lanes + lane] *= s;
-            }
-            scale[lane] = s;
-        }
-
-        /** Divides the lane's {@link #scale} out of its outputs (exactly, a power of two: S(x) = S(s x) / s). */
-        @Override
-        protected void finishRecord(double[] data, int offset, int lane) {
-            double unscale = 1 / scale[lane]; // float64 in both
-            if (unscale == 1) {
-                return;
-            }
-            for (int q = 0; q < outputLength; q++) {
-                data[offset + q] = (double) (data[offset + q] * unscale);
+                u0Re[p * lanes + lane] = record[source[p]];
             }
         }
 
@@ -607,13 +558,9 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
          */
         @Override
         protected void loadWideLane(double[] record, int lane) { // float64 in both
-            double max = 0; // float64 in both
             for (int p = 0; p < paddedLength; p++) {
-                double v = record[source[p]]; // float64 in both
-                u0Re[p * lanes + lane] = v;
-                max = Math.max(max, Math.abs(v));
+                u0Re[p * lanes + lane] = record[source[p]];
             }
-            normalizeLane(lane, max);
         }
 
         @Override
@@ -621,7 +568,6 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
             for (int p = 0; p < paddedLength; p++) {
                 u0Re[p * lanes + lane] = 0.0; // float64 in both
             }
-            scale[lane] = 1;
         }
     }
 

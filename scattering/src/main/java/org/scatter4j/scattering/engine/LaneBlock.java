@@ -14,6 +14,16 @@ public abstract sealed class LaneBlock permits LaneBlock64, LaneBlock32 {
     protected final int outputLength;
     /** Values per row of an input record, for error messages (0: a 1D record, no rows). */
     protected final int rowLength;
+    /**
+     * Per lane, the power of two its record was multiplied by when loaded ({@link
+     * #normalizeAmplitude}): 1 unless the record's largest |value| lies outside [{@link
+     * #ORDINARY_MIN}, {@link #ORDINARY_MAX}). Divided out of the lane's outputs when they are stored,
+     * before {@code finishRecord}.
+     */
+    final double[] scale;
+
+    /** Records whose largest |value| lies in [ORDINARY_MIN, ORDINARY_MAX) are loaded as they are. */
+    static final double ORDINARY_MIN = 0x1p-20, ORDINARY_MAX = 0x1p20;
 
     LaneBlock(int lanes, int inputLength, int outputLength, int rowLength) {
         if (lanes < 1 || inputLength < 1 || outputLength < 1 || rowLength < 0) {
@@ -24,6 +34,51 @@ public abstract sealed class LaneBlock permits LaneBlock64, LaneBlock32 {
         this.inputLength = inputLength;
         this.outputLength = outputLength;
         this.rowLength = rowLength;
+        this.scale = new double[lanes];
+    }
+
+    /**
+     * Multiplies a record (the block's own copy) whose largest |value| lies outside [2^-20, 2^20) by
+     * the power of two that puts it in [1, 2), and returns that factor (1 for other records, which are
+     * left as they are: the same arithmetic as without this, and one pass to find the largest value).
+     * Why: float32 cascades square values in their moduli, so a record of amplitude 1e-17 lost its
+     * weak channels to float32's underflow (1e-38) and one of 1e-19 or less every channel (relative
+     * error 1 against float64, in 1D and 2D alike), though nothing is wrong with it: strain, magnetic
+     * field or radiant flux in SI units are that small. Every cascade is positively homogeneous up to
+     * its raw outputs, S(s x) = s S(x) (moduli, convolutions, averages), and a power of two multiplies
+     * exactly, so the result is the ordinary-amplitude one, scaled back exactly when stored; anything
+     * that is not homogeneous (a log, a renormalization) belongs in {@code finishRecord}, which sees
+     * the unscaled outputs.
+     */
+    static double normalizeAmplitude(double[] record) {
+        double max = 0;
+        for (double v : record) {
+            max = Math.max(max, Math.abs(v));
+        }
+        if (max == 0 || (max >= ORDINARY_MIN && max < ORDINARY_MAX)) {
+            return 1;
+        }
+        double s = Math.scalb(1.0, -Math.getExponent(max));
+        for (int i = 0; i < record.length; i++) {
+            record[i] *= s;
+        }
+        return s;
+    }
+
+    /** As {@link #normalizeAmplitude(double[])} for a float32 record (a float normal value times 2^k is exact). */
+    static double normalizeAmplitude(float[] record) {
+        float max = 0;
+        for (float v : record) {
+            max = Math.max(max, Math.abs(v));
+        }
+        if (max == 0 || (max >= ORDINARY_MIN && max < ORDINARY_MAX)) {
+            return 1;
+        }
+        double s = Math.scalb(1.0, -Math.getExponent(max));
+        for (int i = 0; i < record.length; i++) {
+            record[i] = (float) (record[i] * s);
+        }
+        return s;
     }
 
     /** Loads records [first, first + n) of {@code in} into lanes 0..n-1 and clears the others. */
@@ -55,6 +110,7 @@ public abstract sealed class LaneBlock permits LaneBlock64, LaneBlock32 {
         for (int k = 0; k < n; k++) {
             records.copyRecord(first + k, wideRecord);
             Records.requireFinite(wideRecord, first + k, rowLength);
+            scale[k] = normalizeAmplitude(wideRecord);
             loadWideLane(wideRecord, k);
         }
     }

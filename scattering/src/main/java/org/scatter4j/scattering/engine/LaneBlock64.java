@@ -28,11 +28,8 @@ public abstract non-sealed class LaneBlock64 extends LaneBlock {
     /** Clears lane {@code lane} of the input (an unused lane: zeros, its results are discarded). */
     protected abstract void clearLane(int lane);
 
-    /**
-     * Finishes output record {@code data[offset .. offset + outputLength)}, which came from lane {@code
-     * lane}, after the transpose (default: nothing).
-     */
-    protected void finishRecord(double[] data, int offset, int lane) {
+    /** Finishes output record {@code data[offset .. offset + outputLength)} after the transpose (default: nothing). */
+    protected void finishRecord(double[] data, int offset) {
     }
 
     @Override
@@ -41,6 +38,7 @@ public abstract non-sealed class LaneBlock64 extends LaneBlock {
             for (int k = 0; k < n; k++) {
                 records.copyRecord(first + k, record);
                 Records.requireFinite(record, first + k, rowLength);
+                scale[k] = normalizeAmplitude(record);
                 loadLane(record, k);
             }
         } else {
@@ -48,6 +46,7 @@ public abstract non-sealed class LaneBlock64 extends LaneBlock {
         }
         for (int k = n; k < lanes; k++) {
             clearLane(k);
+            scale[k] = 1;
         }
     }
 
@@ -70,7 +69,14 @@ public abstract non-sealed class LaneBlock64 extends LaneBlock {
             }
         }
         for (int k = 0; k < n; k++) {
-            finishRecord(dst, records.offset() + (first + k) * records.stride(), k);
+            int at = records.offset() + (first + k) * records.stride();
+            if (scale[k] != 1) { // the record was loaded times scale[k] (normalizeAmplitude): S(x) = S(s x) / s
+                double unscale = 1 / scale[k]; // float64 in both
+                for (int q = 0; q < outputLength; q++) {
+                    dst[at + q] = (double) (dst[at + q] * unscale);
+                }
+            }
+            finishRecord(dst, at);
         }
     }
 }
