@@ -343,17 +343,6 @@ public final class MorletFilterBank1D {
     }
 
     /**
-     * How many wavelets {@code anden_generator(J, Q)} gives, counted without building them, stopping
-     * at {@code cap} (so that a huge Q costs no more than cap steps): for checking memory before
-     * the bank is built.
-     */
-    public static long waveletCount(int J, int Q, long cap) {
-        long[] n = {0};
-        andenGenerator(J, Q, (xi, sigma) -> ++n[0] < cap);
-        return Math.min(cap, n[0]);
-    }
-
-    /**
      * An upper bound on the bytes of the spectra the bank {@code of(paddedLength, J, Q1, Q2, T)} keeps
      * ({@link FilterSpectrum#packedBytes()} summed), computed from the filters' centres and
      * bandwidths without building them, and stopping once it passes {@code limit} (so that a huge Q

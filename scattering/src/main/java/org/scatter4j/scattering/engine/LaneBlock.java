@@ -55,12 +55,11 @@ public abstract sealed class LaneBlock permits LaneBlock64, LaneBlock32 {
         for (double v : record) {
             max = Math.max(max, Math.abs(v));
         }
-        if (max == 0 || (max >= ORDINARY_MIN && max < ORDINARY_MAX)) {
-            return 1;
-        }
-        double s = Math.scalb(1.0, -Math.getExponent(max));
-        for (int i = 0; i < record.length; i++) {
-            record[i] *= s;
+        double s = amplitudeScale(max, Math.getExponent(max));
+        if (s != 1) {
+            for (int i = 0; i < record.length; i++) {
+                record[i] *= s;
+            }
         }
         return s;
     }
@@ -71,14 +70,22 @@ public abstract sealed class LaneBlock permits LaneBlock64, LaneBlock32 {
         for (float v : record) {
             max = Math.max(max, Math.abs(v));
         }
-        if (max == 0 || (max >= ORDINARY_MIN && max < ORDINARY_MAX)) {
-            return 1;
-        }
-        double s = Math.scalb(1.0, -Math.getExponent(max));
-        for (int i = 0; i < record.length; i++) {
-            record[i] = (float) (record[i] * s);
+        double s = amplitudeScale(max, Math.getExponent(max));
+        if (s != 1) {
+            for (int i = 0; i < record.length; i++) {
+                record[i] = (float) (record[i] * s);
+            }
         }
         return s;
+    }
+
+    /**
+     * The factor of {@link #normalizeAmplitude(double[])} for a record whose largest |value| is {@code
+     * max}, of binary exponent {@code exponent} (as its own precision gives it): 1 for zero or an
+     * ordinary amplitude, else 2^-exponent.
+     */
+    private static double amplitudeScale(double max, int exponent) {
+        return max == 0 || (max >= ORDINARY_MIN && max < ORDINARY_MAX) ? 1 : Math.scalb(1.0, -exponent);
     }
 
     /** Loads records [first, first + n) of {@code in} into lanes 0..n-1 and clears the others. */
