@@ -78,25 +78,16 @@ final class ExactSecondOrder1D {
             return 0;
         }
         int from = padding.start(k), to = padding.end(k);
-        double[] all = w.sumAll, in = w.sumIn;
-        java.util.Arrays.fill(all, 0, lanes, 0.0);
+        double[] out = w.sumOut, in = w.sumIn;
+        java.util.Arrays.fill(out, 0, lanes, 0.0);
         java.util.Arrays.fill(in, 0, lanes, 0.0);
-        for (int p = 0; p < m; p++) {
-            int at = p * lanes;
-            boolean inside = p >= from && p < to;
-            for (int b = 0; b < lanes; b++) {
-                all[b] += u2[at + b];
-            }
-            if (inside) {
-                for (int b = 0; b < lanes; b++) {
-                    in[b] += u2[at + b];
-                }
-            }
-        }
+        Scattering1DCascade32.addLaneSums(u2, 0, from, lanes, false, w.laneSums, out);
+        Scattering1DCascade32.addLaneSums(u2, to * lanes, m - to, lanes, false, w.laneSums, out);
+        Scattering1DCascade32.addLaneSums(u2, from * lanes, to - from, lanes, false, w.laneSums, in);
         int count = 0;
         for (int b = 0; b < lanes; b++) {
-            // all / m > RATIO * in / (to - from), without divisions
-            w.heavy[b] = all[b] * (to - from) > RATIO * in[b] * m;
+            // (out + in) / m > RATIO * in / (to - from), without divisions
+            w.heavy[b] = (out[b] + in[b]) * (to - from) > RATIO * in[b] * m;
             count += w.heavy[b] ? 1 : 0;
         }
         return count;
@@ -159,16 +150,19 @@ final class ExactSecondOrder1D {
     final class Work {
         private final int lanes;
         final boolean[] heavy;
-        final double[] sumAll;
+        /** Per-lane sums of U2 over the padding and over the signal's samples, and their scratch. */
+        final double[] sumOut;
         final double[] sumIn;
+        final Scattering1DCascade32.LaneSums laneSums;
         LaneFft1D fft;
         double[] u2Re, u2Im, sRe, sIm, alignRe, alignIm;
 
         Work(int lanes) {
             this.lanes = lanes;
             heavy = new boolean[lanes];
-            sumAll = new double[lanes];
+            sumOut = new double[lanes];
             sumIn = new double[lanes];
+            laneSums = new Scattering1DCascade32.LaneSums(lanes);
         }
 
         void ensure() {
