@@ -442,10 +442,11 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
     static void addLaneSums(float[] x, int at, int n, int lanes, boolean squares, LaneSums scratch,
             double[] sums) { // float64 in both
         float[] chunk = scratch.chunk, partial = scratch.partial;
-        int rows = Math.max(1, CHUNK / lanes), width = rows * lanes;
+        int rows = Math.max(1, CHUNK / lanes);
         for (int from = 0; from < n; from += PARTIAL) {
             int to = Math.min(n, from + PARTIAL);
-            java.util.Arrays.fill(partial, 0, width, 0.0f);
+            int used = Math.min(rows, to - from); // rows of partial that this part adds to
+            java.util.Arrays.fill(partial, 0, used * lanes, 0.0f);
             for (int p = from; p < to; p += rows) {
                 int count = Math.min(rows, to - p) * lanes;
                 System.arraycopy(x, at + p * lanes, chunk, 0, count);
@@ -460,8 +461,10 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
                     }
                 }
             }
-            for (int v = 0; v < width; v++) {
-                sums[v % lanes] += partial[v];
+            for (int r = 0; r < used; r++) {
+                for (int k = 0; k < lanes; k++) {
+                    sums[k] += partial[r * lanes + k];
+                }
             }
         }
     }
@@ -501,7 +504,10 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
      * crosses a period so that the inner loops need no modulo. A part of a run past the first period
      * is first copied to {@code (alignRe, alignIm)} (at least {@code n / k * lanes} long) at the place
      * it lands in the output, so that the products read and write at one index: C2 (JDK 17) vectorizes
-     * that loop but not one that reads {@code re[b]} and writes {@code outRe[b - shift]}.
+     * that loop but not one that reads {@code re[b]} and writes {@code outRe[b - shift]}. The first
+     * period's products are stored ({@code 0.0 + product}: the first term of the sum from zero, the
+     * same bits, signed zeros included) and only the output bins outside its runs are zeroed first,
+     * which saves a pass and a read of the output (the whole product at k = 1).
      */
     static void multiplyPeriodize(float[] re, float[] im, FilterSpectrum spectrum, int n, int k, float[] outRe, float[] outIm,
             int lanes, float[] alignRe, float[] alignIm) {
@@ -509,27 +515,39 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
         int[] support = spectrum.nonzeroRuns32();
         int m = n / k;
         int len = m * lanes;
-        java.util.Arrays.fill(outRe, 0, len, 0.0f);
-        java.util.Arrays.fill(outIm, 0, len, 0.0f);
+        int zeroFrom = 0; // output bins below it are zeroed or in a run of the first period
+        for (int r = 0; r < support.length && support[r] < m; r += 2) {
+            java.util.Arrays.fill(outRe, zeroFrom * lanes, support[r] * lanes, 0.0f);
+            java.util.Arrays.fill(outIm, zeroFrom * lanes, support[r] * lanes, 0.0f);
+            zeroFrom = Math.min(support[r + 1], m);
+        }
+        java.util.Arrays.fill(outRe, zeroFrom * lanes, len, 0.0f);
+        java.util.Arrays.fill(outIm, zeroFrom * lanes, len, 0.0f);
         int p = 0; // sample v's value is filter[p]: the runs' values are packed one after another
         for (int r = 0; r < support.length; r += 2) {
             int v = support[r], end = support[r + 1];
             while (v < end) {
                 int to = v % m;
                 int stop = Math.min(end, v - to + m); // the end of this period
-                float[] srcRe = re, srcIm = im;
-                if (to != v) {
+                if (to == v) { // the first period: the sums' first terms, at the index they are read from
+                    for (int last = p + stop - v; p < last; p++, to++) {
+                        float g = filter[p];
+                        int at = to * lanes;
+                        for (int b = at; b < at + lanes; b++) {
+                            outRe[b] = 0.0f + re[b] * g;
+                            outIm[b] = 0.0f + im[b] * g;
+                        }
+                    }
+                } else {
                     System.arraycopy(re, v * lanes, alignRe, to * lanes, (stop - v) * lanes);
                     System.arraycopy(im, v * lanes, alignIm, to * lanes, (stop - v) * lanes);
-                    srcRe = alignRe;
-                    srcIm = alignIm;
-                }
-                for (int last = p + stop - v; p < last; p++, to++) {
-                    float g = filter[p];
-                    int at = to * lanes; // the sample's place in the output, and in src (re itself in the first period)
-                    for (int b = at; b < at + lanes; b++) {
-                        outRe[b] += srcRe[b] * g;
-                        outIm[b] += srcIm[b] * g;
+                    for (int last = p + stop - v; p < last; p++, to++) {
+                        float g = filter[p];
+                        int at = to * lanes; // the sample's place in the output, and in the aligned copy
+                        for (int b = at; b < at + lanes; b++) {
+                            outRe[b] += alignRe[b] * g;
+                            outIm[b] += alignIm[b] * g;
+                        }
                     }
                 }
                 v = stop;
