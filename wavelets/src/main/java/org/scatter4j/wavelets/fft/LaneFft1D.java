@@ -219,9 +219,13 @@ public final class LaneFft1D {
         double[][] tw = halfTwiddles[shift(m)];
         for (int k2 = 0; k2 < n2; k2++) {
             int f0 = c * k2, lo = k2 == 0 ? 1 : 0; // f = 0 is done
-            for (int j = lo; j < c; j++) { // Z_(h-f) of the block's f, gathered in f's order
-                int g = h - f0 - j;
-                copyRun(outRe[g / c], outIm[g / c], (g % c) * lanes, sCr, sCi, j * lanes, lanes);
+            int g = h - f0 - lo, block = g / c, at = g % c; // Z_(h-f) of the block's f, gathered in f's order
+            for (int j = lo; j < c; j++) { // g = h - f0 - j steps down: no division per value
+                copyRun(outRe[block], outIm[block], at * lanes, sCr, sCi, j * lanes, lanes);
+                if (--at < 0) {
+                    block--;
+                    at = c - 1;
+                }
             }
             expand(tw[0], f0, c, tr, lanes);
             expand(tw[1], f0, c, ti, lanes);
@@ -539,9 +543,11 @@ public final class LaneFft1D {
             int lanes) {
         int w = n2 * lanes;
         double[] twr = tr, twi = ti;
-        for (int k1 = 0; k1 < n1; k1++) {
-            double[] sr = yRe[k1], si = yIm[k1];
-            if (k1 != 0) {
+        int tile = Math.max(1, TRANSPOSE_VALUES / lanes);
+        for (int k0 = 0; k0 < n1; k0 += tile) {
+            int k1End = Math.min(n1, k0 + tile);
+            for (int k1 = Math.max(k0, 1); k1 < k1End; k1++) {
+                double[] sr = yRe[k1], si = yIm[k1];
                 expand(tw[0], k1 * n2, n2, twr, lanes);
                 expand(tw[1], k1 * n2, n2, twi, lanes);
                 for (int v = 0; v < w; v++) {
@@ -550,12 +556,21 @@ public final class LaneFft1D {
                     si[v] = xr * wi + xi * wr;
                 }
             }
-            int d = k1 * lanes;
             for (int t2 = 0; t2 < n2; t2++) {
-                copyRun(sr, si, t2 * lanes, zRe[t2], zIm[t2], d, lanes);
+                double[] dr = zRe[t2], di = zIm[t2];
+                for (int k1 = k0; k1 < k1End; k1++) {
+                    copyRun(yRe[k1], yIm[k1], t2 * lanes, dr, di, k1 * lanes, lanes);
+                }
             }
         }
     }
+
+    /**
+     * Values of a z block that {@link #twiddleTransposeFew} writes at once (a tile of rows k1 of
+     * {@code 16 / lanes}): one 64-byte cache line in float32, where row by row each of the n2 blocks'
+     * lines was written a few values at a time, n2 lines apart (f's transposes: a fifth of its samples).
+     */
+    private static final int TRANSPOSE_VALUES = 16;
 
     private static void store(double[] block, double[] out, int at, int count, double scale) {
         if (scale == 1.0) {
