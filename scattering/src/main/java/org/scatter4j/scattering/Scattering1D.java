@@ -35,10 +35,14 @@ public final class Scattering1D {
      * 65.1 -> 51.8-58.8 (loaded machine); then 2^19 / 64 -> 2^18 / 32 / at least 4 (g 64 -> 32 lanes,
      * e 32 -> 16, f 4) keeps a block's working set nearer the caches: docs/signal1d.md has the A/B.
      * With the float32 first order (2026-12-06) 2^18 -> 2^19 again (e 16 -> 32 lanes; g, f unchanged):
-     * e p25 3.91 -> 3.44 ms/signal.
+     * e p25 3.91 -> 3.44 ms/signal. With the vectorized lane sums (fourth session) 32 -> 64 lanes
+     * (g 32 -> 64, padded lengths up to 8192 change): g one thread CPU 0.336-0.355 -> 0.284-0.291
+     * ms/signal, two threads p25 0.215 -> 0.167 and 0.188 -> 0.178 (both orders); 16 lanes gave 0.43,
+     * 128 no better than 64; N=4096 (8192 padded) within the noise. For f, 8 lanes (2^20 values)
+     * were slower than 4 (one thread 47.6-48.6 -> 54.9-56.4 ms/signal).
      */
     private static final int BLOCK_VALUES = 1 << 19;
-    private static final int MAX_LANES = 32;
+    private static final int MAX_LANES = 64;
     private static final int MIN_LANES = 4;
     private static final int MAX_BLOCK_VALUES = 1 << 20;
 

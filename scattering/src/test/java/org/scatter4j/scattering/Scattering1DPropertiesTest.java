@@ -31,10 +31,10 @@ class Scattering1DPropertiesTest {
     /** The bench cases' blocks (g, e, f), and long signals: at least 4 lanes while a block array stays within 2^20 values. */
     @Test
     void blockLanesFollowThePaddedLength() {
-        assertEquals(32, Scattering1D.builder().J(6).Q(8).length(1024).build().blockLanes());
+        assertEquals(64, Scattering1D.builder().J(6).Q(8).length(1024).build().blockLanes());
         assertEquals(32, Scattering1D.builder().J(8).Q(12).length(8192).build().blockLanes());
         assertEquals(4, Scattering1D.builder().J(12).Q(8).length(65536).build().blockLanes());
-        assertEquals(32, Scattering1D.blockLanes(64));
+        assertEquals(64, Scattering1D.blockLanes(64));
         assertEquals(2, Scattering1D.blockLanes(1 << 19));
         assertEquals(1, Scattering1D.blockLanes(1 << 21));
     }
