@@ -206,6 +206,7 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
     public void root(Block b, Workspace w) {
         int l = b.lanes;
         int np = paddedLength;
+        b.pad();
         if (global) {
             first.sumSignals(b.u0Re, l, w.sums); // the padded signals, before their FFT
             storeSums(w.sums, b.out, 0, l);
@@ -602,19 +603,26 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
         final double[] xRe;
         final double[] xIm;
 
+        /**
+         * The records as loaded, lane after lane ({@code signalLength} samples each), float64 in both:
+         * {@link #pad} moves them into {@code u0Re} at once.
+         */
+        private final double[] records; // float64 in both
+
         Block(int lanes) {
             super(lanes, signalLength, channels * outLength, 0);
             u0Re = new double[paddedLength * lanes]; // float64 in both
             u0Im = new double[paddedLength * lanes]; // float64 in both
             xRe = FirstOrder1D.roundedCopy(u0Re, (double) 0);
             xIm = FirstOrder1D.roundedCopy(u0Im, (double) 0);
+            records = new double[signalLength * lanes]; // float64 in both
         }
 
-        /** Reflect padding of one signal into lane {@code lane}. */
         @Override
         protected void loadLane(double[] record, int lane) {
-            for (int p = 0; p < paddedLength; p++) {
-                u0Re[p * lanes + lane] = record[source[p]];
+            int at = lane * signalLength;
+            for (int t = 0; t < signalLength; t++) {
+                records[at + t] = record[t];
             }
         }
 
@@ -624,18 +632,34 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
          */
         @Override
         protected void loadWideLane(double[] record, int lane) { // float64 in both
-            for (int p = 0; p < paddedLength; p++) {
-                u0Re[p * lanes + lane] = record[source[p]];
-            }
+            System.arraycopy(record, 0, records, lane * signalLength, signalLength);
         }
 
         @Override
         protected void clearLane(int lane) {
-            for (int p = 0; p < paddedLength; p++) {
-                u0Re[p * lanes + lane] = 0.0; // float64 in both
+            java.util.Arrays.fill(records, lane * signalLength, (lane + 1) * signalLength, 0.0); // float64 in both
+        }
+
+        /**
+         * Reflect padding of every lane into {@code u0Re}, in tiles of {@link #PAD_TILE} padded samples:
+         * lane by lane over the whole block (as records arrive), each write fell in another cache line of
+         * an array as large as the L2 cache (64 lanes of 2048: 1 MB), 3 % of g's samples.
+         */
+        void pad() {
+            for (int from = 0; from < paddedLength; from += PAD_TILE) {
+                int to = Math.min(paddedLength, from + PAD_TILE);
+                for (int lane = 0; lane < lanes; lane++) {
+                    int at = lane * signalLength;
+                    for (int p = from; p < to; p++) {
+                        u0Re[p * lanes + lane] = records[at + source[p]];
+                    }
+                }
             }
         }
     }
+
+    /** Padded samples per tile of {@link Block#pad}: their rows of every lane stay in L1. */
+    private static final int PAD_TILE = 8;
 
     /**
      * One thread's scratch: the float64 first order (the spectrum of x; U1 in the fallback), the
