@@ -141,8 +141,11 @@ public final class Scattering1D {
 
     /** FFT twiddles and the padding map per padded sample, both precisions (measured with a class histogram: about 57). */
     private static final long TABLE_BYTES = 64;
-    /** One block (the records as loaded, x and its spectrum, float64) and one workspace per padded sample of a lane. */
-    private static final long BLOCK_BYTES = 3 * 8 + Scattering1DCascade.WORKSPACE_BYTES;
+    /**
+     * One block (x and its spectrum, float64; a block of 8 lanes or more also keeps the records as
+     * loaded, but such blocks belong to short signals) and one workspace per padded sample of a lane.
+     */
+    private static final long BLOCK_BYTES = 2 * 8 + Scattering1DCascade.WORKSPACE_BYTES;
 
     public static Builder builder() {
         return new Builder();

@@ -606,8 +606,10 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
         final float[] xIm;
 
         /**
-         * The records as loaded, lane after lane ({@code signalLength} samples each), float64 in both:
-         * {@link #pad} moves them into {@code u0Re} at once.
+         * From {@link #STAGED_LANES} lanes, the records as loaded, lane after lane ({@code
+         * signalLength} samples each), float64 in both: {@link #pad} moves them into {@code u0Re} at
+         * once. Null below: with few lanes a row of u0Re is a cache line or less, so each record is
+         * padded straight into its lane, and long signals (1 to 4 lanes) need no second copy.
          */
         private final double[] records; // float64 in both
 
@@ -617,11 +619,17 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
             u0Im = new double[paddedLength * lanes]; // float64 in both
             xRe = FirstOrder1D.roundedCopy(u0Re, (float) 0);
             xIm = FirstOrder1D.roundedCopy(u0Im, (float) 0);
-            records = new double[signalLength * lanes]; // float64 in both
+            records = lanes >= STAGED_LANES ? new double[signalLength * lanes] : null; // float64 in both
         }
 
         @Override
         protected void loadLane(float[] record, int lane) {
+            if (records == null) {
+                for (int p = 0; p < paddedLength; p++) {
+                    u0Re[p * lanes + lane] = record[source[p]];
+                }
+                return;
+            }
             int at = lane * signalLength;
             for (int t = 0; t < signalLength; t++) {
                 records[at + t] = record[t];
@@ -634,20 +642,35 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
          */
         @Override
         protected void loadWideLane(double[] record, int lane) { // float64 in both
+            if (records == null) {
+                for (int p = 0; p < paddedLength; p++) {
+                    u0Re[p * lanes + lane] = record[source[p]];
+                }
+                return;
+            }
             System.arraycopy(record, 0, records, lane * signalLength, signalLength);
         }
 
         @Override
         protected void clearLane(int lane) {
+            if (records == null) {
+                for (int p = 0; p < paddedLength; p++) {
+                    u0Re[p * lanes + lane] = 0.0; // float64 in both
+                }
+                return;
+            }
             java.util.Arrays.fill(records, lane * signalLength, (lane + 1) * signalLength, 0.0); // float64 in both
         }
 
         /**
-         * Reflect padding of every lane into {@code u0Re}, in tiles of {@link #PAD_TILE} padded samples:
-         * lane by lane over the whole block (as records arrive), each write fell in another cache line of
-         * an array as large as the L2 cache (64 lanes of 2048: 1 MB), 3 % of g's samples.
+         * Reflect padding of every staged lane into {@code u0Re}, in tiles of {@link #PAD_TILE} padded
+         * samples: lane by lane over the whole block (as records arrive), each write fell in another
+         * cache line of an array as large as the L2 cache (64 lanes of 2048: 1 MB), 3 % of g's samples.
          */
         void pad() {
+            if (records == null) {
+                return; // padded as loaded
+            }
             for (int from = 0; from < paddedLength; from += PAD_TILE) {
                 int to = Math.min(paddedLength, from + PAD_TILE);
                 for (int lane = 0; lane < lanes; lane++) {
@@ -659,6 +682,9 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
             }
         }
     }
+
+    /** Lanes from which a block stages its records and pads them in tiles ({@link Block#pad}). */
+    private static final int STAGED_LANES = 8;
 
     /** Padded samples per tile of {@link Block#pad}: their rows of every lane stay in L1. */
     private static final int PAD_TILE = 8;
