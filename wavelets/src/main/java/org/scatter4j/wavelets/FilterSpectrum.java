@@ -21,6 +21,8 @@ public final class FilterSpectrum {
     private final double[] values;
     private final int[] runs32;
     private final float[] values32;
+    /** Kept: a 1D cascade asks for it per pair of first- and second-order wavelets (its noise model). */
+    private final double sumOfSquares;
 
     private FilterSpectrum(double[] dense) {
         this.length = dense.length;
@@ -28,6 +30,11 @@ public final class FilterSpectrum {
         this.values = pack(dense, runs);
         this.runs32 = runs(dense, true);
         this.values32 = Float32Tables.of(pack(dense, runs32));
+        double sum = 0;
+        for (double g : values) {
+            sum += g * g;
+        }
+        this.sumOfSquares = sum;
     }
 
     /** The spectrum {@code dense} (length &gt;= 1), kept as its nonzero runs; {@code dense} is not kept. */
@@ -77,11 +84,7 @@ public final class FilterSpectrum {
 
     /** The sum of the squared values, in index order (the dense sum's bits: the zeros add nothing). */
     public double sumOfSquares() {
-        double sum = 0;
-        for (double g : values) {
-            sum += g * g;
-        }
-        return sum;
+        return sumOfSquares;
     }
 
     /** {@code acc[v] += |value_v|^2} for every nonzero value (a Littlewood-Paley sum, one filter at a time). */

@@ -196,7 +196,7 @@ public final class MorletFilterBank1D {
         return morlet(xi, sigma, new Scratch(N));
     }
 
-    /** What {@link #morlet(double, double, Scratch)} works in: an FFT and four arrays of the length N. */
+    /** What {@link #morlet(double, double, Scratch)} works in: an FFT and arrays of the length N. */
     static final class Scratch {
         final int length;
         final LaneFft1D fft;
@@ -204,6 +204,8 @@ public final class MorletFilterBank1D {
         final double[] gabor;
         final double[] re;
         final double[] im;
+        /** The spectrum at a shorter length, for {@link #l1InTime(double, double, double[], Scratch)}. */
+        final double[] shorter;
 
         Scratch(int length) {
             this.length = length;
@@ -212,6 +214,7 @@ public final class MorletFilterBank1D {
             gabor = new double[length];
             re = new double[length];
             im = new double[length];
+            shorter = new double[length / 2];
         }
     }
 
@@ -229,13 +232,24 @@ public final class MorletFilterBank1D {
      */
     static double[] morlet(double xi, double sigma, Scratch w) {
         int N = w.length;
+        double[] filter = new double[N];
+        spectrum(xi, sigma, N, w, filter);
+        double l1 = l1InTime(xi, sigma, filter, w);
+        for (int k = 0; k < N; k++) {
+            filter[k] /= l1;
+        }
+        return filter;
+    }
+
+    /** The spectrum of {@link #morlet(double, double, Scratch)} before its normalization, at a length N up to the scratch's, into filter. */
+    static void spectrum(double xi, double sigma, int N, Scratch w, double[] filter) {
         int P = Math.min(adaptiveP(sigma), 5);
         int periods = 2 * P - 1;
         double twoSigma2 = 2 * (sigma * sigma);
         double[] low = w.low;
         double[] gabor = w.gabor;
-        java.util.Arrays.fill(low, 0.0);
-        java.util.Arrays.fill(gabor, 0.0);
+        java.util.Arrays.fill(low, 0, N, 0.0);
+        java.util.Arrays.fill(gabor, 0, N, 0.0);
         double reach = Math.sqrt(UNDERFLOW * twoSigma2); // |f - centre| beyond it: exp underflows to 0
         for (int row = 0; row < periods; row++) {
             long base = (long) (1 - P) * N + (long) row * N; // f = (base + k) / N
@@ -252,7 +266,6 @@ public final class MorletFilterBank1D {
                 addGaussian(gabor, base, N, xi, twoSigma2, reach);
             }
         }
-        double[] filter = new double[N];
         for (int k = 0; k < N; k++) {
             low[k] /= periods;
             gabor[k] /= periods;
@@ -265,12 +278,57 @@ public final class MorletFilterBank1D {
         } else {
             System.arraycopy(low, 0, filter, 0, N);
         }
-        double l1 = l1InTime(filter, w);
-        for (int k = 0; k < N; k++) {
-            filter[k] /= l1;
-        }
-        return filter;
     }
+
+    /**
+     * morlet_1d's norm of the spectrum {@code filter} of length N (the scratch's) of centre xi and
+     * bandwidth sigma: {@link #l1InTime(double[], int, Scratch)}, taken at the shorter lengths L =
+     * {@link #SHORTEST_NORM}, 2L, ... below N while they still change it. Why it may stop early: the
+     * spectrum at length L samples the same function of frequency as at N, so its inverse is the
+     * filter's impulse response wrapped around every L samples (Poisson summation), and the norm no
+     * longer changes once that response, a Gaussian envelope exp(-t^2 / (2 s^2)) of width s = 1 / (2
+     * pi sigma), has decayed within L / 2 of its centre: the doubling starts at L &gt;= {@link
+     * #ENVELOPE_WIDTHS} s (shorter lengths can agree with each other and be wrong: a response far
+     * wider than L wraps onto itself). Two lengths agreeing to {@link #NORM_AGREEMENT} end it,
+     * so a filter of a long signal costs FFTs of a few times its time support instead of one of N
+     * (2^20 samples, J=8, Q=12: most of the bank's build time). Below 4 * SHORTEST_NORM, and for
+     * lengths N with no even split at or above SHORTEST_NORM, it is the norm at N itself, bit for bit.
+     */
+    static double l1InTime(double xi, double sigma, double[] filter, Scratch w) {
+        int N = w.length;
+        // the lengths N / 2^k the scratch's FFT transforms, from one that holds ENVELOPE_WIDTHS of the response
+        double support = Math.max(SHORTEST_NORM, ENVELOPE_WIDTHS / (2 * Math.PI * sigma));
+        int shortest = N;
+        while (shortest % 2 == 0 && shortest / 2 >= support) {
+            shortest /= 2;
+        }
+        double previous = Double.NaN;
+        for (int L = shortest; L < N; L *= 2) {
+            spectrum(xi, sigma, L, w, w.shorter);
+            double norm = l1InTime(w.shorter, L, w);
+            if (Math.abs(norm - previous) <= NORM_AGREEMENT * norm) {
+                return norm;
+            }
+            previous = norm;
+        }
+        return l1InTime(filter, N, w);
+    }
+
+    /** The first length of {@link #l1InTime(double, double, double[], Scratch)}'s doubling, at least. */
+    static final int SHORTEST_NORM = 1024;
+
+    /**
+     * Envelope widths s that the first length of the doubling spans: L / 2 = 10 s, where the envelope
+     * is exp(-50) = 2e-22 of its peak, so the wrapped tails change no digit that matters.
+     */
+    static final double ENVELOPE_WIDTHS = 20;
+
+    /**
+     * Relative change of the norm from one length to the next that ends the doubling: far below the
+     * 1e-5 to which outputs must match Kymatio, and above the rounding of the sums themselves (a few
+     * 1e-16 of the norm), which could otherwise never agree.
+     */
+    static final double NORM_AGREEMENT = 1e-13;
 
     /**
      * morlet_1d's norm: the L1 norm in time of the filter, sum_t |IDFT(filter)_t|, for a real
@@ -280,10 +338,9 @@ public final class MorletFilterBank1D {
      * give the sum (to rounding: Kymatio sums all N moduli of a complex inverse, which took twice the
      * FFT work and the moduli; most of a long signal's build time). The moduli are {@code Math.hypot},
      * as numpy's abs of a complex (sqrt(re^2 + im^2) measured no faster here, within the noise).
-     * Uses {@code w.re} and {@code w.im}.
+     * Uses {@code w.re} and {@code w.im}; N is the scratch's length or that divided by a power of two.
      */
-    static double l1InTime(double[] filter, Scratch w) {
-        int N = w.length;
+    static double l1InTime(double[] filter, int N, Scratch w) {
         double[] re = w.re, im = w.im;
         System.arraycopy(filter, 0, re, 0, N);
         w.fft.forwardReal(re, im, N, 1);

@@ -47,7 +47,8 @@ class MorletFilterBank1DSkipTest {
         } else {
             System.arraycopy(low, 0, filter, 0, N);
         }
-        double l1 = MorletFilterBank1D.l1InTime(filter, new MorletFilterBank1D.Scratch(N)); // the norm is not what is skipped
+        // the norm is not what is skipped: the bank's, from this spectrum (or shorter ones, the same terms)
+        double l1 = MorletFilterBank1D.l1InTime(xi, sigma, filter, new MorletFilterBank1D.Scratch(N));
         for (int k = 0; k < N; k++) {
             filter[k] /= l1;
         }
@@ -72,7 +73,7 @@ class MorletFilterBank1DSkipTest {
             for (int t = 0; t < N; t++) {
                 full += Math.hypot(re[t], im[t]);
             }
-            double half = MorletFilterBank1D.l1InTime(filter, new MorletFilterBank1D.Scratch(N));
+            double half = MorletFilterBank1D.l1InTime(filter, N, new MorletFilterBank1D.Scratch(N));
             assertEquals(full, half, 1e-13 * full, "N=" + N);
         }
     }
@@ -93,6 +94,30 @@ class MorletFilterBank1DSkipTest {
             }
         }
         assertTrue(zeros > 10000, "the cases include filters with underflowed bins: " + zeros);
+    }
+
+    /**
+     * The norm taken from shorter lengths (the impulse response wrapped around fewer samples) is the
+     * norm at N to 1e-12: wavelets from the highest to the lowest centre of a long signal's bank, the
+     * low-passes of T = 2^8 and of T = 2^14, whose responses span a good part of N.
+     */
+    @Test
+    void theNormFromShorterLengthsIsTheNormAtN() {
+        int N = 1 << 18;
+        MorletFilterBank1D.Scratch w = new MorletFilterBank1D.Scratch(N);
+        // the narrow low wavelets have responses wider than the first lengths, whose wrapped (and
+        // cancelling) norms agree with each other and not with N's
+        double[][] cases = {{0.4, 0.1}, {0.35, 0.06}, {0.05, 0.0007}, {0.0026, 0.00035}, {0.001102771741303718, 5.7346485250366916E-5}, {0.0004, 0.00005},
+            {0, 0.1 / 256}, {0, 0.1 / 16384}, {0, 0.9}};
+        for (double[] c : cases) {
+            double[] raw = new double[N];
+            MorletFilterBank1D.spectrum(c[0], c[1], N, w, raw);
+            double full = MorletFilterBank1D.l1InTime(raw, N, w);
+            double shorter = MorletFilterBank1D.l1InTime(c[0], c[1], raw, w);
+            assertEquals(full, shorter, 1e-12 * full, "xi=" + c[0] + " sigma=" + c[1]);
+            double[] normalized = MorletFilterBank1D.morlet(N, c[0], c[1]);
+            assertEquals(1.0, MorletFilterBank1D.l1InTime(normalized, N, w), 1e-12, "unit norm at N: xi=" + c[0] + " sigma=" + c[1]);
+        }
     }
 
     @Test
