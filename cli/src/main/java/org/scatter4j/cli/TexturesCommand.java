@@ -1,15 +1,12 @@
 package org.scatter4j.cli;
 
 import org.scatter4j.io.OutputTransaction;
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.Callable;
-import org.imgscalr.Scalr;
 import org.scatter4j.classifiers.AffinePcaClassifier;
 import org.scatter4j.classifiers.Classifier;
 import org.scatter4j.classifiers.ConfusionMatrix;
@@ -146,7 +143,7 @@ final class TexturesCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--train-per-class must be >= 1, got " + n);
             }
         }
-        double[] scales = parseScales(augmentScales, size, J);
+        double[] scales = TextureScales.parse(augmentScales, size, J);
         boolean fixedSplit = trainDir != null || testDir != null;
         if (fixedSplit && (trainDir == null || testDir == null)) {
             throw new IllegalArgumentException("--train and --test go together");
@@ -197,10 +194,10 @@ final class TexturesCommand implements Callable<Integer> {
         }
         // every --train-per-class must leave a test image in every class: checked before the features are computed
         if (fixedSplit) {
-            requireTrainable(first, 1);
+            TextureSplits.requireTrainable(first, 1);
         } else {
             for (int n : trainPerClass) {
-                requireTrainable(first, n);
+                TextureSplits.requireTrainable(first, n);
             }
         }
         int resized = 0;
@@ -211,7 +208,7 @@ final class TexturesCommand implements Callable<Integer> {
             for (int i = 0; i < set.size(); i++) {
                 GreyImage img = set.image(i);
                 if (img.width() != size || img.height() != size) {
-                    img = resize(img, size);
+                    img = TextureScales.resize(img, size);
                     resized++;
                 }
                 System.arraycopy(img.toFloatArray(), 0, pixels, i * size * size, size * size);
@@ -231,9 +228,9 @@ final class TexturesCommand implements Callable<Integer> {
             java.util.Arrays.fill(trains, true);
         } else {
             for (int n : trainPerClass) {
-                requireTrainable(trainSet, n);
+                TextureSplits.requireTrainable(trainSet, n);
                 for (int sp = 0; sp < splits; sp++) {
-                    for (int i : split(trainSet.labels(), trainSet.classCount(), n, splitRandom(n, sp))[0]) {
+                    for (int i : TextureSplits.split(trainSet.labels(), trainSet.classCount(), n, TextureSplits.random(seed, n, sp))[0]) {
                         trains[i] = true;
                     }
                 }
@@ -249,9 +246,9 @@ final class TexturesCommand implements Callable<Integer> {
             for (int r = 0; r < augmented.length; r++) {
                 GreyImage img = trainSet.image(augmented[r]);
                 if (img.width() != size || img.height() != size) {
-                    img = resize(img, size);
+                    img = TextureScales.resize(img, size);
                 }
-                System.arraycopy(rescale(img, scales[k]).toFloatArray(), 0, pixels, r * side * side, side * side);
+                System.arraycopy(TextureScales.rescale(img, scales[k]).toFloatArray(), 0, pixels, r * side * side, side * side);
             }
             float[] f = Extraction.run(fs, pixels, augmented.length, t, "scale " + scales[k]);
             augment[k] = new float[Math.multiplyExact(trainSet.size(), d)]; // rows of the images no split trains on stay unused
@@ -270,28 +267,28 @@ final class TexturesCommand implements Callable<Integer> {
         if (fixedSplit) {
             LabelledGreyImages train = sets.get(0);
             LabelledGreyImages test = sets.get(1);
-            requireTrainable(train, 1);
+            TextureSplits.requireTrainable(train, 1);
             int[] all = java.util.stream.IntStream.range(0, train.size()).toArray();
-            ConfusionMatrix cm = evaluate(withAugmented(features.get(0), augment, all, d), pick(train.labels(), all, 1 + scales.length),
-                    features.get(1), test.labels(), d, minClassSize(train), t);
+            ConfusionMatrix cm = evaluate(TextureSplits.withAugmented(features.get(0), augment, all, d), TextureSplits.pick(train.labels(), all, 1 + scales.length),
+                    features.get(1), test.labels(), d, TextureSplits.minClassSize(train), t);
             System.out.println(cm);
-            results.add(result(null, new double[] {cm.accuracy()}));
+            results.add(TextureSplits.result(null, new double[] {cm.accuracy()}));
         } else {
             LabelledGreyImages all = sets.get(0);
             for (int n : trainPerClass) {
-                requireTrainable(all, n);
+                TextureSplits.requireTrainable(all, n);
                 double[] acc = new double[splits];
                 long[][] confusion = null;
                 ConfusionMatrix last = null;
                 for (int s = 0; s < splits; s++) {
-                    int[][] split = split(all.labels(), all.classCount(), n, splitRandom(n, s));
-                    ConfusionMatrix cm = evaluate(withAugmented(features.get(0), augment, split[0], d),
-                            pick(all.labels(), split[0], 1 + scales.length), rows(features.get(0), split[1], d),
-                            pick(all.labels(), split[1], 1), d, n, t);
+                    int[][] split = TextureSplits.split(all.labels(), all.classCount(), n, TextureSplits.random(seed, n, s));
+                    ConfusionMatrix cm = evaluate(TextureSplits.withAugmented(features.get(0), augment, split[0], d),
+                            TextureSplits.pick(all.labels(), split[0], 1 + scales.length), TextureSplits.rows(features.get(0), split[1], d),
+                            TextureSplits.pick(all.labels(), split[1], 1), d, n, t);
                     acc[s] = cm.accuracy();
                     last = cm;
                 }
-                Map<String, Object> r = result(n, acc);
+                Map<String, Object> r = TextureSplits.result(n, acc);
                 results.add(r);
                 System.out.printf("%3d training images per class: accuracy %.2f %% +- %.2f %% over %d splits%n", n,
                         100 * (double) r.get("mean_accuracy"), 100 * (double) r.get("std_accuracy"), splits);
@@ -343,74 +340,6 @@ final class TexturesCommand implements Callable<Integer> {
         };
     }
 
-    private Random splitRandom(int n, int s) {
-        return new Random(seed * 1_000_003L + 31L * n + s);
-    }
-
-    /**
-     * The --augment-scales factors: 'none' or a comma-separated list of factors in [0.25, 4], not 1;
-     * SIZE * s must stay >= 2^J for the factors below 1 (the rescaled image is transformed as is).
-     */
-    static double[] parseScales(String text, int size, int J) {
-        if (text == null || text.isBlank() || text.trim().equals("none")) {
-            return new double[0];
-        }
-        String[] parts = text.split(",");
-        double[] out = new double[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            double v;
-            try {
-                v = Double.parseDouble(parts[i].trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--augment-scales must be 'none' or numbers separated by commas, got '" + parts[i]
-                        + "' in '" + text + "'");
-            }
-            if (!(v >= 0.25 && v <= 4) || v == 1) {
-                throw new IllegalArgumentException("--augment-scales factors must be in [0.25, 4] and not 1, got " + parts[i].trim());
-            }
-            if (v < 1 && Math.round(size * v) < (1L << J)) {
-                throw new IllegalArgumentException("--augment-scales " + parts[i].trim() + " makes " + size + "x" + size + " images "
-                        + Math.round(size * v) + " pixels wide, below 2^J = " + (1 << J) + " (--J " + J + ")");
-            }
-            out[i] = v;
-        }
-        return out;
-    }
-
-    /**
-     * The image seen at scale s (Sifre and Mallat's multiscale training, CVPR 2013, Section 5): for s
-     * &gt; 1 the centre crop of side round(n / s), resized back to n x n (a zoom in); for s &lt; 1
-     * the whole image resized to round(n s) x round(n s) (a zoom out). Square images only.
-     */
-    static GreyImage rescale(GreyImage img, double s) {
-        int n = img.width();
-        if (img.height() != n) {
-            throw new IllegalArgumentException("rescale needs a square image, got " + img.width() + "x" + img.height());
-        }
-        if (s > 1) {
-            int c = (int) Math.round(n / s);
-            int o = (n - c) / 2;
-            double[] crop = new double[c * c];
-            for (int y = 0; y < c; y++) {
-                for (int x = 0; x < c; x++) {
-                    crop[y * c + x] = img.get(x + o, y + o);
-                }
-            }
-            return resize(new GreyImage(crop, c, c), n);
-        }
-        return s < 1 ? resize(img, (int) Math.round(n * s)) : img;
-    }
-
-    /** The rows of idx, then the same rows of every augmented copy (the training matrix). */
-    private static float[] withAugmented(float[] base, float[][] augment, int[] idx, int d) {
-        float[] out = new float[Math.multiplyExact(idx.length * (1 + augment.length), d)];
-        System.arraycopy(rows(base, idx, d), 0, out, 0, idx.length * d);
-        for (int k = 0; k < augment.length; k++) {
-            System.arraycopy(rows(augment[k], idx, d), 0, out, (k + 1) * idx.length * d, idx.length * d);
-        }
-        return out;
-    }
-
     /** Standardize on the training rows (unless --no-standardize), fit, predict the test rows. */
     private ConfusionMatrix evaluate(float[] train, int[] yTrain, float[] test, int[] yTest, int d, int perClass, int t) {
         FeatureMatrix xTrain = FeatureMatrix.wrap(train, yTrain.length, d);
@@ -424,106 +353,4 @@ final class TexturesCommand implements Callable<Integer> {
         return ConfusionMatrix.of(yTest, model.predict(xTest));
     }
 
-    /** For each class, n random training images; the rest of the class is the test set. */
-    static int[][] split(int[] labels, int classes, int n, Random random) {
-        List<Integer> train = new ArrayList<>();
-        List<Integer> test = new ArrayList<>();
-        for (int k = 0; k < classes; k++) {
-            List<Integer> members = new ArrayList<>();
-            for (int i = 0; i < labels.length; i++) {
-                if (labels[i] == k) {
-                    members.add(i);
-                }
-            }
-            java.util.Collections.shuffle(members, random);
-            train.addAll(members.subList(0, n));
-            test.addAll(members.subList(n, members.size()));
-        }
-        return new int[][] {train.stream().mapToInt(Integer::intValue).toArray(), test.stream().mapToInt(Integer::intValue).toArray()};
-    }
-
-    /** Every class needs n training images and at least one test image. */
-    private static void requireTrainable(LabelledGreyImages set, int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("--train-per-class must be >= 1, got " + n);
-        }
-        int[] counts = new int[set.classCount()];
-        for (int label : set.labels()) {
-            counts[label]++;
-        }
-        for (int k = 0; k < counts.length; k++) {
-            if (counts[k] < 2) {
-                throw new IllegalArgumentException("class '" + set.classNames().get(k) + "' has " + counts[k]
-                        + " image(s); every class needs at least 2 (one to train, one to test)");
-            }
-            if (counts[k] < n + 1) {
-                throw new IllegalArgumentException("class '" + set.classNames().get(k) + "' has " + counts[k] + " images; --train-per-class "
-                        + n + " needs at least " + (n + 1) + " (n to train, one or more to test)");
-            }
-        }
-    }
-
-    private static int minClassSize(LabelledGreyImages set) {
-        int[] counts = new int[set.classCount()];
-        for (int label : set.labels()) {
-            counts[label]++;
-        }
-        return java.util.Arrays.stream(counts).min().orElse(1);
-    }
-
-    private static Map<String, Object> result(Integer n, double[] acc) {
-        double mean = java.util.Arrays.stream(acc).average().orElse(Double.NaN);
-        double var = 0;
-        for (double a : acc) {
-            var += (a - mean) * (a - mean);
-        }
-        double std = acc.length > 1 ? Math.sqrt(var / (acc.length - 1)) : 0;
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("train_per_class", n);
-        r.put("mean_accuracy", mean);
-        r.put("std_accuracy", std);
-        r.put("accuracies", acc);
-        return r;
-    }
-
-    private static float[] rows(float[] all, int[] idx, int d) {
-        float[] out = new float[idx.length * d];
-        for (int i = 0; i < idx.length; i++) {
-            System.arraycopy(all, idx[i] * d, out, i * d, d);
-        }
-        return out;
-    }
-
-    /** The labels of idx, repeated {@code copies} times (the layout of {@link #withAugmented}). */
-    private static int[] pick(int[] labels, int[] idx, int copies) {
-        int[] out = new int[idx.length * copies];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = labels[idx[i % idx.length]];
-        }
-        return out;
-    }
-
-    /**
-     * Resizes with imgscalr's QUALITY method (progressive bilinear downscaling with antialiasing),
-     * as the papers' protocol resizes every image to 200 x 200; grey is kept in 16-bit.
-     */
-    static GreyImage resize(GreyImage img, int size) {
-        BufferedImage src = new BufferedImage(img.width(), img.height(), BufferedImage.TYPE_USHORT_GRAY);
-        for (int y = 0; y < img.height(); y++) {
-            for (int x = 0; x < img.width(); x++) {
-                src.getRaster().setSample(x, y, 0, (int) Math.round(Math.max(0, Math.min(1, img.get(x, y))) * 65535));
-            }
-        }
-        BufferedImage dst = Scalr.resize(src, Scalr.Method.QUALITY, Scalr.Mode.FIT_EXACT, size, size);
-        double[] data = new double[size * size];
-        for (int y = 0; y < size; y++) {
-            for (int x = 0; x < size; x++) {
-                int rgb = dst.getRGB(x, y);
-                // imgscalr may return an RGB image; its channels are equal for grey input
-                data[y * size + x] = dst.getType() == BufferedImage.TYPE_USHORT_GRAY
-                        ? dst.getRaster().getSample(x, y, 0) / 65535.0 : ((rgb >> 8) & 0xFF) / 255.0;
-            }
-        }
-        return new GreyImage(data, size, size);
-    }
 }

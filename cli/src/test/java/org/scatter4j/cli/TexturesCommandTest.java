@@ -25,30 +25,30 @@ class TexturesCommandTest {
     @Test
     void rescaleZoomsInByCroppingAndOutByShrinking() {
         GreyImage img = ramp(64);
-        GreyImage in = TexturesCommand.rescale(img, 2);
+        GreyImage in = TextureScales.rescale(img, 2);
         assertEquals(64, in.width());
         assertEquals(64, in.height());
         // zoom in by 2: the centre half [16, 48) of the ramp stretched over the whole width
         assertEquals(0.25, in.get(0, 32), 0.02);
         assertEquals(0.75, in.get(63, 32), 0.02);
         assertEquals(0.5, in.get(32, 32), 0.02);
-        GreyImage out = TexturesCommand.rescale(img, 0.5);
+        GreyImage out = TextureScales.rescale(img, 0.5);
         assertEquals(32, out.width());
         assertEquals(32, out.height());
         // zoom out: the whole ramp, in half the pixels
         assertTrue(out.get(0, 16) < 0.06 && out.get(31, 16) > 0.94, out.get(0, 16) + " " + out.get(31, 16));
-        assertEquals(41, TexturesCommand.rescale(ramp(58), 0.70710678).width()); // round(58 / sqrt 2)
-        assertArrayEquals(img.toDoubleArray(), TexturesCommand.rescale(img, 1).toDoubleArray());
+        assertEquals(41, TextureScales.rescale(ramp(58), 0.70710678).width()); // round(58 / sqrt 2)
+        assertArrayEquals(img.toDoubleArray(), TextureScales.rescale(img, 1).toDoubleArray());
     }
 
     @Test
     void augmentScalesAreParsedAndChecked() {
-        assertArrayEquals(new double[0], TexturesCommand.parseScales("none", 200, 5));
-        assertArrayEquals(new double[] {0.5, 1.5}, TexturesCommand.parseScales("0.5, 1.5", 200, 5));
-        assertMessage(() -> TexturesCommand.parseScales("0.5,x", 200, 5), "got 'x' in '0.5,x'");
-        assertMessage(() -> TexturesCommand.parseScales("1", 200, 5), "[0.25, 4] and not 1, got 1");
-        assertMessage(() -> TexturesCommand.parseScales("8", 200, 5), "[0.25, 4] and not 1, got 8");
-        assertMessage(() -> TexturesCommand.parseScales("0.25", 100, 5), "25 pixels wide, below 2^J = 32 (--J 5)");
+        assertArrayEquals(new double[0], TextureScales.parse("none", 200, 5));
+        assertArrayEquals(new double[] {0.5, 1.5}, TextureScales.parse("0.5, 1.5", 200, 5));
+        assertMessage(() -> TextureScales.parse("0.5,x", 200, 5), "got 'x' in '0.5,x'");
+        assertMessage(() -> TextureScales.parse("1", 200, 5), "[0.25, 4] and not 1, got 1");
+        assertMessage(() -> TextureScales.parse("8", 200, 5), "[0.25, 4] and not 1, got 8");
+        assertMessage(() -> TextureScales.parse("0.25", 100, 5), "25 pixels wide, below 2^J = 32 (--J 5)");
     }
 
     @Test
