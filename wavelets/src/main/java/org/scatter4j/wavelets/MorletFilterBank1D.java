@@ -204,8 +204,6 @@ public final class MorletFilterBank1D {
         final double[] gabor;
         final double[] re;
         final double[] im;
-        /** The spectrum at a shorter length, for {@link #l1InTime(double, double, double[], Scratch)}. */
-        final double[] shorter;
 
         Scratch(int length) {
             this.length = length;
@@ -214,7 +212,6 @@ public final class MorletFilterBank1D {
             gabor = new double[length];
             re = new double[length];
             im = new double[length];
-            shorter = new double[length / 2];
         }
     }
 
@@ -304,8 +301,8 @@ public final class MorletFilterBank1D {
         }
         double previous = Double.NaN;
         for (int L = shortest; L < N; L *= 2) {
-            spectrum(xi, sigma, L, w, w.shorter);
-            double norm = l1InTime(w.shorter, L, w);
+            spectrum(xi, sigma, L, w, w.re); // where l1InTime would copy it: no array of its own in the scratch
+            double norm = l1InTime(w.re, L, w);
             if (Math.abs(norm - previous) <= NORM_AGREEMENT * norm) {
                 return norm;
             }
