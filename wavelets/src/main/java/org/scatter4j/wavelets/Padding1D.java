@@ -38,12 +38,38 @@ public final class Padding1D {
 
     /** Kymatio's padding of signals of length N for scale J and low-pass support T (an integer, 2^J by default). */
     public static Padding1D of(int N, int J, int T) {
-        double[] phi = MorletFilterBank1D.gauss(N, MorletFilterBank1D.SIGMA0 / T);
-        int minToPad = 3 * MorletFilterBank1D.temporalSupport(phi, 1e-3);
+        int minToPad = 3 * lowPassSupport(N, T);
         int jMaxSupport = MorletFilterBank1D.floorLog2(3 * N - 2);
         int jPad = Math.min(MorletFilterBank1D.ceilLog2(Math.addExact(N, 2 * minToPad)), jMaxSupport);
         return new Padding1D(N, 1 << jPad, MorletFilterBank1D.floorLog2(T), J);
     }
+
+    /**
+     * compute_minimum_support_to_pad's support of the low-pass: {@code compute_temporal_support} of
+     * {@code gauss_1d(N, 0.1 / T)}, the first t whose residual sum of |phi| from t to N/2 is at most
+     * 1e-3, plus one. Taken at a length L below N when L holds the low-pass's response (a Gaussian
+     * envelope of width s = T / (0.2 pi) samples) 10 widths on each side: the response at L is the
+     * one at N wrapped every L samples (Poisson summation, see {@link MorletFilterBank1D}'s norm), so
+     * the residuals up to L/2 match N's to the wrapped tails, exp(-50) of the peak, and the support,
+     * about 6 s, lies far inside L/2. A long signal then costs a filter and an inverse FFT of L (2^15
+     * at T = 2^8) instead of N: at N = 4 million, 0.5-2.5 s and several arrays of N values before the
+     * memory check. Otherwise (L &gt;= N) it is N's computation itself.
+     */
+    static int lowPassSupport(int N, int T) {
+        double sigma = MorletFilterBank1D.SIGMA0 / T;
+        double width = 1 / (2 * Math.PI * sigma);
+        long L = Long.highestOneBit((long) Math.ceil(20 * width)) * 2; // a power of two above 20 widths
+        L = Math.max(L, SHORTEST_SUPPORT);
+        int length = L < N ? (int) L : N;
+        int support = MorletFilterBank1D.temporalSupport(MorletFilterBank1D.gauss(length, sigma), 1e-3);
+        if (length < N && 2 * support >= length) { // not inside L/2 after all: take N's
+            return MorletFilterBank1D.temporalSupport(MorletFilterBank1D.gauss(N, sigma), 1e-3);
+        }
+        return support;
+    }
+
+    /** The shortest length {@link #lowPassSupport} takes instead of N. */
+    static final int SHORTEST_SUPPORT = 4096;
 
     public int inputLength() {
         return inputLength;

@@ -23,6 +23,27 @@ class PaddingAndPeriodizationTest {
         assertEquals(3, p.left()); // (36 - 30) / 2, one more column after
     }
 
+    /**
+     * The low-pass support taken at a shorter length is compute_temporal_support at the signal's
+     * length N itself, for T from 2^3 to 2^13 and lengths short and long, powers of two or not
+     * (Kymatio's padding hangs on it: one more or less and every output moves).
+     */
+    @Test
+    void theLowPassSupportFromAShorterLengthIsTheOneAtN() {
+        int shorter = 0;
+        for (int T : new int[] {8, 16, 100, 256, 1000, 1024, 4096, 8192}) {
+            for (int N : new int[] {1000, 4096, 8191, 30000, 65536, 120000, 262144}) {
+                if (N < T) {
+                    continue;
+                }
+                int atN = MorletFilterBank1D.temporalSupport(MorletFilterBank1D.gauss(N, MorletFilterBank1D.SIGMA0 / T), 1e-3);
+                assertEquals(atN, Padding1D.lowPassSupport(N, T), "N=" + N + " T=" + T);
+                shorter += 20 * T / (0.2 * Math.PI) * 2 < N ? 1 : 0;
+            }
+        }
+        assertTrue(shorter >= 20, "the cases must include lengths that the shorter computation serves: " + shorter);
+    }
+
     @Test
     void reflectPaddingMirrorsWithoutRepeatingTheEdge() {
         // numpy.pad([0, 1, 2, 3], 3, mode='reflect') = [3, 2, 1, 0, 1, 2, 3, 2, 1, 0]
