@@ -288,8 +288,8 @@ public final class MorletFilterBank1D {
      * #ENVELOPE_WIDTHS} s (shorter lengths can agree with each other and be wrong: a response far
      * wider than L wraps onto itself). Two lengths agreeing to {@link #NORM_AGREEMENT} end it,
      * so a filter of a long signal costs FFTs of a few times its time support instead of one of N
-     * (2^20 samples, J=8, Q=12: most of the bank's build time). Below 4 * SHORTEST_NORM, and for
-     * lengths N with no even split at or above SHORTEST_NORM, it is the norm at N itself, bit for bit.
+     * (2^20 samples, J=8, Q=12: most of the bank's build time). When N is less than four times the
+     * first length (two shorter lengths are needed to agree), it is the norm at N itself, bit for bit.
      */
     static double l1InTime(double xi, double sigma, double[] filter, Scratch w) {
         int N = w.length;
@@ -300,7 +300,7 @@ public final class MorletFilterBank1D {
             shortest /= 2;
         }
         double previous = Double.NaN;
-        for (int L = shortest; L < N; L *= 2) {
+        for (int L = shortest; L < N && shortest <= N / 4; L *= 2) {
             spectrum(xi, sigma, L, w, w.re); // where l1InTime would copy it: no array of its own in the scratch
             double norm = l1InTime(w.re, L, w);
             if (Math.abs(norm - previous) <= NORM_AGREEMENT * norm) {

@@ -51,9 +51,9 @@ public final class Padding1D {
      * envelope of width s = T / (0.2 pi) samples) 10 widths on each side: the response at L is the
      * one at N wrapped every L samples (Poisson summation, see {@link MorletFilterBank1D}'s norm), so
      * the residuals up to L/2 match N's to the wrapped tails, exp(-50) of the peak, and the support,
-     * about 6 s, lies far inside L/2. A long signal then costs a filter and an inverse FFT of L (2^15
-     * at T = 2^8) instead of N: at N = 4 million, 0.5-2.5 s and several arrays of N values before the
-     * memory check. Otherwise (L &gt;= N) it is N's computation itself.
+     * about 6 widths, lies far inside L/2. A long signal then costs a filter and an inverse FFT of L
+     * (2^13 at T = 2^8) instead of N: at N = 4 million, 0.5-2.5 s and several arrays of N values
+     * before the memory check. Otherwise (L &gt;= N) it is N's computation itself.
      */
     static int lowPassSupport(int N, int T) {
         double sigma = MorletFilterBank1D.SIGMA0 / T;
