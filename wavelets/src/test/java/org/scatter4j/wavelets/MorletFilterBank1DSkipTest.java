@@ -107,8 +107,8 @@ class MorletFilterBank1DSkipTest {
         MorletFilterBank1D.Scratch w = new MorletFilterBank1D.Scratch(N);
         // the narrow low wavelets have responses wider than the first lengths, whose wrapped (and
         // cancelling) norms agree with each other and not with N's
-        double[][] cases = {{0.4, 0.1}, {0.35, 0.06}, {0.05, 0.0007}, {0.0026, 0.00035}, {0.001102771741303718, 5.7346485250366916E-5}, {0.0004, 0.00005},
-            {0, 0.1 / 256}, {0, 0.1 / 16384}, {0, 0.9}};
+        double[][] cases = {{0.4, 0.1}, {0.35, 0.06}, {0.05, 0.0007}, {0.0026, 0.00035},
+            {0.001102771741303718, 5.7346485250366916E-5}, {0.0004, 0.00005}, {0, 0.1 / 256}, {0, 0.1 / 16384}, {0, 0.9}};
         for (double[] c : cases) {
             double[] raw = new double[N];
             MorletFilterBank1D.spectrum(c[0], c[1], N, w, raw);
