@@ -45,10 +45,7 @@ final class TextureSplits {
         if (n < 1) {
             throw new IllegalArgumentException("--train-per-class must be >= 1, got " + n);
         }
-        int[] counts = new int[set.classCount()];
-        for (int label : set.labels()) {
-            counts[label]++;
-        }
+        int[] counts = classCounts(set);
         for (int k = 0; k < counts.length; k++) {
             if (counts[k] < 2) {
                 throw new IllegalArgumentException("class '" + set.classNames().get(k) + "' has " + counts[k]
@@ -63,11 +60,16 @@ final class TextureSplits {
 
     /** The size of the smallest class (the affine PCA classifier's dimension on a fixed split). */
     static int minClassSize(LabelledGreyImages set) {
+        return java.util.Arrays.stream(classCounts(set)).min().orElse(1);
+    }
+
+    /** Images per class. */
+    private static int[] classCounts(LabelledGreyImages set) {
         int[] counts = new int[set.classCount()];
         for (int label : set.labels()) {
             counts[label]++;
         }
-        return java.util.Arrays.stream(counts).min().orElse(1);
+        return counts;
     }
 
     /** A training size's JSON entry: its accuracies over the splits, their mean and sample standard deviation. */

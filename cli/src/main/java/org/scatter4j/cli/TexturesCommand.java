@@ -269,8 +269,9 @@ final class TexturesCommand implements Callable<Integer> {
             LabelledGreyImages test = sets.get(1);
             TextureSplits.requireTrainable(train, 1);
             int[] all = java.util.stream.IntStream.range(0, train.size()).toArray();
-            ConfusionMatrix cm = evaluate(TextureSplits.withAugmented(features.get(0), augment, all, d), TextureSplits.pick(train.labels(), all, 1 + scales.length),
-                    features.get(1), test.labels(), d, TextureSplits.minClassSize(train), t);
+            ConfusionMatrix cm = evaluate(TextureSplits.withAugmented(features.get(0), augment, all, d),
+                    TextureSplits.pick(train.labels(), all, 1 + scales.length), features.get(1), test.labels(), d,
+                    TextureSplits.minClassSize(train), t);
             System.out.println(cm);
             results.add(TextureSplits.result(null, new double[] {cm.accuracy()}));
         } else {

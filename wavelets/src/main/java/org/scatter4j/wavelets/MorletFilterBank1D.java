@@ -294,9 +294,9 @@ public final class MorletFilterBank1D {
     static double l1InTime(double xi, double sigma, double[] filter, Scratch w) {
         int N = w.length;
         // the lengths N / 2^k the scratch's FFT transforms, from one that holds ENVELOPE_WIDTHS of the response
-        double support = Math.max(SHORTEST_NORM, ENVELOPE_WIDTHS / (2 * Math.PI * sigma));
+        double first = Math.max(SHORTEST_NORM, responseSpan(sigma));
         int shortest = N;
-        while (shortest % 2 == 0 && shortest / 2 >= support) {
+        while (shortest % 2 == 0 && shortest / 2 >= first) {
             shortest /= 2;
         }
         double previous = Double.NaN;
@@ -319,6 +319,15 @@ public final class MorletFilterBank1D {
      * is exp(-50) = 2e-22 of its peak, so the wrapped tails change no digit that matters.
      */
     static final double ENVELOPE_WIDTHS = 20;
+
+    /**
+     * {@link #ENVELOPE_WIDTHS} widths 1 / (2 pi sigma) of the impulse response of a filter of
+     * bandwidth sigma, in samples: a length that holds the response (the norms here, {@link
+     * Padding1D}'s low-pass support).
+     */
+    static double responseSpan(double sigma) {
+        return ENVELOPE_WIDTHS / (2 * Math.PI * sigma);
+    }
 
     /**
      * Relative change of the norm from one length to the next that ends the doubling: far below the

@@ -57,8 +57,7 @@ public final class Padding1D {
      */
     static int lowPassSupport(int N, int T) {
         double sigma = MorletFilterBank1D.SIGMA0 / T;
-        double width = 1 / (2 * Math.PI * sigma);
-        long L = Long.highestOneBit((long) Math.ceil(20 * width)) * 2; // a power of two above 20 widths
+        long L = Long.highestOneBit((long) Math.ceil(MorletFilterBank1D.responseSpan(sigma))) * 2; // a power of two above it
         L = Math.max(L, SHORTEST_SUPPORT);
         int length = L < N ? (int) L : N;
         int support = MorletFilterBank1D.temporalSupport(MorletFilterBank1D.gauss(length, sigma), 1e-3);
