@@ -85,7 +85,7 @@ public final class Float32Kernels {
             new WholeFile(FFT + "Fft2DFactory.java", FFT + "Fft2DFactory32.java", FFT_RENAMES),
             new WholeFile(SCATTERING + "Scattering1DCascade.java", SCATTERING + "Scattering1DCascade32.java",
                     with(CASCADE_RENAMES, "Scattering1DCascade", "Scattering1DCascade32", "LaneFft1D", "LaneFft1D32",
-                            "nonzeroValues", "nonzeroValues32", "nonzeroRuns", "nonzeroRuns32")),
+                            "nonzeroValues", "nonzeroValues32", "nonzeroRuns", "nonzeroRuns32", "nonzeroOffsets", "nonzeroOffsets32")),
             new WholeFile(WAVELETS + "LanePadding.java", WAVELETS + "LanePadding32.java",
                     Map.of("LanePadding", "LanePadding32")),
             new WholeFile(INTERNAL + "SparseFourierKernels.java", INTERNAL + "SparseFourierKernels32.java", map(

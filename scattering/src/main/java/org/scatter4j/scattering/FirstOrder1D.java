@@ -62,6 +62,11 @@ final class FirstOrder1D {
         Scattering1DCascade.sumLanes(x, paddedLength, lanes, sums);
     }
 
+    /** {@code energy[lane]} = ||x||^2 of the padded signal of each lane (in {@code x}, before {@link #spectrumOfX}). */
+    void energyOfSignals(double[] x, int lanes, Work w, double[] energy) {
+        Scattering1DCascade.energyLanes(x, 0, paddedLength, lanes, w.laneSums, energy);
+    }
+
     /**
      * U1 = |x * psi1| of wavelet n1 at resolution 2^-k1 into {@code w.re} (real; {@code w.im} scratch),
      * from the spectrum of x: product, periodization, inverse FFT, modulus.
@@ -125,6 +130,7 @@ final class FirstOrder1D {
         /** multiplyPeriodize's copies of the parts of x's spectrum past the first period. */
         final double[] alignRe;
         final double[] alignIm;
+        final Scattering1DCascade.LaneSums laneSums;
 
         Work(int lanes) {
             fft = new LaneFft1D(paddedLength, lanes);
@@ -133,6 +139,7 @@ final class FirstOrder1D {
             sums = new double[lanes];
             alignRe = new double[paddedLength * lanes];
             alignIm = new double[paddedLength * lanes];
+            laneSums = new Scattering1DCascade.LaneSums(lanes);
         }
     }
 }

@@ -56,8 +56,14 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
     private final ExactSecondOrder1D exact;
     /** Each second-order wavelet at each level. */
     private final FilterSpectrum[][] psi2;
-    /** Each first-order wavelet at level 0. */
+    /**
+     * The fast path's psi1 (level 0), psi2 and phi: in the float32 cascade without their values below
+     * {@link #FLOAT32_FLOOR} of their peak, in the float64 cascade the filters themselves. S0 and the
+     * fallback use every value ({@link #phi}, {@link #psi2}, {@link FirstOrder1D}).
+     */
     private final FilterSpectrum[] psi1;
+    private final FilterSpectrum[][] fastPsi2;
+    private final FilterSpectrum[] fastPhi;
     /**
      * The noise the float32 FFTs of U1 put into a channel, over ||U1||^2, without the filters' part:
      * {@link #NOISE_C} eps^2 (2 log2 n + 1) for U1 of n samples (its inverse and forward FFT, plus the
@@ -71,6 +77,12 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
      * through psi2 at level k1 periodized over 2^k2: sum(psi2^2) / (n 2^k2).
      */
     private final double[] noiseWeight; // float64 in both
+    /**
+     * Per channel, the most that the fast path's left-out filter values ({@link #FLOAT32_FLOOR}) can
+     * change it, in squared L2 norm: {@code truncationWeight[0][c] ||x||^2 + truncationWeight[1][c]
+     * ||U1||^2} (zero in the float64 cascade, which keeps every value).
+     */
+    private final double[][] truncationWeight; // float64 in both
     /** Second-order channels of the largest subtree. */
     private final int maxSecond;
     /**
@@ -95,6 +107,20 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
     static final double TOLERANCE = 5e-6; // float64 in both
     /** The cascade's rounding unit: 2^-52 here, 2^-23 in the float32 twin. */
     private static final double EPS = Math.ulp((double) 1);
+
+    /**
+     * The float32 cascade's fast path leaves out the filters' values at most this fraction of their
+     * peak ({@link FilterSpectrum#withFloat32Floor}): Morlet and Gaussian tails below float32's
+     * underflow are zero already, and those between 2^-40 and it doubled the products' length (g:
+     * psi1's float32 runs 15730 values, 8102 with the floor). What is left out is bounded, not
+     * modelled ({@link #truncationWeights}): a lane for which it may exceed {@link #TOLERANCE} of a
+     * channel is flagged like any other ({@link #flag}) and its subtree redone from the float64 U1
+     * with every value; S0 keeps every value too. The float64 cascade keeps every value (its eps is
+     * below the floor).
+     */
+    static final double FLOAT32_FLOOR = 0x1p-40; // float64 in both
+    /** Whether this cascade's fast path uses {@link #FLOAT32_FLOOR}: where it is far below eps. */
+    private static final boolean TRUNCATES = FLOAT32_FLOOR < EPS;
 
     Scattering1DCascade(Scattering1D s) {
         this(s, FALLBACK);
@@ -144,8 +170,13 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
         maxSecond = most;
         psi1 = new FilterSpectrum[j1.length];
         for (int n = 0; n < j1.length; n++) {
-            psi1[n] = bank.psi1().get(n).spectrum(0);
+            psi1[n] = fast(bank.psi1().get(n).spectrum(0));
         }
+        fastPsi2 = new FilterSpectrum[psi2.length][];
+        for (int n = 0; n < psi2.length; n++) {
+            fastPsi2[n] = java.util.Arrays.stream(psi2[n]).map(Scattering1DCascade::fast).toArray(FilterSpectrum[]::new);
+        }
+        fastPhi = java.util.Arrays.stream(phi).map(Scattering1DCascade::fast).toArray(FilterSpectrum[]::new);
         noiseScale = new double[j1.length]; // float64 in both
         noiseWeight = new double[channels]; // float64 in both
         for (int n = 0; n < j1.length; n++) {
@@ -162,6 +193,54 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
                 }
             }
         }
+        truncationWeight = truncationWeights(bank);
+    }
+
+    /** The fast path's copy of a filter ({@link #FLOAT32_FLOOR}). */
+    private static FilterSpectrum fast(FilterSpectrum full) {
+        return TRUNCATES ? full.withFloat32Floor(FLOAT32_FLOOR) : full;
+    }
+
+    /**
+     * {@link #truncationWeight}. A filter spectrum s without its values at most {@code f peak(s)}
+     * (f = {@link #FLOAT32_FLOOR}) changes a product with a spectrum X by at most {@code f peak(s)
+     * ||X||} in L2 (Parseval), and a product then subsampled by at most as much. So, in squared L2
+     * norms: U1 = |x * psi1| moves by at most {@code d1 = (f peak(psi1))^2 ||x||^2} (the modulus is
+     * 1-Lipschitz); S1 by {@code A(k1) d1} (A: the average's {@link #averageGain}, computed with the
+     * full filter, whose gain bounds the fast copy's) plus, for a local average, {@code (f
+     * peak(phi_k1))^2 ||U1||^2}; U2 = |U1 * psi2| subsampled by {@code G d1 + (f peak(psi2))^2
+     * ||U1||^2} (G: psi2's {@link FilterSpectrum#subsamplingGainBound}), and S2 by A(k1 + k2) times that
+     * plus {@code (f peak(phi))^2 G ||U1||^2}. Each weight is 4 times the sum of its terms: the
+     * changes add in norm, and (a + b + c)^2 &lt;= 3 (a^2 + b^2 + c^2).
+     */
+    private double[][] truncationWeights(MorletFilterBank1D bank) { // float64 in both
+        double[][] weight = new double[2][channels]; // float64 in both
+        if (!TRUNCATES) {
+            return weight;
+        }
+        double f2 = FLOAT32_FLOOR * FLOAT32_FLOOR; // float64 in both
+        java.util.Map<Integer, Double> gains = new java.util.HashMap<>(); // float64 in both: each filter level's gain, computed once
+        for (int n = 0; n < j1.length; n++) {
+            int k1 = first.k1(n);
+            double d1 = f2 * Math.pow(bank.psi1().get(n).spectrum(0).peak(), 2); // float64 in both
+            weight[0][1 + n] = 4 * d1 * averageGain(bank, k1, gains);
+            weight[1][1 + n] = 4 * (global ? 0 : f2 * Math.pow(phi[k1].peak(), 2)); // float64 in both
+            int c = secondStart[n];
+            for (int m = 0; maxOrder == 2 && m < psi2.length; m++) {
+                if (j2[m] > j1[n]) {
+                    int sub2 = global ? j2[m] : Math.min(j2[m], log2T);
+                    int k2 = Math.max(sub2 - k1, 0);
+                    FilterSpectrum level = psi2[m][k1];
+                    double g = gains.computeIfAbsent((m + 1) * 64 + k1, key -> level.subsamplingGainBound(1 << k2)); // float64 in both
+                    double a = averageGain(bank, k1 + k2, gains); // float64 in both
+                    double u2 = f2 * Math.pow(level.peak(), 2); // float64 in both: U2's move per ||U1||^2
+                    weight[0][c] = 4 * a * g * d1;
+                    weight[1][c] = 4 * (a * u2 + (global ? 0 : f2 * Math.pow(phi[k1 + k2].peak(), 2) * g)); // float64 in both
+                    c++;
+                }
+            }
+        }
+        return weight;
     }
 
     /** The part of white noise of unit energy in a map at resolution 2^-k that its average keeps ({@link #noiseWeight}). */
@@ -173,6 +252,19 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
         int sub = 1 << Math.max(log2T - k, 0);
         int m = n / sub;
         return bank.phi().spectrum(k).sumOfSquares() / ((double) sub * n) * outLength / m; // float64 in both
+    }
+
+    /**
+     * The largest factor by which the squared L2 norm of a map at resolution 2^-k can grow through its
+     * average: a global average sums its n = paddedLength / 2^k samples (at most n times the squared
+     * norm, by Cauchy-Schwarz), a local one is phi's {@link FilterSpectrum#subsamplingGainBound} at level k
+     * (the unpadding only drops samples), kept in {@code gains} at key k.
+     */
+    private double averageGain(MorletFilterBank1D bank, int k, java.util.Map<Integer, Double> gains) { // float64 in both
+        if (global) {
+            return paddedLength >> k;
+        }
+        return gains.computeIfAbsent(k, key -> bank.phi().spectrum(k).subsamplingGainBound(1 << Math.max(log2T - k, 0)));
     }
 
     @Override
@@ -207,6 +299,9 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
         int l = b.lanes;
         int np = paddedLength;
         b.pad();
+        if (TRUNCATES) {
+            first.energyOfSignals(b.u0Re, l, w.first, b.xEnergy); // the padded signals, before their FFT
+        }
         if (global) {
             first.sumSignals(b.u0Re, l, w.sums); // the padded signals, before their FFT
             storeSums(w.sums, b.out, 0, l);
@@ -215,7 +310,7 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
         FirstOrder1D.round(b.u0Re, b.xRe, np * l);
         FirstOrder1D.round(b.u0Im, b.xIm, np * l);
         if (!global) {
-            average(b.xRe, b.xIm, np, 0, w, b.out, 0, l);
+            average(b.xRe, b.xIm, np, 0, phi, w, b.out, 0, l); // S0 with every value of phi
         }
     }
 
@@ -260,6 +355,8 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
         int l = b.lanes;
         int k1 = first.k1(n1);
         int n = paddedLength >> k1;
+        FilterSpectrum[][] second = exact ? psi2 : fastPsi2; // every value in the fallback
+        FilterSpectrum[] lowPass = exact ? phi : fastPhi;
         if (global && !exact) {
             sumInto(re, n, l, w.sums, b.out, (1 + n1) * l);
         }
@@ -270,7 +367,7 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
             w.fft.forwardReal(re, im, n, l);
         }
         if (!global) {
-            average(re, im, n, k1, w, b.out, (1 + n1) * outLength * l, l);
+            average(re, im, n, k1, lowPass, w, b.out, (1 + n1) * outLength * l, l);
         }
         if (maxOrder == 1) {
             return 0;
@@ -284,7 +381,7 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
             int sub2 = global ? j2[n2] : Math.min(j2[n2], log2T);
             int k2 = Math.max(sub2 - k1, 0);
             int m = n >> k2;
-            multiplyPeriodize(re, im, psi2[n2][k1], n, 1 << k2, w.u2Re, w.u2Im, l, w.alignRe, w.alignIm);
+            multiplyPeriodize(re, im, second[n2][k1], n, 1 << k2, w.u2Re, w.u2Im, l, w.alignRe, w.alignIm);
             w.fft.inverseModulus(w.u2Re, w.u2Im, m, l);
             if (global) {
                 sumInto(w.u2Re, m, l, w.sums, b.out, channel * l);
@@ -292,7 +389,7 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
                 // lanes whose U2 sits in the padding: S2 again in float64 (float32 only; ExactSecondOrder1D says why)
                 int heavy = this.exact.paddingHeavyLanes(w.u2Re, m, k1 + k2, l, w.exact);
                 w.fft.forwardReal(w.u2Re, w.u2Im, m, l);
-                average(w.u2Re, w.u2Im, m, k1 + k2, w, b.out, channel * outLength * l, l);
+                average(w.u2Re, w.u2Im, m, k1 + k2, lowPass, w, b.out, channel * outLength * l, l);
                 if (exact) {
                     if (heavy > 0) {
                         this.exact.redo(n2, k1, k2, w.first.re, w.first.im, l, w.exact, b.out, channel * outLength * l);
@@ -324,8 +421,9 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
             int channel = c == 0 ? 1 + n1 : secondStart[n1] + c - 1;
             energyLanes(b.out, channel * outLength * l, outLength, l, w.laneSums, w.outEnergy);
             double scale = noiseScale[n1] * noiseWeight[channel]; // float64 in both
+            double overX = truncationWeight[0][channel], overU1 = truncationWeight[1][channel]; // float64 in both
             for (int lane = 0; lane < l; lane++) {
-                if (scale * w.u1Energy[lane] > tol2 * w.outEnergy[lane]) {
+                if ((scale + overU1) * w.u1Energy[lane] + overX * b.xEnergy[lane] > tol2 * w.outEnergy[lane]) {
                     w.flagged[lane] = true;
                 }
             }
@@ -485,7 +583,7 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
      * written to {@code out[at + t * lanes + lane]}. Only the real part is computed ({@code
      * LaneFft1D.inverseReal}: half-length complex inverse), as Kymatio keeps only the real part.
      */
-    private void average(double[] re, double[] im, int n, int k, Workspace w, double[] out, int at, int l) {
+    private void average(double[] re, double[] im, int n, int k, FilterSpectrum[] phi, Workspace w, double[] out, int at, int l) {
         int sub = 1 << Math.max(log2T - k, 0);
         int m = n / sub;
         multiplyPeriodize(re, im, phi[k], n, sub, w.sRe, w.sIm, l, w.alignRe, w.alignIm);
@@ -512,6 +610,7 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
             int lanes, double[] alignRe, double[] alignIm) {
         double[] filter = spectrum.nonzeroValues();
         int[] support = spectrum.nonzeroRuns();
+        int[] offsets = spectrum.nonzeroOffsets();
         int m = n / k;
         int len = m * lanes;
         int zeroFrom = 0; // output bins below it are zeroed or in a run of the first period
@@ -522,9 +621,9 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
         }
         java.util.Arrays.fill(outRe, zeroFrom * lanes, len, 0.0);
         java.util.Arrays.fill(outIm, zeroFrom * lanes, len, 0.0);
-        int p = 0; // sample v's value is filter[p]: the runs' values are packed one after another
         for (int r = 0; r < support.length; r += 2) {
             int v = support[r], end = support[r + 1];
+            int p = offsets[r / 2]; // sample v's value is filter[p]
             while (v < end) {
                 int to = v % m;
                 int stop = Math.min(end, v - to + m); // the end of this period
@@ -610,6 +709,8 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
          * padded straight into its lane, and long signals (1 to 4 lanes) need no second copy.
          */
         private final double[] records; // float64 in both
+        /** ||x||^2 of each padded signal, for {@link #truncationWeight} (the float32 cascade only; zeros in float64). */
+        final double[] xEnergy; // float64 in both
 
         Block(int lanes) {
             super(lanes, signalLength, channels * outLength, 0);
@@ -618,6 +719,7 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
             xRe = FirstOrder1D.roundedCopy(u0Re, (double) 0);
             xIm = FirstOrder1D.roundedCopy(u0Im, (double) 0);
             records = lanes >= STAGED_LANES ? new double[signalLength * lanes] : null; // float64 in both
+            xEnergy = new double[lanes]; // float64 in both
         }
 
         @Override

@@ -111,6 +111,126 @@ class FilterSpectrumTest {
         assertThrows(IllegalArgumentException.class, () -> bank.phi().spectrum(0).addSquaresTo(new double[3]));
     }
 
+    /**
+     * The float32 floor's copy: its runs hold exactly the float32 values above floor * peak, read at
+     * its offsets from the shared float32 values, and a product with a spectrum X changes by no more
+     * than floor * peak * ||X|| when the floor drops values.
+     */
+    @Test
+    void aFloorCopyKeepsTheValuesAboveItAndNothingElse() {
+        double floor = 0x1p-40;
+        for (MorletFilterBank1D bank : banks()) {
+            for (FilterSpectrum s : bank.spectra()) {
+                FilterSpectrum f = s.withFloat32Floor(floor);
+                double[] dense = s.toDense();
+                double cut = floor * s.peak();
+                assertCovers(f.nonzeroRuns32(), dense.length, v -> (float) dense[v] != 0.0f && Math.abs((float) dense[v]) > cut);
+                assertTrue(f.nonzeroValues32() == s.nonzeroValues32(), "the float32 values are shared");
+                assertTrue(f.nonzeroValues() == s.nonzeroValues() && f.nonzeroRuns() == s.nonzeroRuns());
+                for (int r = 0; r < f.nonzeroRuns32().length; r += 2) {
+                    for (int v = f.nonzeroRuns32()[r]; v < f.nonzeroRuns32()[r + 1]; v++) {
+                        assertEquals((float) dense[v], f.nonzeroValues32()[f.nonzeroOffsets32()[r / 2] + v - f.nonzeroRuns32()[r]]);
+                    }
+                }
+                double dropped = 0;
+                for (int v = 0; v < dense.length; v++) {
+                    if (Math.abs((float) dense[v]) <= cut) {
+                        dropped = Math.max(dropped, Math.abs((float) dense[v]));
+                    }
+                }
+                assertTrue(dropped <= cut, "what is dropped is at most floor * peak");
+            }
+        }
+        // the largest value is never dropped; floor 0 keeps the float32 runs
+        FilterSpectrum t = FilterSpectrum.of(new double[] {1e-20, 3, 1e-13, 0, 1e-11, 5}); // cut: 5 * 2^-40 = 4.5e-12
+        assertArrayEquals(new int[] {1, 2, 4, 6}, t.withFloat32Floor(0x1p-40).nonzeroRuns32());
+        assertArrayEquals(new int[] {1, 3}, t.withFloat32Floor(0x1p-40).nonzeroOffsets32());
+        assertArrayEquals(t.nonzeroRuns32(), t.withFloat32Floor(0).nonzeroRuns32());
+        assertArrayEquals(new int[] {0, 2}, FilterSpectrum.of(new double[] {1, 2, 0, 3, 4}).nonzeroOffsets());
+        assertThrows(IllegalArgumentException.class, () -> t.withFloat32Floor(1));
+        assertThrows(IllegalArgumentException.class, () -> t.withFloat32Floor(-1e-9));
+    }
+
+    /**
+     * subsamplingGainBound bounds what filtering then subsampling does to a signal's squared norm: it
+     * is at least the exact factor (max_f sum_p s(f + p m)^2 / k, computed here by brute force, which a
+     * spectrum concentrated on the worst bin's periods attains), at most that times the number of
+     * periods the filter reaches, and random spectra never exceed it.
+     */
+    @Test
+    void theSubsamplingGainBoundBoundsFilteringThenSubsampling() {
+        MorletFilterBank1D bank = MorletFilterBank1D.of(256, 4, 2, 1, 16);
+        java.util.Random random = new java.util.Random(5);
+        for (FilterSpectrum s : bank.spectra()) {
+            int n = s.length();
+            double[] g = s.toDense();
+            for (int k = 1; k <= 8 && n % k == 0; k *= 2) {
+                int m = n / k;
+                double bound = s.subsamplingGainBound(k);
+                double most = 0;
+                int worst = 0;
+                boolean[] reached = new boolean[k];
+                for (int f = 0; f < m; f++) {
+                    double sum = 0;
+                    for (int p = 0; p < k; p++) {
+                        sum += g[f + p * m] * g[f + p * m];
+                        reached[p] |= g[f + p * m] != 0;
+                    }
+                    if (sum > most) {
+                        most = sum;
+                        worst = f;
+                    }
+                }
+                int periods = 0;
+                for (boolean r : reached) {
+                    periods += r ? 1 : 0;
+                }
+                double exact = most / k;
+                assertTrue(bound >= exact * (1 - 1e-12) && bound <= Math.max(1, periods) * exact * (1 + 1e-12),
+                        "bound " + bound + ", exact " + exact + ", " + periods + " periods");
+                for (int trial = 0; trial < 20; trial++) {
+                    double[] re = new double[n], im = new double[n];
+                    for (int v = 0; v < n; v++) {
+                        re[v] = random.nextGaussian();
+                        im[v] = random.nextGaussian();
+                    }
+                    assertTrue(ratio(re, im, g, k) <= exact * (1 + 1e-12), "a random spectrum above the exact factor");
+                }
+                // X = the filter on the worst bin's periods (X_(f + p m) = g_(f + p m)) attains the exact factor
+                double[] re = new double[n], im = new double[n];
+                for (int p = 0; p < k; p++) {
+                    re[worst + p * m] = g[worst + p * m];
+                }
+                if (most > 0) {
+                    assertEquals(exact, ratio(re, im, g, k), 1e-12 * exact);
+                }
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> bank.phi().spectrum(0).subsamplingGainBound(3));
+    }
+
+    /**
+     * ||y||^2 / ||x||^2 for the signal x of spectrum X (length n) and y = the inverse DFT of length n / k
+     * of sum_p X_(f + p m) g_(f + p m) / k: with Parseval, ||x||^2 = sum |X|^2 / n and ||y||^2 =
+     * sum |Y|^2 / m.
+     */
+    private static double ratio(double[] re, double[] im, double[] g, int k) {
+        int n = g.length, m = n / k;
+        double in = 0, out = 0;
+        for (int v = 0; v < n; v++) {
+            in += re[v] * re[v] + im[v] * im[v];
+        }
+        for (int f = 0; f < m; f++) {
+            double yr = 0, yi = 0;
+            for (int p = 0; p < k; p++) {
+                yr += re[f + p * m] * g[f + p * m] / k;
+                yi += im[f + p * m] * g[f + p * m] / k;
+            }
+            out += yr * yr + yi * yi;
+        }
+        return (out / m) / (in / n);
+    }
+
     private static void assertCovers(int[] runs, int length, java.util.function.IntPredicate nonzero) {
         boolean[] inRun = new boolean[length];
         int last = -1;
