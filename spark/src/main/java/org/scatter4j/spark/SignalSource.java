@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -117,11 +119,15 @@ final class SignalSource implements RowSource {
         return length;
     }
 
-    /** Rows (id, signal array&lt;double&gt;): id is the signal's position in the input. */
+    /**
+     * Rows (id, signal as a dense ML Vector): id is the signal's position in the input. A Vector
+     * reaches the transformer as its double[] ({@code VectorUDT}); an {@code array<double>} would come
+     * back as a list of boxed Doubles, one object per sample.
+     */
     @Override
     public StructType schema() {
         return new StructType().add("id", DataTypes.LongType, false)
-                .add(COLUMN, DataTypes.createArrayType(DataTypes.DoubleType, false), false);
+                .add(COLUMN, SQLDataTypes.VectorType(), false);
     }
 
     @Override
@@ -134,7 +140,7 @@ final class SignalSource implements RowSource {
                     r.skip((long) first * storedLength);
                     for (int i = 0; i < n; i++) {
                         r.read(stored, 0, storedLength);
-                        rows.add(RowFactory.create((long) first + i, Arrays.copyOf(stored, length))); // zero-pads or cuts
+                        rows.add(RowFactory.create((long) first + i, Vectors.dense(Arrays.copyOf(stored, length)))); // zero-pads or cuts
                     }
                 }
             }
@@ -145,7 +151,7 @@ final class SignalSource implements RowSource {
                     for (int k = 0; k < Math.min(length, samples.length); k++) {
                         signal[k] = samples[k];
                     }
-                    rows.add(RowFactory.create((long) i, signal));
+                    rows.add(RowFactory.create((long) i, Vectors.dense(signal)));
                 }
             }
             default -> throw new IllegalStateException(kind.toString());
