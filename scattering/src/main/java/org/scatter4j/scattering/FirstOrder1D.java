@@ -30,11 +30,13 @@ final class FirstOrder1D {
     private final FilterSpectrum[] psi1;
     /** log2 of the subsampling of U1 of each first-order wavelet. */
     private final int[] k1;
+    /** log2 of T: a local average has paddedLength / T samples. */
+    private final int log2T;
 
     FirstOrder1D(Scattering1D s) {
         MorletFilterBank1D bank = s.filterBank();
         paddedLength = bank.paddedLength();
-        int log2T = bank.phi().j();
+        log2T = bank.phi().j();
         psi1 = new FilterSpectrum[bank.psi1().size()];
         k1 = new int[psi1.length];
         for (int n = 0; n < psi1.length; n++) {
@@ -62,6 +64,20 @@ final class FirstOrder1D {
         Scattering1DCascade.sumLanes(x, paddedLength, lanes, sums);
     }
 
+    /**
+     * A local average in float64: a spectrum of n bins (in {@code re, im}) times phi at its level,
+     * periodized over {@code sub} periods, the real part of its inverse FFT, into {@code w.lowRe}
+     * ({@code n / sub = paddedLength / T} samples per lane, padding included). The cascades take S0
+     * from it, and the float32 cascade's fallback S1: on the signal's own samples an average can be
+     * many orders weaker than in the padding (where the circular wrap of the padded signal puts low
+     * frequencies; a zero-mean signal's S0, or S1 of a band the signal hardly reaches), below the
+     * error of a float32 inverse FFT, which is relative to the whole padded map.
+     */
+    void lowPass(double[] re, double[] im, int n, FilterSpectrum phi, int sub, Work w, int lanes) {
+        Scattering1DCascade.multiplyPeriodize(re, im, phi, n, sub, w.lowRe, w.lowIm, lanes, w.alignRe, w.alignIm);
+        w.fft.inverseReal(w.lowRe, w.lowIm, n / sub, lanes);
+    }
+
     /** {@code energy[lane]} = ||x||^2 of the padded signal of each lane (in {@code x}, before {@link #spectrumOfX}). */
     void energyOfSignals(double[] x, int lanes, Work w, double[] energy) {
         Scattering1DCascade.energyLanes(x, 0, paddedLength, lanes, w.laneSums, energy);
@@ -85,6 +101,18 @@ final class FirstOrder1D {
     /** Global averaging: the sum over the samples of each lane of the U1 that {@link #modulus} left, into {@code w.sums}. */
     void sum(int n1, Work w, int lanes) {
         Scattering1DCascade.sumLanes(w.re, paddedLength >> k1[n1], lanes, w.sums);
+    }
+
+    /** {@code dst[to + v] = src[from + v]} rounded to float32, for v &lt; length. */
+    static void round(double[] src, int from, float[] dst, int to, int length) {
+        for (int v = 0; v < length; v++) {
+            dst[to + v] = (float) src[from + v];
+        }
+    }
+
+    /** {@code dst[to + v] = src[from + v]} for v &lt; length: the float64 cascade's counterpart of the float32 copy. */
+    static void round(double[] src, int from, double[] dst, int to, int length) {
+        System.arraycopy(src, from, dst, to, length);
     }
 
     /** {@code dst[v] = src[v]} rounded to float32, for v &lt; length. */
@@ -131,6 +159,9 @@ final class FirstOrder1D {
         final double[] alignRe;
         final double[] alignIm;
         final Scattering1DCascade.LaneSums laneSums;
+        /** {@link #lowPass}'s output: paddedLength / T samples per lane. */
+        final double[] lowRe;
+        final double[] lowIm;
 
         Work(int lanes) {
             fft = new LaneFft1D(paddedLength, lanes);
@@ -140,6 +171,8 @@ final class FirstOrder1D {
             alignRe = new double[paddedLength * lanes];
             alignIm = new double[paddedLength * lanes];
             laneSums = new Scattering1DCascade.LaneSums(lanes);
+            lowRe = new double[Math.max(1, paddedLength >> log2T) * lanes];
+            lowIm = new double[Math.max(1, paddedLength >> log2T) * lanes];
         }
     }
 }

@@ -20,8 +20,9 @@ import org.scatter4j.wavelets.fft.LaneFft1D;
  * depend on how signals are grouped into blocks and threads. The float32 twin {@code
  * Scattering1DCascade32} is generated from this file by {@code org.scatter4j.codegen.Float32Kernels}.
  *
- * <p>Precision. The spectrum of x is computed in float64 in both ({@link FirstOrder1D}), so S0 is
- * the same; the float32 twin rounds it to float32 bin by bin for the first order. Each subtree then
+ * <p>Precision. The spectrum of x and S0 are computed in float64 in both ({@link FirstOrder1D}), so
+ * S0 is the same but for the output's rounding; the float32 twin rounds the spectrum to float32 bin by
+ * bin for the first order. Each subtree then
  * runs in the cascade's own precision: U1 = |x * psi1| (product, inverse FFT, modulus), its
  * spectrum, S1, U2 and S2. A float32 FFT spreads an error of about 1e-7 of its input's whole norm
  * over every frequency, which can swamp a channel far weaker than U1 (a sine's U1 is nearly
@@ -292,7 +293,7 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
 
     /**
      * The float64 spectrum of the padded signals (kept in the block for the fallback), rounded to the
-     * cascade's precision for the subtrees (the float64 cascade uses it as it is), and S0.
+     * cascade's precision for the subtrees (the float64 cascade uses it as it is), and S0 (in float64).
      */
     @Override
     public void root(Block b, Workspace w) {
@@ -309,8 +310,9 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
         first.spectrumOfX(b.u0Re, b.u0Im, w.first, l);
         FirstOrder1D.round(b.u0Re, b.xRe, np * l);
         FirstOrder1D.round(b.u0Im, b.xIm, np * l);
-        if (!global) {
-            average(b.xRe, b.xIm, np, 0, phi, w, b.out, 0, l); // S0 with every value of phi
+        if (!global) { // S0 from the float64 spectrum, in float64 in both (FirstOrder1D.lowPass says why)
+            first.lowPass(b.u0Re, b.u0Im, np, phi[0], 1 << log2T, w.first, l);
+            FirstOrder1D.round(w.first.lowRe, start * l, b.out, 0, outLength * l);
         }
     }
 
@@ -366,7 +368,10 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
         if (!exact) {
             w.fft.forwardReal(re, im, n, l);
         }
-        if (!global) {
+        if (!global && exact) { // the fallback's S1 from U1's float64 spectrum, in float64 (FirstOrder1D.lowPass says why)
+            first.lowPass(w.first.re, w.first.im, n, phi[k1], 1 << Math.max(log2T - k1, 0), w.first, l);
+            FirstOrder1D.round(w.first.lowRe, start * l, b.out, (1 + n1) * outLength * l, outLength * l);
+        } else if (!global) {
             average(re, im, n, k1, lowPass, w, b.out, (1 + n1) * outLength * l, l);
         }
         if (maxOrder == 1) {
