@@ -158,6 +158,7 @@ final class FirstOrder1D {
         /** multiplyPeriodize's copies of the parts of x's spectrum past the first period. */
         final double[] alignRe;
         final double[] alignIm;
+        /** {@link #energyOfSignals}'s scratch. */
         final Scattering1DCascade.LaneSums laneSums;
         /** {@link #lowPass}'s output: paddedLength / T samples per lane. */
         final double[] lowRe;
