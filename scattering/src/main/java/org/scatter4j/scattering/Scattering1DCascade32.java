@@ -586,14 +586,14 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
 
     /**
      * The local average of a map at resolution 2^-k given by its spectrum (length n): times phi at
-     * level k, periodized to resolution 2^-log2T, inverse FFT, real part, the signal's samples
+     * level k ({@code lowPass[k]}: the fast path's copy or every value), periodized to resolution 2^-log2T, inverse FFT, real part, the signal's samples
      * written to {@code out[at + t * lanes + lane]}. Only the real part is computed ({@code
      * LaneFft1D.inverseReal}: half-length complex inverse), as Kymatio keeps only the real part.
      */
-    private void average(float[] re, float[] im, int n, int k, FilterSpectrum[] phi, Workspace w, float[] out, int at, int l) {
+    private void average(float[] re, float[] im, int n, int k, FilterSpectrum[] lowPass, Workspace w, float[] out, int at, int l) {
         int sub = 1 << Math.max(log2T - k, 0);
         int m = n / sub;
-        multiplyPeriodize(re, im, phi[k], n, sub, w.sRe, w.sIm, l, w.alignRe, w.alignIm);
+        multiplyPeriodize(re, im, lowPass[k], n, sub, w.sRe, w.sIm, l, w.alignRe, w.alignIm);
         w.fft.inverseReal(w.sRe, w.sIm, m, l);
         System.arraycopy(w.sRe, start * l, out, at, outLength * l);
     }
