@@ -189,8 +189,7 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
             int c = secondStart[n];
             for (int m = 0; maxOrder == 2 && m < psi2.length; m++) {
                 if (j2[m] > j1[n]) {
-                    int sub2 = global ? j2[m] : Math.min(j2[m], log2T);
-                    int k2 = Math.max(sub2 - first.k1(n), 0);
+                    int k2 = k2(m, first.k1(n));
                     noiseWeight[c++] = bank.psi2().get(m).spectrum(first.k1(n)).sumOfSquares() / ((double) len * (1 << k2)) // float64 in both
                             * averageWeight(bank, first.k1(n) + k2);
                 }
@@ -231,8 +230,7 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
             int c = secondStart[n];
             for (int m = 0; maxOrder == 2 && m < psi2.length; m++) {
                 if (j2[m] > j1[n]) {
-                    int sub2 = global ? j2[m] : Math.min(j2[m], log2T);
-                    int k2 = Math.max(sub2 - k1, 0);
+                    int k2 = k2(m, k1);
                     FilterSpectrum level = psi2[m][k1];
                     double g = gains.computeIfAbsent((m + 1) * 64 + k1, key -> level.subsamplingGainBound(1 << k2)); // float64 in both
                     double a = averageGain(bank, k1 + k2, gains); // float64 in both
@@ -246,13 +244,27 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
         return weight;
     }
 
+    /**
+     * log2 of U2's subsampling after U1's 2^-k1 for second-order wavelet n2: U2 is at resolution
+     * 2^-(k1 + k2), the coarser of psi2's safe 2^-j2 (capped at T's for a local average) and U1's own.
+     */
+    private int k2(int n2, int k1) {
+        int sub2 = global ? j2[n2] : Math.min(j2[n2], log2T);
+        return Math.max(sub2 - k1, 0);
+    }
+
+    /** The periods a local average folds a map at resolution 2^-k into: its output is at resolution 2^-log2T. */
+    private int averageSubsampling(int k) {
+        return 1 << Math.max(log2T - k, 0);
+    }
+
     /** The part of white noise of unit energy in a map at resolution 2^-k that its average keeps ({@link #noiseWeight}). */
     private double averageWeight(MorletFilterBank1D bank, int k) { // float64 in both
         if (global) {
             return 1; // float64 in both
         }
         int n = paddedLength >> k;
-        int sub = 1 << Math.max(log2T - k, 0);
+        int sub = averageSubsampling(k);
         int m = n / sub;
         return bank.phi().spectrum(k).sumOfSquares() / ((double) sub * n) * outLength / m; // float64 in both
     }
@@ -267,7 +279,7 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
         if (global) {
             return paddedLength >> k;
         }
-        return gains.computeIfAbsent(k, key -> bank.phi().spectrum(k).subsamplingGainBound(1 << Math.max(log2T - k, 0)));
+        return gains.computeIfAbsent(k, key -> bank.phi().spectrum(k).subsamplingGainBound(averageSubsampling(k)));
     }
 
     @Override
@@ -313,7 +325,7 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
         FirstOrder1D.round(b.u0Re, b.xRe, np * l);
         FirstOrder1D.round(b.u0Im, b.xIm, np * l);
         if (!global) { // S0 from the float64 spectrum, in float64 in both (FirstOrder1D.lowPass says why)
-            first.lowPass(b.u0Re, b.u0Im, np, phi[0], 1 << log2T, w.first, l);
+            first.lowPass(b.u0Re, b.u0Im, np, phi[0], averageSubsampling(0), w.first, l);
             FirstOrder1D.round(w.first.lowRe, start * l, b.out, 0, outLength * l);
         }
     }
@@ -371,7 +383,7 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
             w.fft.forwardReal(re, im, n, l);
         }
         if (!global && exact) { // the fallback's S1 from U1's float64 spectrum, in float64 (FirstOrder1D.lowPass says why)
-            first.lowPass(w.first.re, w.first.im, n, phi[k1], 1 << Math.max(log2T - k1, 0), w.first, l);
+            first.lowPass(w.first.re, w.first.im, n, phi[k1], averageSubsampling(k1), w.first, l);
             FirstOrder1D.round(w.first.lowRe, start * l, b.out, (1 + n1) * outLength * l, outLength * l);
         } else if (!global) {
             average(re, im, n, k1, lowPass, w, b.out, (1 + n1) * outLength * l, l);
@@ -385,8 +397,7 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
             if (j2[n2] <= j1[n1]) {
                 continue;
             }
-            int sub2 = global ? j2[n2] : Math.min(j2[n2], log2T);
-            int k2 = Math.max(sub2 - k1, 0);
+            int k2 = k2(n2, k1);
             int m = n >> k2;
             multiplyPeriodize(re, im, second[n2][k1], n, 1 << k2, w.u2Re, w.u2Im, l, w.alignRe, w.alignIm);
             w.fft.inverseModulus(w.u2Re, w.u2Im, m, l);
@@ -493,8 +504,7 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
             }
             if (any) {
                 int n2 = secondPartner(n1, c);
-                int sub2 = global ? j2[n2] : Math.min(j2[n2], log2T);
-                exact.redo(n2, k1, Math.max(sub2 - k1, 0), f.re, f.im, l, w.exact, b.out, s2 + c * perChannel);
+                exact.redo(n2, k1, k2(n2, k1), f.re, f.im, l, w.exact, b.out, s2 + c * perChannel);
             }
         }
     }
@@ -591,7 +601,7 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
      * LaneFft1D.inverseReal}: half-length complex inverse), as Kymatio keeps only the real part.
      */
     private void average(float[] re, float[] im, int n, int k, FilterSpectrum[] lowPass, Workspace w, float[] out, int at, int l) {
-        int sub = 1 << Math.max(log2T - k, 0);
+        int sub = averageSubsampling(k);
         int m = n / sub;
         multiplyPeriodize(re, im, lowPass[k], n, sub, w.sRe, w.sIm, l, w.alignRe, w.alignIm);
         w.fft.inverseReal(w.sRe, w.sIm, m, l);
