@@ -80,6 +80,34 @@ class Float32FirstOrderFallbackTest {
     }
 
     /** Every third signal a tone over noise 500x weaker, the others white noise. */
+    /**
+     * White noise with Q2 = 4: the second-order channels whose psi2 sits above U1's spectrum hold
+     * less energy than the float32 rounding of U1 spreads into them, so the float32 first order alone
+     * misses them beyond the float32 target of 1e-4 (J = 8, Q = (8, 4), N = 4096: by 1.0e-3 over these
+     * 8 signals, 3e-2 over 64), and the noise model must flag white noise there, not only tones. At
+     * Q = (8, 2) the same channels are near the line (3.5e-6 over these 8 signals, 1.1e-5 over 64).
+     * With the fallback every channel is within 5e-6 of float64 on the same input (1.5e-6 here, 1.8e-6
+     * over 64).
+     */
+    @Test
+    void atQ2AboveOneTheFallbackIsNeededForNoiseToo() {
+        int N = 4096, count = 8;
+        Random r = new Random(3);
+        float[] x = new float[count * N];
+        double[] rounded = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) r.nextGaussian();
+            rounded[i] = x[i];
+        }
+        Scattering1D s = Scattering1D.builder().J(8).Q(8, 4).length(N).build();
+        double[] y64 = s.transformBatch(rounded, count);
+        double without = worst(s, float32(s, x, count, false, 1), y64, count);
+        double with = worst(s, float32(s, x, count, true, 1), y64, count);
+        System.out.printf("%s, white noise: float32 first order alone %.2e, with the fallback %.2e%n", s, without, with);
+        assertTrue(without > 1e-4, s + ": the float32 first order alone should miss the float32 target here, got " + without);
+        assertTrue(with <= 5e-6, s + ": " + with);
+    }
+
     static float[] mixedSignals(int N, int count, long seed) {
         Random r = new Random(seed);
         float[] x = new float[count * N];
