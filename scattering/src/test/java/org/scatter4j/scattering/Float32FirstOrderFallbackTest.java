@@ -14,9 +14,9 @@ import org.scatter4j.testsupport.ReferenceNpy;
 /**
  * The float32 cascade computes U1 = |x * psi1| and its spectrum in float32 and redoes in float64 the
  * subtrees of the lanes whose channels float32 could spoil ({@link Scattering1DCascade}'s noise model
- * and fallback). These tests show the fallback is needed (without it, three of Kymatio's cases miss
- * by far) and that a lane's result never depends on its block, lane position or thread count, with
- * some lanes of a block flagged and others not.
+ * and fallback). These tests show the fallback is needed (without it, three of Kymatio's cases and
+ * white noise at Q2 = 4 miss by far) and that a lane's result never depends on its block, lane
+ * position or thread count, with some lanes of a block flagged and others not.
  */
 class Float32FirstOrderFallbackTest {
 
@@ -79,7 +79,6 @@ class Float32FirstOrderFallbackTest {
         }
     }
 
-    /** Every third signal a tone over noise 500x weaker, the others white noise. */
     /**
      * White noise with Q2 = 4: the second-order channels whose psi2 sits above U1's spectrum hold
      * less energy than the float32 rounding of U1 spreads into them, so the float32 first order alone
@@ -108,6 +107,7 @@ class Float32FirstOrderFallbackTest {
         assertTrue(with <= 5e-6, s + ": " + with);
     }
 
+    /** Every third signal a tone over noise 500x weaker, the others white noise. */
     static float[] mixedSignals(int N, int count, long seed) {
         Random r = new Random(seed);
         float[] x = new float[count * N];
