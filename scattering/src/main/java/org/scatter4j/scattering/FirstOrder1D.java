@@ -117,9 +117,7 @@ final class FirstOrder1D {
 
     /** {@code dst[v] = src[v]} rounded to float32, for v &lt; length. */
     static void round(double[] src, float[] dst, int length) {
-        for (int v = 0; v < length; v++) {
-            dst[v] = (float) src[v];
-        }
+        round(src, 0, dst, 0, length);
     }
 
     /**
@@ -128,7 +126,7 @@ final class FirstOrder1D {
      */
     static void round(double[] src, double[] dst, int length) {
         if (src != dst) {
-            System.arraycopy(src, 0, dst, 0, length);
+            round(src, 0, dst, 0, length);
         }
     }
 
