@@ -45,6 +45,13 @@ public final class Scattering1D {
     private static final int MAX_LANES = 64;
     private static final int MIN_LANES = 4;
     private static final int MAX_BLOCK_VALUES = 1 << 20;
+    /**
+     * Output values (channels x N' per signal) per block at most, 16 MB in float64: a block holds its
+     * lanes' outputs, and a small T with many channels (J=12, Q=(24, 4), T=2, N=4096: 5689 channels
+     * x 2048 = 11.7 million values per signal) gave a block of 64 lanes 6 GB of output, even for a
+     * batch of two signals. The bench cases' outputs (2016, 10784 and 8736 values) are far below it.
+     */
+    private static final long MAX_BLOCK_OUTPUT = 1 << 21;
 
     private final int J;
     private final int Q1;
@@ -79,7 +86,7 @@ public final class Scattering1D {
         this.paths = Collections.unmodifiableList(buildPaths());
         int log2T = bank.phi().j();
         this.outLength = global ? 1 : padding.end(log2T) - padding.start(log2T);
-        this.blockLanes = blockLanes(padding.paddedLength());
+        this.blockLanes = blockLanes(padding.paddedLength(), (long) paths.size() * outLength);
         this.engine64 = new LaneBatchEngine<>(new Scattering1DCascade(this), blockLanes);
         this.engine32 = new LaneBatchEngine<>(new Scattering1DCascade32(this), blockLanes);
     }
@@ -336,10 +343,14 @@ public final class Scattering1D {
         return padding;
     }
 
-    /** Lanes per block for a padded length (see {@link #BLOCK_VALUES}). */
-    static int blockLanes(int paddedLength) {
+    /**
+     * Lanes per block for a padded length (see {@link #BLOCK_VALUES}) and an output of {@code
+     * outputLength} values per signal (at most {@link #MAX_BLOCK_OUTPUT} values per block, at least one lane).
+     */
+    static int blockLanes(int paddedLength, long outputLength) {
         int lanes = Math.min(MAX_LANES, BLOCK_VALUES / paddedLength);
-        return lanes >= MIN_LANES ? lanes : Math.max(1, Math.min(MIN_LANES, MAX_BLOCK_VALUES / paddedLength));
+        lanes = lanes >= MIN_LANES ? lanes : Math.max(1, Math.min(MIN_LANES, MAX_BLOCK_VALUES / paddedLength));
+        return (int) Math.max(1, Math.min(lanes, MAX_BLOCK_OUTPUT / outputLength));
     }
 
     /** Signals per block of lanes in a large batch. */

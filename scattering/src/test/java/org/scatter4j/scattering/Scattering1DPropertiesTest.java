@@ -34,9 +34,26 @@ class Scattering1DPropertiesTest {
         assertEquals(64, Scattering1D.builder().J(6).Q(8).length(1024).build().blockLanes());
         assertEquals(32, Scattering1D.builder().J(8).Q(12).length(8192).build().blockLanes());
         assertEquals(4, Scattering1D.builder().J(12).Q(8).length(65536).build().blockLanes());
-        assertEquals(64, Scattering1D.blockLanes(64));
-        assertEquals(2, Scattering1D.blockLanes(1 << 19));
-        assertEquals(1, Scattering1D.blockLanes(1 << 21));
+        assertEquals(64, Scattering1D.blockLanes(64, 1));
+        assertEquals(2, Scattering1D.blockLanes(1 << 19, 1));
+        assertEquals(1, Scattering1D.blockLanes(1 << 21, 1));
+    }
+
+    /**
+     * A block holds its lanes' outputs, so a large output per signal (small T, many channels) takes
+     * fewer lanes: at most 2^21 output values per block, at least one lane. J=12, Q=(24, 4), T=2,
+     * N=4096 (5689 channels x 2048) had 64 lanes, 6 GB of float64 output per block even for a batch
+     * of two signals, and ran out of a 3 GB heap where Kymatio runs it.
+     */
+    @Test
+    void blockLanesShrinkWithTheOutputPerSignal() {
+        assertEquals(64, Scattering1D.blockLanes(1024, 2016)); // g
+        assertEquals(16, Scattering1D.blockLanes(1024, 1 << 17));
+        assertEquals(1, Scattering1D.blockLanes(1024, (1 << 21) + 1));
+        assertEquals(1, Scattering1D.blockLanes(64, 1L << 40));
+        Scattering1D s = Scattering1D.builder().J(12).Q(24, 4).T(2).length(4096).build();
+        assertEquals(5689L * 2048, s.outputLength());
+        assertEquals(1, s.blockLanes());
     }
 
     @Test
