@@ -31,8 +31,10 @@ import org.scatter4j.wavelets.fft.LaneFft1D32;
  * constant: its second-order channels; a chirp's weak bands). So after the subtree each lane's
  * channels are checked against a noise model ({@link #noiseScale}, {@link #noiseWeight}): the noise
  * the two float32 FFTs of U1 put into channel c of a lane is about {@code C eps^2 (2 log2 n + 1)
- * ||U1||^2 w_c}, w_c depending only on the filter bank; a lane is flagged when, for some channel, it
- * exceeds {@link #TOLERANCE}^2 times the energy the channel got. Then the subtree is computed again
+ * ||U1||^2 w_c}, w_c depending only on the filter bank; the modulus also makes a bias of that noise,
+ * which an average adds up coherently ({@link #biasBounds} bounds it from the maps U1 and U2
+ * themselves); a lane is flagged when, for some channel, the two together
+ * exceed {@link #TOLERANCE}^2 times the energy the channel got. Then the subtree is computed again
  * with U1 in float64 ({@link FirstOrder1D}, the former float32 path of every lane, whose U1 spectrum
  * is rounded to float32 for what follows) for the whole block, and only the flagged lanes keep those
  * values (the others are restored from a copy): each lane's result depends on that lane alone,
@@ -81,6 +83,13 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
      */
     private final double[] noiseWeight; // float64 in both
     /**
+     * Per channel, the part of U1's modelled noise energy that reaches the map the channel averages:
+     * 1 for U1 itself (S1), psi2's share sum(psi2^2) / (n 2^k2) for U2 ({@link #biasBounds}).
+     */
+    private final double[] mapWeight; // float64 in both
+    /** Per channel, {@link #averageGain} of its map's level: how much a bias in the map can grow through the average. */
+    private final double[] mapGain; // float64 in both
+    /**
      * Per channel, the most that the fast path's left-out filter values ({@link #FLOAT32_FLOOR}) can
      * change it, in squared L2 norm: {@code truncationWeight[0][c] ||x||^2 + truncationWeight[1][c]
      * ||U1||^2} (zero in the float64 cascade, which keeps every value).
@@ -106,8 +115,21 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
      * (docs/signal1d.md).
      */
     static final double NOISE_C = 4; // float64 in both
+    /**
+     * The noise model's constant for {@link #biasBounds}: {@link #NOISE_C} without its margin. The
+     * bias bound has margins of its own, and it adds the noise up coherently, so the margin counted
+     * many times over: with it, FSDD's extraction (J=8, Q=6, T=256) took 40 % longer, its float32
+     * errors being within 1.2e-6 of float64 without any of these flags; without it the chirps that
+     * need the bound stay within 1.9e-6 (with a quarter of it, 7.3e-6). docs/signal1d.md has the runs.
+     */
+    static final double BIAS_C = 1; // float64 in both
     /** Relative L2 error per channel a float32 first order may cost before its lane is redone in float64. */
     static final double TOLERANCE = 5e-6; // float64 in both
+    /**
+     * Whether the fast path bounds the bias that the modulus makes of U1's float32 noise
+     * ({@link #biasBounds}): in float32; in float64 that noise is far below any tolerance.
+     */
+    private static final boolean BOUNDS_BIAS = Math.ulp((float) 1) > 1e-10; // the cascade's own eps: true in float32 only
     /** The cascade's rounding unit: 2^-52 here, 2^-23 in the float32 twin. */
     private static final float EPS = Math.ulp((float) 1);
 
@@ -182,16 +204,23 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
         fastPhi = java.util.Arrays.stream(phi).map(Scattering1DCascade32::fast).toArray(FilterSpectrum[]::new);
         noiseScale = new double[j1.length]; // float64 in both
         noiseWeight = new double[channels]; // float64 in both
+        mapWeight = new double[channels]; // float64 in both
+        mapGain = new double[channels]; // float64 in both
+        java.util.Map<Integer, Double> gains = new java.util.HashMap<>(); // float64 in both
         for (int n = 0; n < j1.length; n++) {
             int len = paddedLength >> first.k1(n);
             noiseScale[n] = NOISE_C * EPS * EPS * (2 * MorletFilterBank1D.floorLog2(len) + 1);
             noiseWeight[1 + n] = averageWeight(bank, first.k1(n));
+            mapWeight[1 + n] = 1;
+            mapGain[1 + n] = averageGain(bank, first.k1(n), gains);
             int c = secondStart[n];
             for (int m = 0; maxOrder == 2 && m < psi2.length; m++) {
                 if (j2[m] > j1[n]) {
                     int k2 = k2(m, first.k1(n));
-                    noiseWeight[c++] = bank.psi2().get(m).spectrum(first.k1(n)).sumOfSquares() / ((double) len * (1 << k2)) // float64 in both
-                            * averageWeight(bank, first.k1(n) + k2);
+                    mapWeight[c] = bank.psi2().get(m).spectrum(first.k1(n)).sumOfSquares() / ((double) len * (1 << k2)); // float64 in both
+                    mapGain[c] = averageGain(bank, first.k1(n) + k2, gains);
+                    noiseWeight[c] = mapWeight[c] * averageWeight(bank, first.k1(n) + k2);
+                    c++;
                 }
             }
         }
@@ -348,6 +377,7 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
         multiplyPeriodize(b.xRe, b.xIm, psi1[n1], paddedLength, 1 << k, w.u1Re, w.u1Im, l, w.alignRe, w.alignIm);
         w.fft.inverseModulus(w.u1Re, w.u1Im, n, l);
         energyLanes(w.u1Re, 0, n, l, w.laneSums, w.u1Energy);
+        mapBias(n1, 1 + n1, w.u1Re, n, l, w);
         int heavy = spectrumAndAverages(n1, b, w, w.u1Re, w.u1Im, false);
         int flagged = flag(n1, b, w);
         if (fallback == EVERY_LANE) {
@@ -401,6 +431,9 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
             int m = n >> k2;
             multiplyPeriodize(re, im, second[n2][k1], n, 1 << k2, w.u2Re, w.u2Im, l, w.alignRe, w.alignIm);
             w.fft.inverseModulus(w.u2Re, w.u2Im, m, l);
+            if (!exact) {
+                mapBias(n1, channel, w.u2Re, m, l, w);
+            }
             if (global) {
                 sumInto(w.u2Re, m, l, w.sums, b.out, channel * l);
             } else {
@@ -441,7 +474,9 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
             double scale = noiseScale[n1] * noiseWeight[channel]; // float64 in both
             double overX = truncationWeight[0][channel], overU1 = truncationWeight[1][channel]; // float64 in both
             for (int lane = 0; lane < l; lane++) {
-                if ((scale + overU1) * w.u1Energy[lane] + overX * b.xEnergy[lane] > tol2 * w.outEnergy[lane]) {
+                // the bias's part: a global average sums it, a local one grows its energy by at most mapGain
+                double bias = global ? w.bias[c * l + lane] * w.bias[c * l + lane] : mapGain[channel] * w.biasSquares[c * l + lane]; // float64 in both
+                if ((scale + overU1) * w.u1Energy[lane] + overX * b.xEnergy[lane] + bias > tol2 * w.outEnergy[lane]) {
                     w.flagged[lane] = true;
                 }
             }
@@ -530,6 +565,78 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
         }
     }
 
+    /**
+     * The bias bounds of {@code channel}'s map u (U1 or a U2 of subtree n1, n samples per lane) into
+     * {@code w.bias} and {@code w.biasSquares} at the channel's place in the subtree (0 for S1), from
+     * the noise the model puts into the map: per sample {@code sigma^2 = noiseScale ||U1||^2
+     * mapWeight / n} ({@link #biasBounds}). Zeros in the float64 cascade.
+     */
+    private void mapBias(int n1, int channel, float[] u, int n, int l, Workspace w) {
+        int at = (channel == 1 + n1 ? 0 : 1 + channel - secondStart[n1]) * l;
+        if (!BOUNDS_BIAS) {
+            java.util.Arrays.fill(w.bias, at, at + l, 0.0f);
+            java.util.Arrays.fill(w.biasSquares, at, at + l, 0.0f);
+            return;
+        }
+        for (int lane = 0; lane < l; lane++) {
+            w.sigma[lane] = (float) Math.sqrt(noiseScale[n1] * (BIAS_C / NOISE_C) * w.u1Energy[lane] * mapWeight[channel] / n);
+        }
+        biasBounds(u, n, l, w.sigma, w.laneSums, w.bias, w.biasSquares, at);
+    }
+
+    /**
+     * The modulus turns noise into a bias: with z the exact value of a map before its modulus and e
+     * the float32 noise (about circular Gaussian, E|e|^2 = s^2), E|z + e| - |z| is about s^2 / (4 |z|)
+     * where |z| is well above s and 0.89 s where z is 0 (Rice). An average adds such biases up
+     * coherently, where the noise model of {@link #noiseWeight} adds noise as white (sqrt(n) for a
+     * sum of n samples, not n): a chirp's far second-order channels, whose maps sit at U1's noise
+     * floor most of the time, got 1.3e-4 from float32 that way (docs/signal1d.md). This bounds the
+     * bias per sample by {@code b = s min(1, s / u)} from the computed modulus u (at u = s it is s,
+     * above 0.89 s; far above s it is 4 times s^2 / (4 u)), and returns per lane, at {@code sum[at +
+     * lane]} and {@code squares[at + lane]}, the sums over p &lt; n of b and b^2 (u = {@code x[p *
+     * lanes + lane]}, s = {@code sigma[lane]}). A global average's bias is at most the sum; a local
+     * one's squared norm at most {@link #mapGain} times the sum of squares. The rows are copied a
+     * chunk at a time, as in {@link #addLaneSums}, so that C2 vectorizes the loop; partial sums in the
+     * cascade's precision, totals in float64.
+     */
+    static void biasBounds(float[] x, int n, int lanes,
+            double[] sigma, // float64 in both
+            LaneSums scratch,
+            double[] sum, double[] squares, // float64 in both
+            int at) {
+        float[] chunk = scratch.chunk, partial = scratch.partial, partialSquares = scratch.partialSquares, s = scratch.sigma;
+        int rows = Math.max(1, CHUNK / lanes);
+        for (int r = 0; r < rows; r++) {
+            for (int k = 0; k < lanes; k++) { // at least the precision's least positive value: s / max(u, s) is then never 0 / 0
+                s[r * lanes + k] = (float) Math.max(sigma[k], Math.ulp((float) 0));
+            }
+        }
+        java.util.Arrays.fill(sum, at, at + lanes, 0.0f);
+        java.util.Arrays.fill(squares, at, at + lanes, 0.0f);
+        for (int from = 0; from < n; from += PARTIAL) {
+            int to = Math.min(n, from + PARTIAL);
+            int used = Math.min(rows, to - from);
+            java.util.Arrays.fill(partial, 0, used * lanes, 0.0f);
+            java.util.Arrays.fill(partialSquares, 0, used * lanes, 0.0f);
+            for (int p = from; p < to; p += rows) {
+                int count = Math.min(rows, to - p) * lanes;
+                System.arraycopy(x, p * lanes, chunk, 0, count);
+                for (int v = 0; v < count; v++) {
+                    float sv = s[v];
+                    float bias = sv * (sv / Math.max(chunk[v], sv));
+                    partial[v] += bias;
+                    partialSquares[v] += bias * bias;
+                }
+            }
+            for (int r = 0; r < used; r++) {
+                for (int k = 0; k < lanes; k++) {
+                    sum[at + k] += partial[r * lanes + k];
+                    squares[at + k] += partialSquares[r * lanes + k];
+                }
+            }
+        }
+    }
+
     /** {@code energy[lane]} = the sum over p &lt; n of {@code x[at + p * lanes + lane]^2} ({@link #addLaneSums}). */
     static void energyLanes(float[] x, int at, int n, int lanes, LaneSums scratch,
             double[] energy) { // float64 in both
@@ -587,10 +694,15 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
     static final class LaneSums {
         final float[] chunk;
         final float[] partial;
+        /** {@link #biasBounds}: the partial sums of squares, and the noise per sample repeated over the rows. */
+        final float[] partialSquares;
+        final float[] sigma;
 
         LaneSums(int lanes) {
             chunk = new float[Math.max(CHUNK, lanes)];
             partial = new float[Math.max(CHUNK, lanes)];
+            partialSquares = new float[Math.max(CHUNK, lanes)];
+            sigma = new float[Math.max(CHUNK, lanes)];
         }
     }
 
@@ -828,6 +940,10 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
         /** Per-lane energy of U1 and of one output channel ({@link #flag}). */
         final double[] u1Energy; // float64 in both
         final double[] outEnergy; // float64 in both
+        /** Per (channel of the subtree, lane): the bias bounds of {@link #biasBounds}, and the per-lane noise they start from. */
+        final double[] bias; // float64 in both
+        final double[] biasSquares; // float64 in both
+        final double[] sigma; // float64 in both
         final LaneSums laneSums;
         /** The lanes {@link #flag} marked, and the (second-order path, lane) pairs whose U2 sits in the padding. */
         final boolean[] flagged;
@@ -853,6 +969,9 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
             sums = new double[lanes]; // float64 in both
             u1Energy = new double[lanes]; // float64 in both
             outEnergy = new double[lanes]; // float64 in both
+            bias = new double[(1 + maxSecond) * lanes]; // float64 in both
+            biasSquares = new double[(1 + maxSecond) * lanes]; // float64 in both
+            sigma = new double[lanes]; // float64 in both
             laneSums = new LaneSums(lanes);
             flagged = new boolean[lanes];
             heavy = new boolean[Math.max(1, maxSecond) * lanes];
