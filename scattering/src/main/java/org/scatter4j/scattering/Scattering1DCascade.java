@@ -566,8 +566,9 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
     /**
      * The bias bounds of {@code channel}'s map u (U1 or a U2 of subtree n1, n samples per lane) into
      * {@code w.bias} and {@code w.biasSquares} at the channel's place in the subtree (0 for S1), from
-     * the noise the model puts into the map: per sample {@code sigma^2 = noiseScale ||U1||^2
-     * mapWeight / n} ({@link #biasBounds}). Zeros in the float64 cascade.
+     * the noise the model puts into the map, without its margin: per sample {@code sigma^2 =
+     * noiseScale (BIAS_C / NOISE_C) ||U1||^2 mapWeight / n} ({@link #biasBounds}). Zeros in the
+     * float64 cascade.
      */
     private void mapBias(int n1, int channel, double[] u, int n, int l, Workspace w) {
         int at = (channel == 1 + n1 ? 0 : 1 + channel - secondStart[n1]) * l;
