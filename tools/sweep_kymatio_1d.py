@@ -2,7 +2,7 @@
 global, max_order), in float64 and float32, through the command line (`./scatter4j scatter1d`).
 
 Usage (from the repository root):
-  KYMATIO_SRC=../shared/peers/kymatio-src python3 tools/sweep_kymatio_1d.py [--count 80] [--seed 7] [--work DIR] [--only NAME,...]
+  KYMATIO_SRC=../shared/peers/kymatio-src python3 tools/sweep_kymatio_1d.py [--count 80] [--seed 7] [--work DIR] [--only NAME,...] [--kinds five|more]
 
 Each configuration is drawn from a fixed generator (so a run is repeatable), gets B = 2 signals of
 one of five kinds (noise, chirp, clicks, decaying sine over noise, a loud tone over weak noise),
@@ -25,6 +25,8 @@ sys.path.insert(0, os.environ.get("KYMATIO_SRC", "../shared/peers/kymatio-src"))
 from kymatio.numpy import Scattering1D
 
 KINDS = ["noise", "chirp", "clicks", "sine", "range"]
+# --kinds more: signals the five above do not cover (edges, silence, extreme amplitudes)
+MORE_KINDS = ["step", "impulse", "square", "burst", "dc", "tiny", "huge", "zeros"]
 
 
 def signal(kind, N, B, rng):
@@ -39,13 +41,29 @@ def signal(kind, N, B, rng):
             x = np.sin(2 * np.pi * (0.21 + 0.05 * b) * np.arange(N)) + 2e-3 * rng.normal(size=N)
         elif kind == "sine":
             x = np.sin(2 * np.pi * 440 * np.arange(N) / 8000) * np.exp(-3 * t) + 0.1 * rng.normal(size=N)
+        elif kind == "step":  # a discontinuity, and the reflect padding of a nonzero edge
+            x = np.where(t < 0.3 + 0.2 * b, -1.0, 2.0) + 1e-3 * rng.normal(size=N)
+        elif kind == "impulse":  # one sample, at the edge for the first signal
+            x = np.zeros(N); x[0 if b == 0 else N // 3] = 1.0
+        elif kind == "square":
+            x = np.sign(np.sin(2 * np.pi * (3 + 5 * b) * t))
+        elif kind == "burst":  # a short tone in silence, as in a spoken-digit recording
+            x = np.sin(2 * np.pi * 0.05 * np.arange(N)) * np.exp(-((t - 0.5) / 0.05) ** 2) + 1e-6 * rng.normal(size=N)
+        elif kind == "dc":  # a large mean over weak variations
+            x = 100.0 + 0.01 * rng.normal(size=N)
+        elif kind == "tiny":
+            x = 1e-30 * rng.normal(size=N)
+        elif kind == "huge":
+            x = 1e30 * rng.normal(size=N)
+        elif kind == "zeros":
+            x = np.zeros(N) if b == 0 else np.zeros(N) + (np.arange(N) == N // 2)
         else:
             x = rng.normal(size=N) * (1 + np.sin(2 * np.pi * 3 * t))
         xs.append(x)
     return np.array(xs, dtype=np.float64)
 
 
-def configs(count, seed):
+def configs(count, seed, kinds=KINDS):
     """Deterministic configurations: lengths from 16 to 16384 (powers of two, odd and prime ones),
     J up to log2 N (J = 0 and 2^J > N are refused by scatter4j, a few are drawn to check it), Q1
     1..32, Q2 1..4, T default / global / an integer in 1..N, order 1 or 2; the work of each
@@ -69,7 +87,7 @@ def configs(count, seed):
         order = 2 if rng.random() < 0.8 else 1
         if N * Q1 * max(J, 1) > 2_000_000:
             continue
-        kind = KINDS[len(out) % len(KINDS)]
+        kind = kinds[len(out) % len(kinds)]
         name = f"{kind}{N}_J{J}_Q{Q1}_{Q2}_T{T if T is not None else 'def'}_o{order}"
         out.append(dict(name=name, kind=kind, N=N, J=J, Q1=Q1, Q2=Q2, T=T, order=order))
     return out
@@ -91,11 +109,12 @@ def main():
     ap.add_argument("--work", default=None)
     ap.add_argument("--only", default=None)
     ap.add_argument("--launcher", default="./scatter4j")
+    ap.add_argument("--kinds", default="five", help="five (the default kinds) or more (MORE_KINDS)")
     a = ap.parse_args()
     work = a.work or tempfile.mkdtemp(prefix="sweep1d-")
     os.makedirs(work, exist_ok=True)
     rng = np.random.default_rng(a.seed + 1)
-    cs = configs(a.count, a.seed)
+    cs = configs(a.count, a.seed, MORE_KINDS if a.kinds == "more" else KINDS)
     if a.only:
         keep = set(a.only.split(","))
         cs = [c for c in cs if c["name"] in keep]
@@ -151,7 +170,7 @@ def main():
                 continue
             err, ratio = rel_errors(y, ref)
             kept = ratio > 1e-12
-            e = float(err[kept].max())
+            e = float(err[kept].max()) if kept.any() else 0.0
             i = np.unravel_index(np.argmax(np.where(kept, err, -1)), err.shape)
             ea = float(err.max())
             ia = np.unravel_index(np.argmax(err), err.shape)
