@@ -5,7 +5,7 @@ of the strongest). Long signals, large Q, Q2 up to 8, T = 1, T = N, the largest 
 
   KYMATIO_SRC=../shared/peers/kymatio-src python3 tools/stress_kymatio_1d.py [--only NAME,...]
 
-Takes about 3 minutes (Kymatio's numpy backend is most of it). Exit code 1 if a configuration misses
+Takes about 5 minutes (Kymatio's numpy backend is most of it). Exit code 1 if a configuration misses
 the issue's targets (1e-5 float64, 1e-4 float32) or the two disagree on refusing it.
 """
 import argparse, os, subprocess, sys, time, warnings
@@ -33,6 +33,12 @@ CONFIGS = [
     # noise model's open case (docs/signal1d.md, "The float32 noise model and a chirp's weak channels")
     dict(kind="chirp", N=300000, J=12, Q1=24, Q2=2, T="global"),
     dict(kind="chirp", N=100000, J=10, Q1=24, Q2=2, T=16384),
+    # the sweep's --kinds more, long: a tone burst in silence, a step, a large mean, an impulse
+    dict(kind="burst", N=200000, J=12, Q1=16, Q2=2, T="global"),
+    dict(kind="step", N=100000, J=10, Q1=12, Q2=2, T=8192),
+    dict(kind="dc", N=65536, J=12, Q1=8, Q2=1, T=None),
+    dict(kind="impulse", N=131072, J=13, Q1=8, Q2=2, T="global"),
+    dict(kind="square", N=50000, J=9, Q1=24, Q2=4, T=None),
 ]
 
 
