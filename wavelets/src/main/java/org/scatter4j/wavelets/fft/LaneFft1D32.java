@@ -30,9 +30,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * imaginary parts), the scaling folded into the copy out. A real input of even length {@code m}
  * ({@link #forwardReal}) takes one complex transform of length {@code m / 2}: {@code z_q = x_2q + i
  * x_2q+1}, then {@code X_f = E_f + w_m^f O_f} with {@code E_f = (Z_f + conj Z_(m/2-f)) / 2} and
- * {@code O_f = (Z_f - conj Z_(m/2-f)) / 2i} (the spectra of the even and odd samples), {@code X_(m-f)
- * = conj X_f} (Press et al., Numerical Recipes, 3rd ed., section 12.3.2). Each lane still sees its
- * own arithmetic only.
+ * {@code O_f = (Z_f - conj Z_(m/2-f)) / 2i} (the spectra of the even and odd samples), and {@code
+ * X_(f+m/2) = E_f - w_m^f O_f} for the upper half (Press et al., Numerical Recipes, 3rd ed., section
+ * 12.3.2, which takes {@code X_(m-f) = conj X_f}, the same in exact arithmetic). Each lane still
+ * sees its own arithmetic only.
  *
  * <p>{@link #inverseReal} is the reverse for an output whose real part only is wanted: with {@code h
  * = m / 2} and y = IDFT_m(Y), the even samples are {@code y_2q = IDFT_h(A)_q}, {@code A_f = (Y_f +
@@ -234,9 +235,8 @@ public final class LaneFft1D32 {
             untangleBlock(tr, ti, outRe[k2], outIm[k2], lo * lanes, c * lanes);
             System.arraycopy(sAr, lo * lanes, re, (f0 + lo) * lanes, (c - lo) * lanes);
             System.arraycopy(sAi, lo * lanes, im, (f0 + lo) * lanes, (c - lo) * lanes);
-            for (int j = lo; j < c; j++) { // X_(m-f) = conj X_f
-                copyRun(sAr, sBi, j * lanes, re, im, (m - f0 - j) * lanes, lanes);
-            }
+            System.arraycopy(sBr, lo * lanes, re, (h + f0 + lo) * lanes, (c - lo) * lanes); // X_(f+h), the same run order
+            System.arraycopy(sBi, lo * lanes, im, (h + f0 + lo) * lanes, (c - lo) * lanes);
         }
     }
 
@@ -360,12 +360,15 @@ public final class LaneFft1D32 {
     }
 
     /**
-     * X_f and conj X_f (in the rows A and (A real, B imaginary)) of every lane of one block from Z_f
-     * (in {@code (zr, zi)}) and Z_(m/2-f) (in the row C, then scratch), values {@code from .. to};
-     * (twr, twi) = w_m^f per value.
+     * X_f and X_(f+h) (in the rows A and B) of every lane of one block from Z_f (in {@code (zr, zi)})
+     * and Z_(h-f) (in the row C, then scratch), values {@code from .. to}, h = m/2; (twr, twi) = w_m^f
+     * per value. {@code X_(f+h) = E_f - w_m^f O_f} (E and O are h-periodic and w_m^h = -1) gives the
+     * upper half of the spectrum in the order of the lower half, so that it is copied out in runs: its
+     * other form {@code X_(m-f) = conj X_f} reverses the order of the lane runs, one scalar move per
+     * run, which took a sixth of a 4-lane {@link #forwardReal} (docs/signal1d.md, ninth session).
      */
     private void untangleBlock(float[] twr, float[] twi, float[] zr, float[] zi, int from, int to) {
-        float[] er = sAr, ei = sAi, nxi = sBi, or = sCr, oi = sCi;
+        float[] er = sAr, ei = sAi, yr = sBr, yi = sBi, or = sCr, oi = sCi;
         for (int v = from; v < to; v++) { // E = (Z_f + conj Z_(h-f)) / 2, O = (Z_f - conj Z_(h-f)) / 2i
             float ar = zr[v], ai = zi[v], br = or[v], bi = oi[v];
             er[v] = 0.5f * (ar + br);
@@ -373,13 +376,17 @@ public final class LaneFft1D32 {
             or[v] = 0.5f * (ai + bi);
             oi[v] = -0.5f * (ar - br);
         }
+        for (int v = from; v < to; v++) { // X_(f+h) = E - w O (two loops of eight accesses each: C2 vectorizes both)
+            float pr = or[v], pi = oi[v], wr = twr[v], wi = twi[v];
+            yr[v] = er[v] - wr * pr + wi * pi;
+            yi[v] = ei[v] - wr * pi - wi * pr;
+        }
         for (int v = from; v < to; v++) { // X_f = E + w O
             float pr = or[v], pi = oi[v], wr = twr[v], wi = twi[v];
             float xr = er[v] + wr * pr - wi * pi;
             float xi = ei[v] + wr * pi + wi * pr;
             er[v] = xr;
             ei[v] = xi;
-            nxi[v] = -xi;
         }
     }
 
