@@ -67,6 +67,8 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
     private final FilterSpectrum[] psi1;
     private final FilterSpectrum[][] fastPsi2;
     private final FilterSpectrum[] fastPhi;
+    /** Per level, the bins of phi and of fastPhi that an average reads ({@link #averageBins}). */
+    private final int[][] phiBins, fastPhiBins;
     /**
      * The noise the float32 FFTs of U1 put into a channel, over ||U1||^2, without the filters' part:
      * {@link #NOISE_C} eps^2 (2 log2 n + 1) for U1 of n samples (its inverse and forward FFT, plus the
@@ -200,6 +202,8 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
             fastPsi2[n] = java.util.Arrays.stream(psi2[n]).map(Scattering1DCascade::fast).toArray(FilterSpectrum[]::new);
         }
         fastPhi = java.util.Arrays.stream(phi).map(Scattering1DCascade::fast).toArray(FilterSpectrum[]::new);
+        phiBins = java.util.Arrays.stream(phi).map(Scattering1DCascade::averageBins).toArray(int[][]::new);
+        fastPhiBins = java.util.Arrays.stream(fastPhi).map(Scattering1DCascade::averageBins).toArray(int[][]::new);
         noiseScale = new double[j1.length]; // float64 in both
         noiseWeight = new double[channels]; // float64 in both
         mapWeight = new double[channels]; // float64 in both
@@ -437,7 +441,8 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
             } else {
                 // lanes whose U2 sits in the padding: S2 again in float64 (float32 only; ExactSecondOrder1D says why)
                 int heavy = this.exact.paddingHeavyLanes(w.u2Re, m, k1 + k2, l, w.exact);
-                w.fft.forwardReal(w.u2Re, w.u2Im, m, l);
+                int[] bins = (exact ? phiBins : fastPhiBins)[k1 + k2]; // U2's spectrum only where the average reads it
+                w.fft.forwardRealEnds(w.u2Re, w.u2Im, m, l, bins[0], bins[1]);
                 average(w.u2Re, w.u2Im, m, k1 + k2, lowPass, w, b.out, channel * outLength * l, l);
                 if (exact) {
                     if (heavy > 0) {
@@ -711,6 +716,28 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
      * written to {@code out[at + t * lanes + lane]}. Only the real part is computed ({@code
      * LaneFft1D.inverseReal}: half-length complex inverse), as Kymatio keeps only the real part.
      */
+    /**
+     * {@code {low, high}}: the bins of the low-pass {@code s} (of length n) that {@link #average} reads
+     * ({@link #multiplyPeriodize} over its nonzero runs) lie in {@code [0, low)} and {@code [n - high,
+     * n)}, the pruned forward FFT's arguments ({@code LaneFft1D.forwardRealEnds}); {@code {n, 0}} (every
+     * bin) when a run crosses n / 2.
+     */
+    static int[] averageBins(FilterSpectrum s) {
+        int n = s.length();
+        int[] runs = s.nonzeroRuns();
+        int low = 0, high = 0;
+        for (int r = 0; r < runs.length; r += 2) {
+            if (runs[r + 1] <= n / 2) {
+                low = Math.max(low, runs[r + 1]);
+            } else if (runs[r] >= n / 2) {
+                high = Math.max(high, n - runs[r]);
+            } else {
+                return new int[] {n, 0};
+            }
+        }
+        return new int[] {low, high};
+    }
+
     private void average(double[] re, double[] im, int n, int k, FilterSpectrum[] lowPass, Workspace w, double[] out, int at, int l) {
         int sub = averageSubsampling(k);
         int m = n / sub;

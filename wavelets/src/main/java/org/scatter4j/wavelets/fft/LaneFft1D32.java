@@ -199,16 +199,8 @@ public final class LaneFft1D32 {
         }
         check(re, im, m, lanes);
         int h = m / 2;
-        // z_q = x_2q + i x_2q+1, copied straight into the first pass's blocks (t1 holds z[n2 t1 .. n2 t1 + n2))
         int n1 = firstFactor(h), n2 = h / n1;
-        for (int t1 = 0; t1 < n1; t1++) {
-            float[] dr = aRe[t1], di = aIm[t1];
-            for (int j = 0; j < n2; j++) {
-                int q = n2 * t1 + j;
-                copy(re, 2 * q * lanes, dr, j * lanes, lanes);
-                copy(re, (2 * q + 1) * lanes, di, j * lanes, lanes);
-            }
-        }
+        loadPacked(re, h, lanes);
         core(h, lanes);
         // Z_f is at outRe[f / c][(f % c) * lanes], c = n1 of the half length: block k2 holds f in [c k2, c k2 + c)
         int c = n1;
@@ -237,6 +229,100 @@ public final class LaneFft1D32 {
             System.arraycopy(sAi, lo * lanes, im, (f0 + lo) * lanes, (c - lo) * lanes);
             System.arraycopy(sBr, lo * lanes, re, (h + f0 + lo) * lanes, (c - lo) * lanes); // X_(f+h), the same run order
             System.arraycopy(sBi, lo * lanes, im, (h + f0 + lo) * lanes, (c - lo) * lanes);
+        }
+    }
+
+    /** z_q = x_2q + i x_2q+1 of the real input in {@code re}, copied straight into the first pass's blocks of length h (t1 holds z[n2 t1 .. n2 t1 + n2)). */
+    private void loadPacked(float[] re, int h, int lanes) {
+        int n1 = firstFactor(h), n2 = h / n1;
+        for (int t1 = 0; t1 < n1; t1++) {
+            float[] dr = aRe[t1], di = aIm[t1];
+            for (int j = 0; j < n2; j++) {
+                int q = n2 * t1 + j;
+                copy(re, 2 * q * lanes, dr, j * lanes, lanes);
+                copy(re, (2 * q + 1) * lanes, di, j * lanes, lanes);
+            }
+        }
+    }
+
+    /**
+     * The DFT of a real input in {@code re}, as {@link #forwardReal}, at the bins {@code [0, low)} and
+     * {@code [m - high, m)} only, into (re, im) at their places; the other bins are left undefined. For
+     * an average, whose low-pass filter reads a few bins around frequency 0.
+     *
+     * <p>With h = m / 2 = n1 n2 and {@code k = k1 + n1 k2} (class comment), a bin k &lt; n1 of the
+     * half-length transform Z has k2 = 0 and a bin h - r (0 &lt; r &lt; n1) has k2 = n2 - 1, so both are
+     * sums over t2 of the first pass's block k1 times {@code w_h^(t2 k)}, the four-step twiddles
+     * (conjugated for h - r). The first pass runs whole; the transpose, the second pass and the
+     * untangle of every other bin are skipped. The sums are in a fixed order per lane (t2 ascending),
+     * so results do not depend on the lane count; they differ from {@link #forwardReal}'s bins by
+     * rounding only. With more than n1 / 4 bins wanted, or m odd or below 64, it is {@link
+     * #forwardReal}.
+     */
+    public void forwardRealEnds(float[] re, float[] im, int m, int lanes, int low, int high) {
+        int h = m / 2;
+        int n1 = firstFactor(h), n2 = h / n1;
+        int bins = Math.max(low, high + 1); // Z_g and Z_(h-g) for g < bins
+        if (m % 2 != 0 || m < 64 || bins > n1 / 4) {
+            forwardReal(re, im, m, lanes);
+            return;
+        }
+        check(re, im, m, lanes);
+        loadPacked(re, h, lanes);
+        boolean inB = Stockham32.run(firstPlans[shift(h)], aRe, aIm, bRe, bIm, n2 * lanes, scratch);
+        float[][] yRe = inB ? bRe : aRe, yIm = inB ? bIm : aIm;
+        float[] twr = stepTwiddles[shift(h)][0], twi = stepTwiddles[shift(h)][1];
+        // Z_g into (sAr, sAi) at g * lanes, Z_(h-g) into (sBr, sBi) at g * lanes (g = 0: Z_h = Z_0)
+        for (int g = 0; g < bins; g++) {
+            sumTwiddled(yRe[g], yIm[g], twr, twi, g * n2, n2, 1.0f, sAr, sAi, g * lanes, lanes);
+            if (g > 0) {
+                sumTwiddled(yRe[n1 - g], yIm[n1 - g], twr, twi, g * n2, n2, -1.0f, sBr, sBi, g * lanes, lanes);
+            }
+        }
+        System.arraycopy(sAr, 0, sBr, 0, lanes);
+        System.arraycopy(sAi, 0, sBi, 0, lanes);
+        // the untangle of those bins (as untangleBlock), X_(m-f) = conj X_f for the upper ones
+        float[][] tw = halfTwiddles[shift(m)];
+        for (int f = 0; f < bins; f++) {
+            float wr = tw[0][f], wi = tw[1][f];
+            for (int b = 0; b < lanes; b++) {
+                int at = f * lanes + b;
+                float ar = sAr[at], ai = sAi[at], br = sBr[at], bi = sBi[at];
+                float er = 0.5f * (ar + br), ei = 0.5f * (ai - bi);
+                float or = 0.5f * (ai + bi), oi = -0.5f * (ar - br);
+                float xr = er + wr * or - wi * oi;
+                float xi = ei + wr * oi + wi * or;
+                if (f < low) {
+                    re[at] = xr;
+                    im[at] = xi;
+                }
+                if (f >= 1 && f <= high) {
+                    re[(m - f) * lanes + b] = xr;
+                    im[(m - f) * lanes + b] = -xi;
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code (outRe, outIm)[at + b] = sum over t2 < n2 of (yr, yi)[t2 lanes + b] w^(sign)} with {@code
+     * w = (twr, twi)[from + t2]} (sign -1: its conjugate), for b &lt; lanes: one bin of the pruned
+     * transform ({@link #forwardRealEnds}). The lanes are the inner loop.
+     */
+    private static void sumTwiddled(float[] yr, float[] yi, float[] twr, float[] twi, int from, int n2, float sign,
+            float[] outRe, float[] outIm, int at, int lanes) {
+        for (int b = 0; b < lanes; b++) {
+            outRe[at + b] = 0.0f;
+            outIm[at + b] = 0.0f;
+        }
+        for (int t2 = 0; t2 < n2; t2++) {
+            float wr = twr[from + t2], wi = sign * twi[from + t2];
+            int v = t2 * lanes;
+            for (int b = 0; b < lanes; b++) {
+                float xr = yr[v + b], xi = yi[v + b];
+                outRe[at + b] += xr * wr - xi * wi;
+                outIm[at + b] += xr * wi + xi * wr;
+            }
         }
     }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  */
 class LaneFft1DLaneCountTest {
     private static final int[] LANES = {1, 3, 4, 5, 8, 16, 33};
-    private static final String[] OPS = {"forward", "inverse", "forwardReal", "inverseReal", "inverseModulus"};
+    private static final String[] OPS = {"forward", "inverse", "forwardReal", "forwardRealEnds", "inverseReal", "inverseModulus"};
 
     @Test
     void float64LanesAreIndependentOfTheLaneCount() {
@@ -100,6 +100,7 @@ class LaneFft1DLaneCountTest {
             case "forward" -> fft.forward(re, im, m, lanes);
             case "inverse" -> fft.inverse(re, im, m, lanes);
             case "forwardReal" -> fft.forwardReal(re, im, m, lanes);
+            case "forwardRealEnds" -> fft.forwardRealEnds(re, im, m, lanes, 5, 4); // pruned from m = 2048 (n1 / 4 >= 5)
             case "inverseReal" -> fft.inverseReal(re, im, m, lanes);
             default -> fft.inverseModulus(re, im, m, lanes);
         }
@@ -110,6 +111,7 @@ class LaneFft1DLaneCountTest {
             case "forward" -> fft.forward(re, im, m, lanes);
             case "inverse" -> fft.inverse(re, im, m, lanes);
             case "forwardReal" -> fft.forwardReal(re, im, m, lanes);
+            case "forwardRealEnds" -> fft.forwardRealEnds(re, im, m, lanes, 5, 4); // pruned from m = 2048 (n1 / 4 >= 5)
             case "inverseReal" -> fft.inverseReal(re, im, m, lanes);
             default -> fft.inverseModulus(re, im, m, lanes);
         }

@@ -125,6 +125,59 @@ class LaneFft1DRealTest {
         }
     }
 
+    /**
+     * forwardRealEnds (the pruned transform an average uses) gives forwardReal's bins [0, low) and
+     * [m - high, m) to rounding, in both precisions: lengths where it prunes (up to n1 / 4 bins of the
+     * half length's four-step split) and where it falls back, lane counts 1, 4 and 7.
+     */
+    @Test
+    void forwardRealEndsGivesForwardRealsBinsAtBothEnds() {
+        Random rng = new Random(15);
+        int[][] ends = {{1, 0}, {3, 2}, {8, 7}, {24, 23}, {2, 30}, {64, 0}, {200, 200}};
+        for (int m : new int[] {16, 64, 256, 2048, 4096, 65536}) {
+            LaneFft1D fft = new LaneFft1D(m, 7);
+            LaneFft1D32 fft32 = new LaneFft1D32(m, 7);
+            for (int lanes : new int[] {1, 4, 7}) {
+                for (int[] e : ends) {
+                    int low = Math.min(e[0], m / 2), high = Math.min(e[1], m / 2 - 1);
+                    double[] x = new double[m * lanes];
+                    for (int i = 0; i < x.length; i++) {
+                        x[i] = rng.nextGaussian();
+                    }
+                    double[] re = x.clone(), im = new double[m * lanes], wantRe = x.clone(), wantIm = new double[m * lanes];
+                    float[] re32 = new float[m * lanes], im32 = new float[m * lanes];
+                    for (int i = 0; i < x.length; i++) {
+                        re32[i] = (float) x[i];
+                    }
+                    fft.forwardRealEnds(re, im, m, lanes, low, high);
+                    fft32.forwardRealEnds(re32, im32, m, lanes, low, high);
+                    fft.forwardReal(wantRe, wantIm, m, lanes);
+                    double norm = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        norm = Math.max(norm, Math.hypot(wantRe[i], wantIm[i]));
+                    }
+                    double err = 0, err32 = 0;
+                    int checked = 0;
+                    for (int f = 0; f < m; f++) {
+                        if (f >= low && f < m - high) {
+                            continue;
+                        }
+                        for (int b = 0; b < lanes; b++) {
+                            int i = f * lanes + b;
+                            err = Math.max(err, Math.hypot(re[i] - wantRe[i], im[i] - wantIm[i]));
+                            err32 = Math.max(err32, Math.hypot(re32[i] - wantRe[i], im32[i] - wantIm[i]));
+                            checked++;
+                        }
+                    }
+                    String where = "m=" + m + " lanes=" + lanes + " low=" + low + " high=" + high;
+                    assertTrue(checked == (low + high) * lanes, where + ": bins checked " + checked);
+                    assertTrue(err <= 1e-13 * norm, where + ": float64 error " + err / norm);
+                    assertTrue(err32 <= 2e-6 * norm, where + ": float32 error " + err32 / norm);
+                }
+            }
+        }
+    }
+
     /** inverseReal on copies of (re, im) against the real part of the complex inverse, relative to its largest value. */
     private static void assertRealPart(LaneFft1D fft, double[] re, double[] im, int m, int lanes, double tolerance) {
         double[] re1 = re.clone(), im1 = im.clone(), re2 = re.clone(), im2 = im.clone();
