@@ -410,11 +410,14 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
         if (global && !exact) {
             sumInto(re, n, l, w.sums, b.out, (1 + n1) * l);
         }
-        if (global && maxOrder == 1) {
+        boolean paths = maxOrder == 2 && secondCount(n1) > 0;
+        if (global && !paths) { // S1 is the sum above, and no U2 reads U1's spectrum
             return 0;
         }
-        if (!exact) {
+        if (!exact && paths) {
             w.fft.forwardReal(re, im, n, l);
+        } else if (!exact) { // only S1's average reads U1's spectrum
+            w.fft.forwardRealEnds(re, im, n, l, fastPhiBins[k1][0], fastPhiBins[k1][1]);
         }
         if (!global && exact) { // the fallback's S1 from U1's float64 spectrum, in float64 (FirstOrder1D.lowPass says why)
             first.lowPass(w.first.re, w.first.im, n, phi[k1], averageSubsampling(k1), w.first, l);

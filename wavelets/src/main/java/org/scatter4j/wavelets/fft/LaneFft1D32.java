@@ -65,6 +65,8 @@ public final class LaneFft1D32 {
     private final float[] sAr, sAi, sBr, sBi, sCr, sCi, sDr, sDi;
     /** Twiddles of one block repeated over the lanes ({@link #expand}), at the index of the values they multiply. */
     private final float[] tr, ti;
+    /** Per lane, the sums of {@link #sumTwiddled}. */
+    private final double[] sumRe, sumIm; // float64 in both
     /**
      * Per length {@code m = length >> s}, at index s ({@link #shift}): the plans of the four steps'
      * factors n1 and n2, the four-step twiddles and (m even) the real-input twiddles, looked up in the
@@ -132,6 +134,8 @@ public final class LaneFft1D32 {
         sDi = new float[need[0]];
         tr = new float[need[0]];
         ti = new float[need[0]];
+        sumRe = new double[maxLanes]; // float64 in both
+        sumIm = new double[maxLanes]; // float64 in both
     }
 
     /** The largest length this instance transforms. */
@@ -250,20 +254,21 @@ public final class LaneFft1D32 {
      * {@code [m - high, m)} only, into (re, im) at their places; the other bins are left undefined. For
      * an average, whose low-pass filter reads a few bins around frequency 0.
      *
-     * <p>With h = m / 2 = n1 n2 and {@code k = k1 + n1 k2} (class comment), a bin k &lt; n1 of the
-     * half-length transform Z has k2 = 0 and a bin h - r (0 &lt; r &lt; n1) has k2 = n2 - 1, so both are
-     * sums over t2 of the first pass's block k1 times {@code w_h^(t2 k)}, the four-step twiddles
-     * (conjugated for h - r). The first pass runs whole; the transpose, the second pass and the
-     * untangle of every other bin are skipped. The sums are in a fixed order per lane (t2 ascending),
-     * so results do not depend on the lane count; they differ from {@link #forwardReal}'s bins by
-     * rounding only. With more than n1 / 4 bins wanted, or m odd or below 64, it is {@link
-     * #forwardReal}.
+     * <p>With h = m / 2 = n1 n2 and {@code k = k1 + n1 k2} (class comment), bin k of the half-length
+     * transform is {@code Z_k = sum over t2 of y_(k1)[t2] w_h^(t2 k)}, y the four-step's first pass:
+     * the first pass runs whole, then each bin the untangle needs (Z_g and Z_(h-g), g below {@code
+     * max(low, high + 1)}) is that sum, and the untangle runs on those bins; the transpose, the second
+     * pass and every other bin are skipped. The sums cost n2 per bin and lane against the second
+     * pass's log2(n2) per value, so they are taken for up to {@code n1 log2(n2) / 8} bins; above that
+     * (or m odd or below 64) this is {@link #forwardReal}. The sums are in a fixed order per lane (t2
+     * ascending), so results do not depend on the lane count; they differ from forwardReal's bins by
+     * rounding only.
      */
     public void forwardRealEnds(float[] re, float[] im, int m, int lanes, int low, int high) {
         int h = m / 2;
         int n1 = firstFactor(h), n2 = h / n1;
         int bins = Math.max(low, high + 1); // Z_g and Z_(h-g) for g < bins
-        if (m % 2 != 0 || m < 64 || bins > n1 / 4) {
+        if (m % 2 != 0 || m < 64 || 8L * bins > (long) n1 * Integer.numberOfTrailingZeros(n2) || 2 * bins > h) {
             forwardReal(re, im, m, lanes);
             return;
         }
@@ -271,18 +276,17 @@ public final class LaneFft1D32 {
         loadPacked(re, h, lanes);
         boolean inB = Stockham32.run(firstPlans[shift(h)], aRe, aIm, bRe, bIm, n2 * lanes, scratch);
         float[][] yRe = inB ? bRe : aRe, yIm = inB ? bIm : aIm;
-        float[] twr = stepTwiddles[shift(h)][0], twi = stepTwiddles[shift(h)][1];
+        float[][] tw = halfTwiddles[shift(m)]; // w_m^f, f < h: w_h^e = w_m^(2e)
         // Z_g into (sAr, sAi) at g * lanes, Z_(h-g) into (sBr, sBi) at g * lanes (g = 0: Z_h = Z_0)
         for (int g = 0; g < bins; g++) {
-            sumTwiddled(yRe[g], yIm[g], twr, twi, g * n2, n2, 1.0f, sAr, sAi, g * lanes, lanes);
+            sumTwiddled(yRe[g % n1], yIm[g % n1], tw, g, h, n2, sAr, sAi, g * lanes, lanes);
             if (g > 0) {
-                sumTwiddled(yRe[n1 - g], yIm[n1 - g], twr, twi, g * n2, n2, -1.0f, sBr, sBi, g * lanes, lanes);
+                sumTwiddled(yRe[(h - g) % n1], yIm[(h - g) % n1], tw, h - g, h, n2, sBr, sBi, g * lanes, lanes);
             }
         }
         System.arraycopy(sAr, 0, sBr, 0, lanes);
         System.arraycopy(sAi, 0, sBi, 0, lanes);
         // the untangle of those bins (as untangleBlock), X_(m-f) = conj X_f for the upper ones
-        float[][] tw = halfTwiddles[shift(m)];
         for (int f = 0; f < bins; f++) {
             float wr = tw[0][f], wi = tw[1][f];
             for (int b = 0; b < lanes; b++) {
@@ -305,24 +309,35 @@ public final class LaneFft1D32 {
     }
 
     /**
-     * {@code (outRe, outIm)[at + b] = sum over t2 < n2 of (yr, yi)[t2 lanes + b] w^(sign)} with {@code
-     * w = (twr, twi)[from + t2]} (sign -1: its conjugate), for b &lt; lanes: one bin of the pruned
-     * transform ({@link #forwardRealEnds}). The lanes are the inner loop.
+     * {@code (outRe, outIm)[at + b] = sum over t2 < n2 of (yr, yi)[t2 lanes + b] w_h^(t2 k)} for b &lt;
+     * lanes (0 &lt;= k &lt; h): one bin of the pruned transform ({@link #forwardRealEnds}), the twiddles
+     * from the real-input table of m = 2h ({@code tw}, w_m^f for f &lt; h; w_m^(f+h) = -w_m^f). The
+     * lanes are the inner loop.
      */
-    private static void sumTwiddled(float[] yr, float[] yi, float[] twr, float[] twi, int from, int n2, float sign,
-            float[] outRe, float[] outIm, int at, int lanes) {
-        for (int b = 0; b < lanes; b++) {
-            outRe[at + b] = 0.0f;
-            outIm[at + b] = 0.0f;
-        }
+    private void sumTwiddled(float[] yr, float[] yi, float[][] tw, int k, int h, int n2, float[] outRe, float[] outIm, int at,
+            int lanes) {
+        float[] cr = tw[0], ci = tw[1];
+        double[] sr = sumRe, si = sumIm; // float64 in both: n2 terms summed in a row, where the FFT adds log2(n2) deep
+        java.util.Arrays.fill(sr, 0, lanes, 0.0); // float64 in both
+        java.util.Arrays.fill(si, 0, lanes, 0.0); // float64 in both
+        int e = 0; // t2 k mod h
         for (int t2 = 0; t2 < n2; t2++) {
-            float wr = twr[from + t2], wi = sign * twi[from + t2];
+            int f = 2 * e;
+            float wr = f < h ? cr[f] : -cr[f - h], wi = f < h ? ci[f] : -ci[f - h];
             int v = t2 * lanes;
             for (int b = 0; b < lanes; b++) {
                 float xr = yr[v + b], xi = yi[v + b];
-                outRe[at + b] += xr * wr - xi * wi;
-                outIm[at + b] += xr * wi + xi * wr;
+                sr[b] += (double) xr * wr - (double) xi * wi; // float64 in both
+                si[b] += (double) xr * wi + (double) xi * wr; // float64 in both
             }
+            e += k;
+            if (e >= h) {
+                e -= h;
+            }
+        }
+        for (int b = 0; b < lanes; b++) {
+            outRe[at + b] = (float) sr[b];
+            outIm[at + b] = (float) si[b];
         }
     }
 
