@@ -127,17 +127,17 @@ class LaneFft1DRealTest {
 
     /**
      * forwardRealEnds (the pruned transform an average uses) gives forwardReal's bins [0, low) and
-     * [m - high, m) to rounding, in both precisions: lengths where it prunes (up to n1 / 4 bins of the
-     * half length's four-step split) and where it falls back, lane counts 1, 4 and 7.
+     * [m - high, m) to rounding, in both precisions: lengths and bin counts where it prunes and where
+     * it falls back, lane counts on both sides of its two ways of summing (1, 4, 7 and 9).
      */
     @Test
     void forwardRealEndsGivesForwardRealsBinsAtBothEnds() {
         Random rng = new Random(15);
         int[][] ends = {{1, 0}, {3, 2}, {8, 7}, {24, 23}, {2, 30}, {64, 0}, {200, 200}};
         for (int m : new int[] {16, 64, 256, 2048, 4096, 65536}) {
-            LaneFft1D fft = new LaneFft1D(m, 7);
-            LaneFft1D32 fft32 = new LaneFft1D32(m, 7);
-            for (int lanes : new int[] {1, 4, 7}) {
+            LaneFft1D fft = new LaneFft1D(m, 9);
+            LaneFft1D32 fft32 = new LaneFft1D32(m, 9);
+            for (int lanes : new int[] {1, 4, 7, 9}) {
                 for (int[] e : ends) {
                     int low = Math.min(e[0], m / 2), high = Math.min(e[1], m / 2 - 1);
                     double[] x = new double[m * lanes];
