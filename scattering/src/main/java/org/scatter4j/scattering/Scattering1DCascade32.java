@@ -716,12 +716,6 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
     }
 
     /**
-     * The local average of a map at resolution 2^-k given by its spectrum (length n): times phi at
-     * level k ({@code lowPass[k]}: the fast path's copy or every value), periodized to resolution 2^-log2T, inverse FFT, real part, the signal's samples
-     * written to {@code out[at + t * lanes + lane]}. Only the real part is computed ({@code
-     * LaneFft1D.inverseReal}: half-length complex inverse), as Kymatio keeps only the real part.
-     */
-    /**
      * {@code {low, high}}: the bins of the low-pass {@code s} (of length n) that {@link #average} reads
      * ({@link #multiplyPeriodize} over its nonzero runs) lie in {@code [0, low)} and {@code [n - high,
      * n)}, the pruned forward FFT's arguments ({@code LaneFft1D32.forwardRealEnds}); {@code {n, 0}} (every
@@ -743,6 +737,12 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
         return new int[] {low, high};
     }
 
+    /**
+     * The local average of a map at resolution 2^-k given by its spectrum (length n): times phi at
+     * level k ({@code lowPass[k]}: the fast path's copy or every value), periodized to resolution 2^-log2T, inverse FFT, real part, the signal's samples
+     * written to {@code out[at + t * lanes + lane]}. Only the real part is computed ({@code
+     * LaneFft1D.inverseReal}: half-length complex inverse), as Kymatio keeps only the real part.
+     */
     private void average(float[] re, float[] im, int n, int k, FilterSpectrum[] lowPass, Workspace w, float[] out, int at, int l) {
         int sub = averageSubsampling(k);
         int m = n / sub;

@@ -263,10 +263,10 @@ public final class LaneFft1D32 {
      * max(low, high + 1)}) is that sum, and the untangle runs on those bins; the transpose, the second
      * pass and every other bin are skipped. The sums cost n2 per bin and lane against the second
      * pass's log2(n2) per value (and the transpose and untangle per value), so they are taken for up
-     * to {@code n1 log2(n2) / 4} bins ({@link #PRUNE_DIVISOR}, the same for every lane count, so that a
-     * lane's bits do not depend on it); above that (or m odd or below 64) this is {@link #forwardReal}. The sums are in a fixed order per lane (t2
-     * ascending), so results do not depend on the lane count; they differ from forwardReal's bins by
-     * rounding only.
+     * to {@code n1 log2(n2) / 4} bins ({@link #PRUNE_DIVISOR}); above that, or for m odd or below 64,
+     * this is {@link #forwardReal}. That choice and the sums' order (t2 ascending, per lane) are the
+     * same for every lane count, so a lane's bits do not depend on how many lanes share the block;
+     * they differ from forwardReal's bins by rounding only.
      */
     public void forwardRealEnds(float[] re, float[] im, int m, int lanes, int low, int high) {
         int h = m / 2;
@@ -318,7 +318,8 @@ public final class LaneFft1D32 {
      * {@code (outRe, outIm)[at + b] = sum over t2 < n2 of (yr, yi)[t2 lanes + b] w_h^(t2 k)} for b &lt;
      * lanes (0 &lt;= k &lt; h): one bin of the pruned transform ({@link #forwardRealEnds}), the twiddles
      * from the real-input table of m = 2h ({@code tw}, w_m^f for f &lt; h; w_m^(f+h) = -w_m^f). The
-     * lanes are the inner loop.
+     * lanes are the inner loop; the terms are summed {@link #SUM_CHUNK} at a time in the cascade's
+     * precision, then into float64 totals.
      */
     private void sumTwiddled(float[] yr, float[] yi, float[][] tw, int k, int h, int n2, float[] outRe, float[] outIm, int at,
             int lanes) {
@@ -516,7 +517,7 @@ public final class LaneFft1D32 {
             or[v] = 0.5f * (ai + bi);
             oi[v] = -0.5f * (ar - br);
         }
-        for (int v = from; v < to; v++) { // X_(f+h) = E - w O (two loops of eight accesses each: C2 vectorizes both)
+        for (int v = from; v < to; v++) { // X_(f+h) = E - w O (two loops of eight array accesses, where one of ten might stay scalar)
             float pr = or[v], pi = oi[v], wr = twr[v], wi = twi[v];
             yr[v] = er[v] - wr * pr + wi * pi;
             yi[v] = ei[v] - wr * pi - wi * pr;
