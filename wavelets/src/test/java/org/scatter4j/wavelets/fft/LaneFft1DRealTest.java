@@ -134,7 +134,7 @@ class LaneFft1DRealTest {
     void forwardRealEndsGivesForwardRealsBinsAtBothEnds() {
         Random rng = new Random(15);
         int[][] ends = {{1, 0}, {3, 2}, {8, 7}, {24, 23}, {2, 30}, {64, 0}, {200, 200}};
-        for (int m : new int[] {16, 64, 256, 2048, 4096, 65536}) {
+        for (int m : new int[] {16, 64, 256, 1536, 2048, 4096, 65536}) { // 1536: h = 24 x 32, a radix-3 first pass
             LaneFft1D fft = new LaneFft1D(m, 9);
             LaneFft1D32 fft32 = new LaneFft1D32(m, 9);
             for (int lanes : new int[] {1, 4, 7, 9}) {
