@@ -635,12 +635,8 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
                     partialSquares[v] += bias * bias;
                 }
             }
-            for (int r = 0; r < used; r++) {
-                for (int k = 0; k < lanes; k++) {
-                    sum[at + k] += partial[r * lanes + k];
-                    squares[at + k] += partialSquares[r * lanes + k];
-                }
-            }
+            foldRows(partial, used, lanes, sum, at);
+            foldRows(partialSquares, used, lanes, squares, at);
         }
     }
 
@@ -689,10 +685,21 @@ final class Scattering1DCascade implements LaneCascade<Scattering1DCascade.Block
                     }
                 }
             }
-            for (int r = 0; r < used; r++) {
-                for (int k = 0; k < lanes; k++) {
-                    sums[k] += partial[r * lanes + k];
-                }
+            foldRows(partial, used, lanes, sums, 0);
+        }
+    }
+
+    /**
+     * {@code total[at + k] += partial[r * lanes + k]} for the rows r &lt; used, in order: a part's
+     * partial sums (in the cascade's precision) into the float64 totals ({@link #addLaneSums},
+     * {@link #biasBounds}).
+     */
+    private static void foldRows(double[] partial, int used, int lanes,
+            double[] total, // float64 in both
+            int at) {
+        for (int r = 0; r < used; r++) {
+            for (int k = 0; k < lanes; k++) {
+                total[at + k] += partial[r * lanes + k];
             }
         }
     }

@@ -637,12 +637,8 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
                     partialSquares[v] += bias * bias;
                 }
             }
-            for (int r = 0; r < used; r++) {
-                for (int k = 0; k < lanes; k++) {
-                    sum[at + k] += partial[r * lanes + k];
-                    squares[at + k] += partialSquares[r * lanes + k];
-                }
-            }
+            foldRows(partial, used, lanes, sum, at);
+            foldRows(partialSquares, used, lanes, squares, at);
         }
     }
 
@@ -691,10 +687,21 @@ final class Scattering1DCascade32 implements LaneCascade<Scattering1DCascade32.B
                     }
                 }
             }
-            for (int r = 0; r < used; r++) {
-                for (int k = 0; k < lanes; k++) {
-                    sums[k] += partial[r * lanes + k];
-                }
+            foldRows(partial, used, lanes, sums, 0);
+        }
+    }
+
+    /**
+     * {@code total[at + k] += partial[r * lanes + k]} for the rows r &lt; used, in order: a part's
+     * partial sums (in the cascade's precision) into the float64 totals ({@link #addLaneSums},
+     * {@link #biasBounds}).
+     */
+    private static void foldRows(float[] partial, int used, int lanes,
+            double[] total, // float64 in both
+            int at) {
+        for (int r = 0; r < used; r++) {
+            for (int k = 0; k < lanes; k++) {
+                total[at + k] += partial[r * lanes + k];
             }
         }
     }

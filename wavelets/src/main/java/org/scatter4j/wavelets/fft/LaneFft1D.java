@@ -281,33 +281,25 @@ public final class LaneFft1D {
         boolean inB = Stockham.run(firstPlans[shift(h)], aRe, aIm, bRe, bIm, n2 * lanes, scratch);
         double[][] yRe = inB ? bRe : aRe, yIm = inB ? bIm : aIm;
         double[][] tw = halfTwiddles[shift(m)]; // w_m^f, f < h: w_h^e = w_m^(2e)
-        // Z_g into (sAr, sAi) at g * lanes, Z_(h-g) into (sBr, sBi) at g * lanes (g = 0: Z_h = Z_0)
+        // Z_g into the row D, Z_(h-g) into the row C at g * lanes (g = 0: Z_h = Z_0), the untangle's inputs
         for (int g = 0; g < bins; g++) {
-            sumTwiddled(yRe[g % n1], yIm[g % n1], tw, g, h, n2, sAr, sAi, g * lanes, lanes);
+            sumTwiddled(yRe[g % n1], yIm[g % n1], tw, g, h, n2, sDr, sDi, g * lanes, lanes);
             if (g > 0) {
-                sumTwiddled(yRe[(h - g) % n1], yIm[(h - g) % n1], tw, h - g, h, n2, sBr, sBi, g * lanes, lanes);
+                sumTwiddled(yRe[(h - g) % n1], yIm[(h - g) % n1], tw, h - g, h, n2, sCr, sCi, g * lanes, lanes);
             }
         }
-        System.arraycopy(sAr, 0, sBr, 0, lanes);
-        System.arraycopy(sAi, 0, sBi, 0, lanes);
-        // the untangle of those bins (as untangleBlock), X_(m-f) = conj X_f for the upper ones
-        for (int f = 0; f < bins; f++) {
-            double wr = tw[0][f], wi = tw[1][f];
+        System.arraycopy(sDr, 0, sCr, 0, lanes);
+        System.arraycopy(sDi, 0, sCi, 0, lanes);
+        // the untangle of those bins: X_f in the row A, then X_(m-f) = conj X_f for the upper ones
+        expand(tw[0], 0, bins, tr, lanes);
+        expand(tw[1], 0, bins, ti, lanes);
+        untangleBlock(tr, ti, sDr, sDi, 0, bins * lanes);
+        System.arraycopy(sAr, 0, re, 0, low * lanes);
+        System.arraycopy(sAi, 0, im, 0, low * lanes);
+        for (int f = 1; f <= high; f++) {
             for (int b = 0; b < lanes; b++) {
-                int at = f * lanes + b;
-                double ar = sAr[at], ai = sAi[at], br = sBr[at], bi = sBi[at];
-                double er = 0.5 * (ar + br), ei = 0.5 * (ai - bi);
-                double or = 0.5 * (ai + bi), oi = -0.5 * (ar - br);
-                double xr = er + wr * or - wi * oi;
-                double xi = ei + wr * oi + wi * or;
-                if (f < low) {
-                    re[at] = xr;
-                    im[at] = xi;
-                }
-                if (f >= 1 && f <= high) {
-                    re[(m - f) * lanes + b] = xr;
-                    im[(m - f) * lanes + b] = -xi;
-                }
+                re[(m - f) * lanes + b] = sAr[f * lanes + b];
+                im[(m - f) * lanes + b] = -sAi[f * lanes + b];
             }
         }
     }
